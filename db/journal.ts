@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { ShoshinError } from '../core/errors';
+import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
+
+/** One row-level change; `before`/`after` are whole rows so any change can be reversed exactly. */
+export interface RowChange {
+  table: TableName;
+  id: string;
+  before: Row | null;
+  after: Row | null;
+}
+
+/** Rows carry their rowid so undoing a delete puts a row back exactly where it was, order included. */
+const ROWID = '__rowid';
+
+/**
+ * Every mutation goes through a Tx so the journal learns exactly what changed.
+ * Deliberately no ON DELETE CASCADE in the schema: a cascade would change rows the journal never saw.
+ */
+export class Tx {
+  readonly changes: RowChange[] = [];
+  readonly processIds = new Set<string>();
+
+  constructor(readonly db: Database.Database) {}
+
+  private read(table: TableName, id: string): Row | undefined {
+    return this.db.prepare(`SELECT rowid AS ${ROWID}, * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  }
+
+  get<T>(table: TableName, id: string): T | undefined {
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+    return row ? fromRow<T>(table, row) : undefined;
+  }
+
+  require<T>(table: TableName, id: string, what: string): T {
+    const record = this.get<T>(table, id);
+    if (!record) throw new ShoshinError('not_found', `That ${what} no longer exists.`);
+    return record;
+  }
+
+  insert<T extends { id: string }>(table: TableName, record: T): T {
+    const row = toRow(table, record);
+    row[ROWID] = writeRow(this.db, table, row);
+    this.changes.push({ table, id: record.id, before: null, after: row });
+    return record;
+  }
+
+  update<T extends { id: string } = { id: string } & Record<string, unknown>>(table: TableName, id: string, patch: Partial<NoInfer<T>>): T {
+    const before = this.read(table, id);
+    if (!before) throw new ShoshinError('not_found', 'That item no longer exists.');
+    const after: Row = { ...before, ...toRow(table, patch as Record<string, unknown>) };
+    updateRow(this.db, table, after);
+    this.changes.push({ table, id, before, after });
+    return fromRow<T>(table, after);
+  }
+
+  remove(table: TableName, id: string): void {
+    const before = this.read(table, id);
+    if (!before) return;
+    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    this.changes.push({ table, id, before, after: null });
+  }
+
+  all<T>(table: TableName, where: Record<string, string | number | null>, orderBy = 'rowid'): T[] {
+    const keys = Object.keys(where);
+    const clause = keys.length ? `WHERE ${keys.map((k) => (where[k] === null ? `${columnName(k)} IS NULL` : `${columnName(k)} = @${k}`)).join(' AND ')}` : '';
+    const params = Object.fromEntries(keys.filter((k) => where[k] !== null).map((k) => [k, where[k]]));
+    const rows = this.db.prepare(`SELECT * FROM ${table} ${clause} ORDER BY ${orderBy}`).all(params) as Row[];
+    return rows.map((r) => fromRow<T>(table, r));
+  }
+
+  touch(processId: string | null | undefined): void {
+    if (processId) this.processIds.add(processId);
+  }
+}
+
+function writeRow(db: Database.Database, table: TableName, row: Row): number {
+  const columns = Object.keys(row).map((c) => (c === ROWID ? 'rowid' : c));
+  const params = Object.keys(row).map((c) => `@${c}`);
+  const result = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')})`).run(row);
+  return Number(result.lastInsertRowid);
+}
+
+function updateRow(db: Database.Database, table: TableName, row: Row): void {
+  const columns = Object.keys(row).filter((c) => c !== 'id' && c !== ROWID);
+  const params = Object.fromEntries(Object.entries(row).filter(([c]) => c !== ROWID));
+  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
+}
+
+function applyRow(db: Database.Database, change: RowChange, target: Row | null): void {
+  if (target === null) {
+    db.prepare(`DELETE FROM ${change.table} WHERE id = ?`).run(change.id);
+    return;
+  }
+  const exists = db.prepare(`SELECT 1 FROM ${change.table} WHERE id = ?`).get(change.id);
+  if (!exists) {
+    writeRow(db, change.table, target);
+    return;
+  }
+  updateRow(db, change.table, target);
+}
+
+interface JournalRow {
+  id: number;
+  label: string;
+  changes: string;
+}
+
+function parseChanges(json: string): RowChange[] {
+  const parsed = JSON.parse(json) as RowChange[];
+  for (const c of parsed) if (!isTableName(c.table)) throw new ShoshinError('internal', 'The undo history names an unknown table.');
+  return parsed;
+}
+
+export function processIdsOf(changes: readonly RowChange[]): string[] {
+  const ids = new Set<string>();
+  for (const c of changes) {
+    for (const row of [c.before, c.after]) {
+      if (!row) continue;
+      if (c.table === 'processes') ids.add(c.id);
+      const pid = row['process_id'];
+      if (typeof pid === 'string') ids.add(pid);
+    }
+  }
+  return [...ids];
+}
+
+/** Appends a command's changes; a new command forgets whatever had been undone (the redo branch). */
+export function record(db: Database.Database, command: string, label: string, changes: readonly RowChange[]): number | null {
+  if (changes.length === 0) return null;
+  db.prepare('DELETE FROM journal WHERE undone = 1').run();
+  const result = db
+    .prepare('INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
+    .run(new Date().toISOString(), command, label, JSON.stringify(changes));
+  return Number(result.lastInsertRowid);
+}
+
+export function undo(db: Database.Database): { journalId: number; changes: RowChange[] } | null {
+  const entry = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
+  if (!entry) return null;
+  const changes = parseChanges(entry.changes);
+  for (const change of [...changes].reverse()) applyRow(db, change, change.before);
+  db.prepare('UPDATE journal SET undone = 1 WHERE id = ?').run(entry.id);
+  return { journalId: entry.id, changes };
+}
+
+export function redo(db: Database.Database): { journalId: number; changes: RowChange[] } | null {
+  const entry = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as JournalRow | undefined;
+  if (!entry) return null;
+  const changes = parseChanges(entry.changes);
+  for (const change of changes) applyRow(db, change, change.after);
+  db.prepare('UPDATE journal SET undone = 0 WHERE id = ?').run(entry.id);
+  return { journalId: entry.id, changes };
+}
+
+export function historyState(db: Database.Database): { canUndo: boolean; canRedo: boolean; undoLabel: string; redoLabel: string } {
+  const last = db.prepare('SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+  const next = db.prepare('SELECT label FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? '', redoLabel: next?.label ?? '' };
+}

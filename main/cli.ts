@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { ShoshinError } from '../core/errors';
+import { engagementCounts } from '../db/engagement';
+import { withoutLeftovers } from '../db/file';
+import { EngagementStore } from '../db/store';
+import { writeSample } from './sample';
+
+const USAGE = `Usage:
+  shoshin sample OUT.shoshin   write the sample engagement to a new file
+  shoshin info FILE            print counts of processes, steps, pain points and people as JSON`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Returns the process exit code; never throws for user mistakes. */
+export function runCli(args: readonly string[], io: CliIo): number {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'sample': {
+        const target = rest[0];
+        if (!target) throw new ShoshinError('invalid_input', 'Say where to write the sample, e.g. shoshin sample demo.shoshin');
+        const store = EngagementStore.create(path.resolve(target), { name: 'Sample', client: '' });
+        try {
+          writeSample(store);
+          io.out(JSON.stringify({ file: store.path, ...engagementCounts(store.db) }));
+        } finally {
+          store.close();
+        }
+        return 0;
+      }
+      case 'info': {
+        const file = rest[0];
+        if (!file) throw new ShoshinError('invalid_input', 'Say which file, e.g. shoshin info demo.shoshin');
+        const target = path.resolve(file);
+        const counts = withoutLeftovers(target, () => {
+          const store = EngagementStore.open(target, { readOnly: true });
+          try {
+            return engagementCounts(store.db);
+          } finally {
+            store.close();
+          }
+        });
+        io.out(JSON.stringify(counts, null, 2));
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        io.err(`Unknown command: ${command}\n${USAGE}`);
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof ShoshinError) {
+      io.err(`shoshin: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

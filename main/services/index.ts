@@ -1,0 +1,13 @@
+import { appHandlers } from './app';
+import { captureHandlers } from './capture';
+import type { Handlers, ServiceOptions } from './workspace';
+
+export { freshPath, Workspace, type Handler, type Handlers, type ServiceOptions } from './workspace';
+
+/** Every contract method's handler, one area file each; the type makes a missing one a compile error. */
+export function createHandlers(options: ServiceOptions): Handlers {
+  return {
+    ...appHandlers(options),
+    ...captureHandlers(),
+  };
+}

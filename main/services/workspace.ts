@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Contract, MethodName, MethodOutput } from '../../core/contract';
+import { ShoshinError } from '../../core/errors';
+import { FILE_EXTENSION } from '../../db/file';
+import type { CommandResult, EngagementStore } from '../../db/store';
+
+export interface ServiceOptions {
+  userDataDir: string;
+  /** Where new engagements are created when the user gives no path. */
+  dataDir: string;
+  /** Electron's copy of better-sqlite3 built for its ABI; absent under plain Node. */
+  nativeBinding?: string;
+  /** A native file picker, where the shell has one. */
+  pickOpenPath?: () => Promise<string | null>;
+}
+
+/** What one window (or one browser tab) has open. */
+export class Workspace {
+  store: EngagementStore | null = null;
+
+  requireStore(): EngagementStore {
+    if (!this.store) throw new ShoshinError('no_engagement', 'No engagement is open. Open or create one first.');
+    return this.store;
+  }
+
+  replace(store: EngagementStore): void {
+    this.store?.close();
+    this.store = store;
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+  }
+}
+
+export type Handler<M extends MethodName> = (
+  workspace: Workspace,
+  input: z.output<Contract[M]['input']>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+/** Handlers for a subset of the contract; each area of services/ provides one such map. */
+export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
+export type Handlers = HandlersFor<MethodName>;
+
+export function change<T>(result: CommandResult<T>): { processIds: string[]; journalId: number | null } {
+  return { processIds: result.processIds, journalId: result.journalId };
+}
+
+function slug(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return base || 'engagement';
+}
+
+/** A path in the data folder that does not exist yet: never overwrite an engagement. */
+export function freshPath(dir: string, name: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const base = slug(name);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${base}${n === 1 ? '' : `-${n}`}${FILE_EXTENSION}`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { AppSettings } from '../settings';
+import { freshPath } from '../services';
+import { EngagementStore } from '../../db/store';
+import { startWebHost } from './host';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    file: { type: 'string' },
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+  },
+});
+
+const dataDir = path.resolve(values['data-dir'] ?? process.env['SHOSHIN_DATA_DIR'] ?? path.join(os.homedir(), 'Shoshin'));
+const userDataDir = path.join(dataDir, '.shoshin-app');
+const rendererDir = path.resolve(here, '../../out/renderer');
+if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+  console.error('The renderer is not built yet: run `npm run build` (npm run web does this for you).');
+  process.exit(1);
+}
+const port = values.port ? Number(values.port) : 0;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Not a port number: ${values.port}`);
+  process.exit(1);
+}
+
+const host = await startWebHost({
+  rendererDir,
+  dataDir,
+  userDataDir,
+  port,
+  initialFile: async (_workspace, open) => {
+    if (values.file) {
+      const file = path.resolve(values.file);
+      if (!fs.existsSync(file)) EngagementStore.create(file, { name: path.basename(file, '.shoshin'), client: '' }).close();
+      return open(file);
+    }
+    // No file named: carry on with the last engagement, or start one in the data folder.
+    const last = new AppSettings(userDataDir).recent()[0];
+    if (last) return open(last.path);
+    const file = freshPath(dataDir, 'Untitled engagement');
+    EngagementStore.create(file, { name: 'Untitled engagement', client: '' }).close();
+    return open(file);
+  },
+});
+
+console.log(`Shoshin is running in your browser. Open this address (it contains this run's private token):`);
+console.log(host.url);
+const stop = (): void => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

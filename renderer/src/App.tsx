@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { EngagementScreen } from './screens/EngagementScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { useShoshin } from './store';
+import { Notice } from './ui/Notice';
+
+export function App() {
+  const screen = useShoshin((s) => s.screen);
+  const boot = useShoshin((s) => s.boot);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  return (
+    <>
+      {screen === 'home' && <HomeScreen />}
+      {screen === 'engagement' && <EngagementScreen />}
+      {screen === 'loading' && <p className="visually-hidden">Loading Shoshin</p>}
+      <Notice />
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { create } from 'zustand';
+import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput } from '../../core/contract';
+import type { EngagementView, ProcessView } from '../../core/model';
+import { ApiError, call } from './api';
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+type Screen = 'loading' | 'home' | 'engagement';
+
+interface ShoshinState {
+  screen: Screen;
+  home: HomeView | null;
+  engagement: EngagementView | null;
+  processId: string | null;
+  process: ProcessView | null;
+  history: HistoryState;
+  save: { status: SaveStatus; message: string };
+  notice: string | null;
+  boot: () => Promise<void>;
+  goHome: () => Promise<void>;
+  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen'>(
+    method: M,
+    input: MethodInput<M>,
+  ) => Promise<boolean>;
+  selectProcess: (id: string | null) => Promise<void>;
+  mutate: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
+  dismissNotice: () => void;
+}
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
+
+function message(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong talking to Shoshin.';
+}
+
+/** Mutations leave the renderer one at a time, in the order the user made them. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export const useShoshin = create<ShoshinState>((set, get) => {
+  const refresh = async (processIds: readonly string[]): Promise<void> => {
+    const [engagement, history] = await Promise.all([call('engagement.get', {}), call('history.state', {})]);
+    const { processId } = get();
+    const stillThere = processId && engagement.processes.some((p) => p.id === processId);
+    const nextId = stillThere ? processId : (engagement.processes.find((p) => p.parentStepId === null)?.id ?? null);
+    const needsProcess = nextId !== null && (nextId !== processId || processIds.includes(nextId));
+    const process = needsProcess ? await call('process.get', { id: nextId }) : nextId ? get().process : null;
+    set({ engagement, history, processId: nextId, process });
+  };
+
+  const enter = async (engagement: EngagementView): Promise<void> => {
+    const first = engagement.processes.find((p) => p.parentStepId === null) ?? null;
+    const [process, history] = await Promise.all([
+      first ? call('process.get', { id: first.id }) : Promise.resolve(null),
+      call('history.state', {}),
+    ]);
+    set({ screen: 'engagement', engagement, processId: first?.id ?? null, process, history, save: { status: 'idle', message: '' } });
+  };
+
+  return {
+    screen: 'loading',
+    home: null,
+    engagement: null,
+    processId: null,
+    process: null,
+    history: NO_HISTORY,
+    save: { status: 'idle', message: '' },
+    notice: null,
+
+    boot: async () => {
+      try {
+        await enter(await call('engagement.get', {}));
+      } catch {
+        set({ screen: 'home', home: await call('app.home', {}) });
+      }
+    },
+
+    goHome: async () => {
+      await call('engagement.close', {});
+      set({ screen: 'home', engagement: null, process: null, processId: null, home: await call('app.home', {}) });
+    },
+
+    openWith: async (method, input) => {
+      try {
+        const view = await call(method, input);
+        if (!view) return false;
+        await enter(view);
+        return true;
+      } catch (error) {
+        set({ notice: message(error) });
+        return false;
+      }
+    },
+
+    selectProcess: async (id) => {
+      if (!id) {
+        set({ processId: null, process: null });
+        return;
+      }
+      try {
+        const process = await call('process.get', { id });
+        set({ processId: id, process });
+      } catch (error) {
+        set({ notice: message(error) });
+      }
+    },
+
+    mutate: (method, input) => {
+      const run = async (): Promise<MethodOutput<typeof method> | null> => {
+        set({ save: { status: 'saving', message: '' } });
+        try {
+          const result = await call(method, input);
+          const touched = (result as { processIds?: string[] }).processIds ?? [];
+          await refresh(touched);
+          // Only now has the main process answered after its commit: the edit is on disk.
+          set({ save: { status: 'saved', message: '' } });
+          return result;
+        } catch (error) {
+          set({ save: { status: 'error', message: message(error) }, notice: message(error) });
+          await refresh(get().processId ? [get().processId ?? ''] : []).catch(() => undefined);
+          return null;
+        }
+      };
+      const next = queue.then(run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+
+    dismissNotice: () => set({ notice: null }),
+  };
+});

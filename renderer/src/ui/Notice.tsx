@@ -1,0 +1,15 @@
+import { useShoshin } from '../store';
+
+export function Notice() {
+  const notice = useShoshin((s) => s.notice);
+  const dismiss = useShoshin((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <span>{notice}</span>
+      <button type="button" className="btn btn-sm" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

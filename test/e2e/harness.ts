@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the real browser host (`npm run web` without the build step) on a free port and a temp data folder. */
+export async function startHost(args: string[] = []): Promise<RunningHost> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoshin-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir, '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('http://127.0.0.1:'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.trim());
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page that fails the test on any uncaught error in the app. */
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+}
+
+export const SHOTS_DIR = path.join(ROOT, 'test-results', 'screenshots');
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  return path.join(SHOTS_DIR, `${name}.png`);
+}

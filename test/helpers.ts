@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope, MethodName, MethodOutput } from '../core/contract';
+import { EngagementStore } from '../db/store';
+import { createDispatch, type Dispatch } from '../main/dispatch';
+import { createHandlers, Workspace } from '../main/services';
+
+const made: string[] = [];
+
+/** A fresh folder under the OS temp dir; removed by `cleanTempDirs` (call it in afterEach/afterAll). */
+export function tempDir(prefix = 'shoshin-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export function sha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** A new engagement file in its own temp folder, open for writing. */
+export function newStore(name = 'Test engagement'): EngagementStore {
+  return EngagementStore.create(path.join(tempDir(), 'test.shoshin'), { name, client: 'Acme' });
+}
+
+export interface Harness {
+  dispatch: Dispatch;
+  workspace: Workspace;
+  dataDir: string;
+  userDataDir: string;
+  /** Unexpected (non-Shoshin) errors the dispatcher logged. */
+  logged: unknown[];
+  /** Dispatches and returns the data, failing the test with the error message when the envelope is not ok. */
+  call: <M extends MethodName>(method: M, payload?: unknown) => Promise<MethodOutput<M>>;
+}
+
+/** The real handlers and dispatch over a temp user-data and data folder, with no engagement open yet. */
+export function harness(): Harness {
+  const root = tempDir();
+  const dataDir = path.join(root, 'data');
+  const userDataDir = path.join(root, 'userData');
+  const logged: unknown[] = [];
+  const dispatch = createDispatch(createHandlers({ dataDir, userDataDir }), (error) => logged.push(error));
+  const workspace = new Workspace();
+  const call = async <M extends MethodName>(method: M, payload: unknown = {}): Promise<MethodOutput<M>> => {
+    const result = (await dispatch(workspace, method, payload)) as Envelope<MethodOutput<M>>;
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
+    return result.data;
+  };
+  return { dispatch, workspace, dataDir, userDataDir, logged, call };
+}
