@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { handleKeyDown } from './commands';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { useShoshin } from './store';
@@ -11,6 +12,11 @@ export function App() {
   useEffect(() => {
     void boot();
   }, [boot]);
+
+  useEffect(() => {
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, []);
 
   return (
     <>

@@ -17,6 +17,8 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bandAt, defaultLaneY, LANE_HEADER_WIDTH, laneBands, STEP_GAP_X, STEP_SIZE, type LaneBand } from '../../../core/geometry';
 import type { ProcessView, Step, StepKind } from '../../../core/model';
+import { useCommands } from '../commands';
+import { useSelection } from '../selection';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { useCanvasUi } from './canvasUi';
@@ -110,19 +112,15 @@ export function placeAfter(view: ProcessView, from: Step | null, kind: StepKind)
   return { laneId, x: Math.round(x), y: Math.round(y) };
 }
 
-function toggle(set: Set<string>, change: { type: string; id: string; selected?: boolean }): void {
-  if (change.type !== 'select') return;
-  if (change.selected) set.add(change.id);
-  else set.delete(change.id);
-}
-
 function CanvasInner({ view }: { view: ProcessView }) {
   const mutate = useShoshin((s) => s.mutate);
   const selectProcess = useShoshin((s) => s.selectProcess);
   const startEditing = useCanvasUi((s) => s.startEditing);
   const stopEditing = useCanvasUi((s) => s.stopEditing);
   const { fitView, getViewport, setViewport } = useReactFlow();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selected = useSelection((s) => s.ids);
+  const setSelection = useSelection((s) => s.set);
+  const toggleSelection = useSelection((s) => s.toggle);
   const [addingLane, setAddingLane] = useState(false);
   const bands = useMemo(() => laneBands(view.lanes, view.steps), [view.lanes, view.steps]);
   const built = useMemo(() => buildNodes(view, bands, selected), [view, bands, selected]);
@@ -147,7 +145,7 @@ function CanvasInner({ view }: { view: ProcessView }) {
 
   const stepById = useCallback((id: string) => viewRef.current.steps.find((s) => s.id === id) ?? null, []);
 
-  const select = useCallback((ids: string[]) => setSelected(new Set(ids)), []);
+  const select = setSelection;
 
   const addStep = useCallback(
     async (from: Step | null, kind: StepKind = 'activity') => {
@@ -186,15 +184,8 @@ function CanvasInner({ view }: { view: ProcessView }) {
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     setLocal((current) => ({ source: current.source, nodes: applyNodeChanges(changes, current.nodes) }));
-    const selections = changes.filter((c) => c.type === 'select');
-    if (selections.length > 0) {
-      setSelected((current) => {
-        const next = new Set(current);
-        for (const c of selections) toggle(next, c);
-        return next;
-      });
-    }
-  }, []);
+    for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
+  }, [toggleSelection]);
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: Node, dragged: Node[]) => {
@@ -229,28 +220,27 @@ function CanvasInner({ view }: { view: ProcessView }) {
       if (current.steps.some((s) => s.id === id)) void mutate('step.delete', { id });
       else if (current.flows.some((f) => f.id === id)) void mutate('flow.delete', { id });
     }
-    setSelected(new Set());
-  }, [mutate, selected]);
+    select([]);
+  }, [mutate, select, selected]);
 
-  const onKeyDown = useCallback(
-    (event: React.KeyboardEvent) => {
-      if (useCanvasUi.getState().editingId) return;
-      const target = event.target as HTMLElement;
-      if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') return;
-      const one = selected.size === 1 ? stepById([...selected][0] ?? '') : null;
-      if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-        event.preventDefault();
-        void addStep(one);
-      } else if (event.key === 'F2' && one) {
-        event.preventDefault();
-        startEditing(one.id, false);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected.size > 0) {
-        event.preventDefault();
-        deleteSelection();
-      } else if (event.key === 'Escape') {
-        select([]);
-      }
-    },
+  const single = () => (selected.size === 1 ? stepById([...selected][0] ?? '') : null);
+  const canvasFocused = () => !!wrapper.current?.contains(document.activeElement) && !useCanvasUi.getState().editingId;
+
+  useCommands(
+    () => [
+      { id: 'step.next', title: 'Add the next step', group: 'Capture', shortcut: 'Enter', enabled: canvasFocused, run: () => addStep(single()) },
+      {
+        id: 'step.rename',
+        title: 'Rename the selected step',
+        group: 'Capture',
+        shortcut: 'F2',
+        enabled: () => canvasFocused() && !!single(),
+        run: () => startEditing(single()?.id ?? '', false),
+      },
+      { id: 'selection.delete', title: 'Delete the selection', group: 'Edit', shortcut: 'Delete', enabled: () => canvasFocused() && selected.size > 0, run: deleteSelection },
+      { id: 'selection.deleteBack', title: 'Delete the selection', group: 'Edit', shortcut: 'Backspace', enabled: () => canvasFocused() && selected.size > 0, run: deleteSelection },
+      { id: 'selection.clear', title: 'Clear the selection', group: 'Edit', shortcut: 'Escape', enabled: canvasFocused, run: () => select([]) },
+    ],
     [addStep, deleteSelection, select, selected, startEditing, stepById],
   );
 
@@ -289,7 +279,6 @@ function CanvasInner({ view }: { view: ProcessView }) {
         tabIndex={0}
         role="application"
         aria-label={`Process canvas: ${view.process.name}`}
-        onKeyDown={onKeyDown}
       >
         <ReactFlow
           nodes={nodes}
@@ -297,13 +286,7 @@ function CanvasInner({ view }: { view: ProcessView }) {
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={(changes) => {
-            const selections = changes.filter((c) => c.type === 'select');
-            if (selections.length === 0) return;
-            setSelected((current) => {
-              const next = new Set(current);
-              for (const c of selections) toggle(next, c);
-              return next;
-            });
+            for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
           }}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProcessSummary } from '../../../core/model';
 import { ProcessCanvas } from '../canvas/ProcessCanvas';
+import { useCommands } from '../commands';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
@@ -16,22 +17,14 @@ export function EngagementScreen() {
   const goHome = useShoshin((s) => s.goHome);
   const [prompt, setPrompt] = useState<Prompt>(null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'z') {
-        event.preventDefault();
-        void mutate(event.shiftKey ? 'history.redo' : 'history.undo', {});
-      } else if (mod && event.key.toLowerCase() === 'y') {
-        event.preventDefault();
-        void mutate('history.redo', {});
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mutate]);
+  useCommands(
+    () => [
+      { id: 'history.undo', title: 'Undo', group: 'Edit', shortcut: 'Mod+Z', run: () => void mutate('history.undo', {}), enabled: () => history.canUndo },
+      { id: 'history.redo', title: 'Redo', group: 'Edit', shortcut: 'Mod+Shift+Z', run: () => void mutate('history.redo', {}), enabled: () => history.canRedo },
+      { id: 'history.redoAlt', title: 'Redo', group: 'Edit', shortcut: 'Mod+Y', run: () => void mutate('history.redo', {}), enabled: () => history.canRedo },
+    ],
+    [mutate, history],
+  );
 
   if (!engagement) return null;
   const ordered = [
