@@ -1,0 +1,473 @@
+import type { Flow, Lane, PainPoint, Step, Vote } from './model';
+
+/**
+ * Process metrics computed from the drawn flow. Pure functions: the canvas, the metrics panel,
+ * the comparison table and the Word report all read the same numbers.
+ *
+ * Honesty rule: a number that depends on timings or classifications the consultant has not
+ * entered yet is `null` with a sentence saying what is missing, never a silently wrong value.
+ */
+
+/** A measured value, or why it cannot be measured yet. */
+export type Measure = { value: number; reason: null } | { value: null; reason: string };
+
+/** The parts of a process view the metrics read; a full ProcessView fits. */
+export interface MetricsInput {
+  process: { id: string; name: string };
+  lanes: readonly Lane[];
+  steps: readonly Step[];
+  flows: readonly Flow[];
+  painPoints: readonly PainPoint[];
+}
+
+/** One flow that goes back to an earlier step, and the steps it makes people repeat. */
+export interface ReworkLoop {
+  /** The flow that closes the loop (the "back edge"). */
+  flowId: string;
+  /** The loop's steps in flow order, starting where the rework re-enters. */
+  stepIds: string[];
+}
+
+export interface LaneLoad {
+  /** null for the "No lane" row: steps whose lane is unset or was deleted. */
+  laneId: string | null;
+  name: string;
+  stepCount: number;
+  painPoints: number;
+  votes: number;
+}
+
+export interface MainPath {
+  stepIds: string[];
+  flowIds: string[];
+  /** Work + wait of the path's steps that have timings: a lower bound on the real lead time. */
+  knownMinutes: number;
+  /** True when every step that could lie on the longest path has its timings, so the path is the real one. */
+  certain: boolean;
+}
+
+/** Which steps lack what; start and end steps are events and never need timings. */
+export interface MissingData {
+  workMinutes: string[];
+  waitMinutes: string[];
+  valueClass: string[];
+}
+
+export interface ProcessMetrics {
+  processId: string;
+  processName: string;
+  stepCount: number;
+  flowCount: number;
+  /** Flows whose two steps sit in different lanes. */
+  handoffs: number;
+  handoffFlowIds: string[];
+  /** The longest start-to-end path by work + wait, with flows that loop back ignored; null when no start reaches an end. */
+  mainPath: MainPath | null;
+  workTime: Measure;
+  waitTime: Measure;
+  leadTime: Measure;
+  valueAddingTime: Measure;
+  /** Value-adding work time / lead time, between 0 and 1. */
+  cycleEfficiency: Measure;
+  reworkLoops: ReworkLoop[];
+  lanes: LaneLoad[];
+  painPointCount: number;
+  /** Pain points pinned to the process as a whole, which belong to no lane. */
+  processPainPoints: number;
+  votes: number;
+  /** Steps with no owner lane. */
+  unassignedStepIds: string[];
+  /** Steps other than an end that lead nowhere. */
+  deadEndStepIds: string[];
+  missing: MissingData;
+}
+
+const isEvent = (step: Step): boolean => step.kind === 'start' || step.kind === 'end';
+
+/** A wait step is waiting by definition: no work time entered means none was done. */
+function workOf(step: Step): number | null {
+  if (isEvent(step)) return 0;
+  if (step.workMinutes === null && step.kind === 'wait') return 0;
+  return step.workMinutes;
+}
+
+function waitOf(step: Step): number | null {
+  return isEvent(step) ? 0 : step.waitMinutes;
+}
+
+function needsValueClass(step: Step): boolean {
+  return !isEvent(step) && step.kind !== 'wait';
+}
+
+function isValueAdding(step: Step): boolean {
+  return step.valueClass === 'value_adding';
+}
+
+/** Dots per pain point, optionally for one session only. */
+export function votesByPainPoint(votes: readonly Vote[], sessionId?: string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const vote of votes) {
+    if (sessionId !== undefined && vote.sessionId !== sessionId) continue;
+    totals.set(vote.painPointId, (totals.get(vote.painPointId) ?? 0) + vote.dots);
+  }
+  return totals;
+}
+
+export interface RankedPainPoint<P extends { id: string }> {
+  painPoint: P;
+  votes: number;
+  /** 1 for the most votes; pain points with equal votes share a rank. */
+  rank: number;
+}
+
+/** Pain points by votes, most first; ties keep their given order and share a rank. */
+export function rankByVotes<P extends { id: string }>(painPoints: readonly P[], votes: ReadonlyMap<string, number>): RankedPainPoint<P>[] {
+  const sorted = painPoints
+    .map((painPoint, index) => ({ painPoint, votes: votes.get(painPoint.id) ?? 0, index }))
+    .sort((a, b) => b.votes - a.votes || a.index - b.index);
+  const ranked: RankedPainPoint<P>[] = [];
+  sorted.forEach((entry, i) => {
+    const previous = ranked[i - 1];
+    const rank = previous && previous.votes === entry.votes ? previous.rank : i + 1;
+    ranked.push({ painPoint: entry.painPoint, votes: entry.votes, rank });
+  });
+  return ranked;
+}
+
+interface Graph {
+  steps: Map<string, Step>;
+  /** Outgoing flows per step, in drawing order; flows to unknown steps are dropped. */
+  out: Map<string, Flow[]>;
+  incoming: Map<string, Flow[]>;
+  order: string[];
+}
+
+function graphOf(steps: readonly Step[], flows: readonly Flow[]): Graph {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const out = new Map<string, Flow[]>(steps.map((s) => [s.id, []]));
+  const incoming = new Map<string, Flow[]>(steps.map((s) => [s.id, []]));
+  for (const flow of flows) {
+    if (!byId.has(flow.sourceId) || !byId.has(flow.targetId)) continue;
+    out.get(flow.sourceId)?.push(flow);
+    incoming.get(flow.targetId)?.push(flow);
+  }
+  return { steps: byId, out, incoming, order: steps.map((s) => s.id) };
+}
+
+/**
+ * Depth-first search from the start steps (then any step nothing leads to, then the rest), so
+ * "earlier" means what it means when the story is told. A flow to a step still on the search
+ * stack goes back to an earlier step: it closes a rework loop.
+ */
+function findBackFlows(graph: Graph): { backFlowIds: Set<string>; loops: ReworkLoop[] } {
+  const roots = [
+    ...graph.order.filter((id) => graph.steps.get(id)?.kind === 'start'),
+    ...graph.order.filter((id) => (graph.incoming.get(id) ?? []).length === 0),
+    ...graph.order,
+  ];
+  const state = new Map<string, 'open' | 'done'>();
+  const backFlowIds = new Set<string>();
+  const loops: ReworkLoop[] = [];
+  for (const root of roots) {
+    if (state.has(root)) continue;
+    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    const path: string[] = [root];
+    state.set(root, 'open');
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (!frame) break;
+      const flows = graph.out.get(frame.id) ?? [];
+      const flow = flows[frame.next];
+      if (!flow) {
+        state.set(frame.id, 'done');
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      frame.next++;
+      const target = flow.targetId;
+      const seen = state.get(target);
+      if (seen === 'open') {
+        backFlowIds.add(flow.id);
+        loops.push({ flowId: flow.id, stepIds: path.slice(path.lastIndexOf(target)) });
+      } else if (seen === undefined) {
+        state.set(target, 'open');
+        stack.push({ id: target, next: 0 });
+        path.push(target);
+      }
+    }
+  }
+  return { backFlowIds, loops };
+}
+
+/** Steps a path starts from and ends at: start and end steps, or where the drawing begins and stops if none are marked. */
+function terminals(graph: Graph, forward: Map<string, Flow[]>): { sources: string[]; sinks: string[] } {
+  const starts = graph.order.filter((id) => graph.steps.get(id)?.kind === 'start');
+  const ends = graph.order.filter((id) => graph.steps.get(id)?.kind === 'end');
+  const hasForwardIn = new Set<string>();
+  for (const flows of forward.values()) for (const f of flows) hasForwardIn.add(f.targetId);
+  return {
+    sources: starts.length > 0 ? starts : graph.order.filter((id) => !hasForwardIn.has(id)),
+    sinks: ends.length > 0 ? ends : graph.order.filter((id) => (forward.get(id) ?? []).length === 0),
+  };
+}
+
+/** Topological order of the loop-free graph (Kahn), ties broken by drawing order. */
+function topological(graph: Graph, forward: Map<string, Flow[]>): string[] {
+  const indegree = new Map(graph.order.map((id) => [id, 0]));
+  for (const flows of forward.values()) for (const f of flows) indegree.set(f.targetId, (indegree.get(f.targetId) ?? 0) + 1);
+  const ready = graph.order.filter((id) => indegree.get(id) === 0);
+  const sorted: string[] = [];
+  while (ready.length > 0) {
+    const id = ready.shift() as string;
+    sorted.push(id);
+    for (const f of forward.get(id) ?? []) {
+      const left = (indegree.get(f.targetId) ?? 0) - 1;
+      indegree.set(f.targetId, left);
+      if (left === 0) ready.push(f.targetId);
+    }
+  }
+  return sorted;
+}
+
+function reachable(from: readonly string[], next: (id: string) => readonly string[]): Set<string> {
+  const seen = new Set(from);
+  const queue = [...from];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    for (const n of next(id)) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
+  }
+  return seen;
+}
+
+function names(steps: readonly Step[]): string {
+  const shown = steps.slice(0, 3).map((s) => `“${s.text || 'untitled step'}”`);
+  const more = steps.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+interface PathResult {
+  path: MainPath | null;
+  /** Steps on some start-to-end path; their timings decide which path is longest. */
+  relevant: Step[];
+}
+
+function longestPath(graph: Graph, backFlowIds: ReadonlySet<string>): PathResult {
+  const forward = new Map<string, Flow[]>();
+  const backward = new Map<string, Flow[]>();
+  for (const id of graph.order) {
+    forward.set(id, (graph.out.get(id) ?? []).filter((f) => !backFlowIds.has(f.id)));
+    backward.set(id, (graph.incoming.get(id) ?? []).filter((f) => !backFlowIds.has(f.id)));
+  }
+  const { sources, sinks } = terminals(graph, forward);
+  const fromSource = reachable(sources, (id) => (forward.get(id) ?? []).map((f) => f.targetId));
+  const toSink = reachable(sinks, (id) => (backward.get(id) ?? []).map((f) => f.sourceId));
+  const relevant = graph.order.filter((id) => fromSource.has(id) && toSink.has(id));
+  const relevantSet = new Set(relevant);
+  const sourceSet = new Set(sources);
+
+  const known = (step: Step): number => (workOf(step) ?? 0) + (waitOf(step) ?? 0);
+  const best = new Map<string, { minutes: number; via: Flow | null }>();
+  for (const id of topological(graph, forward)) {
+    if (!relevantSet.has(id)) continue;
+    const step = graph.steps.get(id) as Step;
+    let entry: { minutes: number; via: Flow | null } | null = sourceSet.has(id) ? { minutes: known(step), via: null } : null;
+    for (const f of backward.get(id) ?? []) {
+      const before = best.get(f.sourceId);
+      if (!before) continue;
+      const minutes = before.minutes + known(step);
+      if (!entry || minutes > entry.minutes) entry = { minutes, via: f };
+    }
+    if (entry) best.set(id, entry);
+  }
+  let end: string | null = null;
+  for (const id of sinks) {
+    const entry = best.get(id);
+    if (entry && (end === null || entry.minutes > (best.get(end)?.minutes ?? -1))) end = id;
+  }
+  const relevantSteps = relevant.map((id) => graph.steps.get(id) as Step);
+  if (end === null) return { path: null, relevant: relevantSteps };
+  const stepIds: string[] = [];
+  const flowIds: string[] = [];
+  let cursor: string | null = end;
+  while (cursor !== null) {
+    stepIds.unshift(cursor);
+    const via: Flow | null = best.get(cursor)?.via ?? null;
+    if (via) flowIds.unshift(via.id);
+    cursor = via ? via.sourceId : null;
+  }
+  const certain = relevantSteps.every((s) => workOf(s) !== null && waitOf(s) !== null);
+  return { path: { stepIds, flowIds, knownMinutes: best.get(end)?.minutes ?? 0, certain }, relevant: relevantSteps };
+}
+
+function timeMeasures(path: MainPath | null, relevant: readonly Step[], steps: Map<string, Step>) {
+  const none = (reason: string): Measure => ({ value: null, reason });
+  if (!path) {
+    const reason = steps.size === 0 ? 'No steps yet.' : 'No path leads from a start to an end yet.';
+    return { workTime: none(reason), waitTime: none(reason), leadTime: none(reason), valueAddingTime: none(reason), cycleEfficiency: none(reason) };
+  }
+  const onPath = path.stepIds.map((id) => steps.get(id) as Step);
+  const noWork = relevant.filter((s) => workOf(s) === null);
+  const noWait = relevant.filter((s) => waitOf(s) === null);
+  const untimed = relevant.filter((s) => workOf(s) === null || waitOf(s) === null);
+  const lacking = (missing: readonly Step[], what: string) =>
+    `${plural(missing.length, 'step')} between start and end ${missing.length === 1 ? 'has' : 'have'} no ${what}: ${names(missing)}.`;
+  const sum = (f: (s: Step) => number | null) => onPath.reduce((total, s) => total + (f(s) ?? 0), 0);
+  // Which path is longest depends on every step between start and end, so each of them needs both timings.
+  const alongPath = (own: readonly Step[], what: string, value: () => number): Measure => {
+    if (own.length > 0) return none(lacking(own, what));
+    if (untimed.length > 0) return none(`The longest path is not known yet: ${lacking(untimed, 'work or wait time')}`);
+    return { value: value(), reason: null };
+  };
+  const workTime = alongPath(noWork, 'work time', () => sum(workOf));
+  const waitTime = alongPath(noWait, 'wait time', () => sum(waitOf));
+  const leadTime = alongPath(untimed, 'work or wait time', () => sum(workOf) + sum(waitOf));
+
+  const unclassified = onPath.filter((s) => needsValueClass(s) && s.valueClass === null);
+  let valueAddingTime: Measure;
+  if (leadTime.value === null) valueAddingTime = none(leadTime.reason);
+  else if (unclassified.length > 0) {
+    valueAddingTime = none(
+      `${plural(unclassified.length, 'step')} on the main path ${unclassified.length === 1 ? 'has' : 'have'} no value class: ${names(unclassified)}.`,
+    );
+  } else valueAddingTime = { value: onPath.filter(isValueAdding).reduce((t, s) => t + (workOf(s) ?? 0), 0), reason: null };
+
+  let cycleEfficiency: Measure;
+  if (valueAddingTime.value === null) cycleEfficiency = none(valueAddingTime.reason);
+  else if (!leadTime.value) cycleEfficiency = none('The lead time is zero, so there is nothing to divide by.');
+  else cycleEfficiency = { value: valueAddingTime.value / leadTime.value, reason: null };
+
+  return { workTime, waitTime, leadTime, valueAddingTime, cycleEfficiency };
+}
+
+/** The lane a pain point counts against: its step's or flow source's lane, or the lane itself; process-wide ones count against none. */
+export function laneOfPainPoint(
+  pain: Pick<PainPoint, 'targetKind' | 'targetId'>,
+  steps: ReadonlyMap<string, Pick<Step, 'laneId'>>,
+  flows: ReadonlyMap<string, Pick<Flow, 'sourceId'>>,
+  laneIds: ReadonlySet<string>,
+): { laneId: string | null } | null {
+  const known = (laneId: string | null | undefined) => ({ laneId: laneId && laneIds.has(laneId) ? laneId : null });
+  switch (pain.targetKind) {
+    case 'process':
+      return null;
+    case 'lane':
+      return laneIds.has(pain.targetId) ? { laneId: pain.targetId } : null;
+    case 'step': {
+      const step = steps.get(pain.targetId);
+      return step ? known(step.laneId) : null;
+    }
+    case 'flow': {
+      // A flow is a hand-over; it weighs on the lane that hands the work on.
+      const flow = flows.get(pain.targetId);
+      const source = flow ? steps.get(flow.sourceId) : undefined;
+      return source ? known(source.laneId) : null;
+    }
+  }
+}
+
+/** Every metric for one process. `votes` may hold the whole engagement's votes; only this process's pain points count. */
+export function processMetrics(view: MetricsInput, votes: readonly Vote[] = []): ProcessMetrics {
+  const graph = graphOf(view.steps, view.flows);
+  const laneIds = new Set(view.lanes.map((l) => l.id));
+  const laneOf = (step: Step | undefined): string | null => (step?.laneId && laneIds.has(step.laneId) ? step.laneId : null);
+
+  const handoffFlowIds: string[] = [];
+  for (const flows of graph.out.values()) {
+    for (const f of flows) {
+      const a = laneOf(graph.steps.get(f.sourceId));
+      const b = laneOf(graph.steps.get(f.targetId));
+      if (a !== null && b !== null && a !== b) handoffFlowIds.push(f.id);
+    }
+  }
+  const handoffOrder = new Map(view.flows.map((f, i) => [f.id, i]));
+  handoffFlowIds.sort((x, y) => (handoffOrder.get(x) ?? 0) - (handoffOrder.get(y) ?? 0));
+
+  const { backFlowIds, loops } = findBackFlows(graph);
+  const { path, relevant } = longestPath(graph, backFlowIds);
+
+  const painIds = new Set(view.painPoints.map((p) => p.id));
+  const dots = votesByPainPoint(votes.filter((v) => painIds.has(v.painPointId)));
+  const flowsById = new Map(view.flows.map((f) => [f.id, f]));
+  const ordered = [...view.lanes].sort((a, b) => a.position - b.position);
+  const loads = new Map<string | null, LaneLoad>(ordered.map((l) => [l.id, { laneId: l.id, name: l.name, stepCount: 0, painPoints: 0, votes: 0 }]));
+  const noLane = (): LaneLoad => {
+    let load = loads.get(null);
+    if (!load) {
+      load = { laneId: null, name: 'No lane', stepCount: 0, painPoints: 0, votes: 0 };
+      loads.set(null, load);
+    }
+    return load;
+  };
+  for (const step of view.steps) {
+    const id = laneOf(step);
+    (id === null ? noLane() : (loads.get(id) as LaneLoad)).stepCount++;
+  }
+  let processPainPoints = 0;
+  for (const pain of view.painPoints) {
+    const lane = laneOfPainPoint(pain, graph.steps, flowsById, laneIds);
+    if (!lane) {
+      processPainPoints++;
+      continue;
+    }
+    const load = lane.laneId === null ? noLane() : (loads.get(lane.laneId) as LaneLoad);
+    load.painPoints++;
+    load.votes += dots.get(pain.id) ?? 0;
+  }
+
+  return {
+    processId: view.process.id,
+    processName: view.process.name,
+    stepCount: view.steps.length,
+    flowCount: view.flows.length,
+    handoffs: handoffFlowIds.length,
+    handoffFlowIds,
+    mainPath: path,
+    ...timeMeasures(path, relevant, graph.steps),
+    reworkLoops: loops,
+    lanes: [...loads.values()],
+    painPointCount: view.painPoints.length,
+    processPainPoints,
+    votes: [...dots.values()].reduce((a, b) => a + b, 0),
+    unassignedStepIds: view.steps.filter((s) => laneOf(s) === null).map((s) => s.id),
+    deadEndStepIds: view.steps.filter((s) => s.kind !== 'end' && (graph.out.get(s.id) ?? []).length === 0).map((s) => s.id),
+    missing: {
+      workMinutes: view.steps.filter((s) => workOf(s) === null).map((s) => s.id),
+      waitMinutes: view.steps.filter((s) => waitOf(s) === null).map((s) => s.id),
+      valueClass: view.steps.filter((s) => needsValueClass(s) && s.valueClass === null).map((s) => s.id),
+    },
+  };
+}
+
+export type HeatBasis = 'painPoints' | 'votes';
+
+/** Each lane's share of the hottest lane's load, 0..1, for the heat overlay; all zero when nothing is pinned. */
+export function laneHeat(lanes: readonly LaneLoad[], basis: HeatBasis): Map<string | null, number> {
+  const max = lanes.reduce((m, l) => Math.max(m, l[basis]), 0);
+  return new Map(lanes.map((l) => [l.laneId, max === 0 ? 0 : l[basis] / max]));
+}
+
+/** Minutes as people say them: "45 min", "1 h 35 min", "3 d 2 h". A day is 24 hours, as on a calendar. */
+export function formatMinutes(minutes: number): string {
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+}
+
+/** A ratio as a percentage with one decimal below 10 %, so a 0.4 % efficiency does not read as 0 %. */
+export function formatPercent(ratio: number): string {
+  const pct = ratio * 100;
+  return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)} %`;
+}
