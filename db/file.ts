@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -28,10 +29,16 @@ function connect(path: string, options: OpenOptions, readonly: boolean): Databas
   return new Database(path, settings);
 }
 
-function sqliteMessage(error: unknown): string {
+function sqliteError(error: unknown): ShoshinError {
   const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_CORRUPT') {
+    return new ShoshinError('bad_file', 'This engagement file is damaged (it may have been cut short while copying). Shoshin can recover what is readable into a new file.', ['recoverCopy']);
+  }
+  return new ShoshinError('bad_file', sqliteMessage(code, error));
+}
+
+function sqliteMessage(code: string, error: unknown): string {
   if (code === 'SQLITE_NOTADB') return 'This file is not a Shoshin engagement (it is not a database at all).';
-  if (code === 'SQLITE_CORRUPT') return 'This engagement file is damaged and cannot be read.';
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'This engagement is open in another Shoshin window or program.';
   if (code === 'SQLITE_CANTOPEN') return 'This file could not be opened: check that it exists and you may read it.';
   return `This file could not be opened (${code || (error as Error).message}).`;
@@ -81,13 +88,44 @@ function inspectOpen(path: string, options: OpenOptions): { applied: MigrationRo
     }
     const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as MigrationRow[];
     if (applied.length === 0) throw new ShoshinError('bad_file', 'This engagement file has an empty schema history and cannot be trusted.');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new ShoshinError(
+        'bad_file',
+        'This engagement file failed its integrity check, so it was not opened for editing. Shoshin can recover what is readable into a new file.',
+        ['recoverCopy'],
+      );
+    }
     return { applied, fresh: false };
   } catch (error) {
     if (error instanceof ShoshinError) throw error;
-    throw new ShoshinError('bad_file', sqliteMessage(error));
+    throw sqliteError(error);
   } finally {
     db?.close();
   }
+}
+
+/** SQLite needs to write beside a WAL file; say so plainly instead of failing half-way. */
+function assertWritableLocation(path: string): void {
+  try {
+    fs.accessSync(path, fs.constants.R_OK | fs.constants.W_OK);
+    fs.accessSync(dirname(path), fs.constants.W_OK);
+  } catch {
+    throw new ShoshinError(
+      'read_only',
+      'This engagement is in a read-only location (a locked folder, a read-only share or a CD). Open it read-only, or save a copy where you can edit it.',
+      ['readOnly', 'recoverCopy'],
+    );
+  }
+}
+
+/** How many migrations a file about to be edited still needs (0 when current); throws for files we must refuse. */
+export function pendingMigrations(path: string): number {
+  assertWritableLocation(path);
+  const { applied, fresh } = inspect(path, {});
+  if (fresh) throw new ShoshinError('bad_file', 'This file is an empty database, not a Shoshin engagement.');
+  checkHistory(applied);
+  return SCHEMA_VERSION - applied.length;
 }
 
 function checkHistory(applied: readonly MigrationRow[]): void {
@@ -128,10 +166,11 @@ export function openEngagementFile(path: string, options: OpenOptions = {}): Eng
     return { db, path, readOnly: false };
   }
 
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) assertWritableLocation(path);
   const { applied, fresh } = inspect(path, options);
   if (fresh) throw new ShoshinError('bad_file', 'This file is an empty database, not a Shoshin engagement.');
   checkHistory(applied);
-  const readOnly = options.readOnly ?? false;
   if (readOnly && applied.length < SCHEMA_VERSION) {
     throw new ShoshinError('read_only', 'This engagement needs an upgrade, which cannot be done read-only.');
   }
@@ -140,7 +179,7 @@ export function openEngagementFile(path: string, options: OpenOptions = {}): Eng
     db = connect(path, options, readOnly);
     applyPragmas(db, readOnly);
   } catch (error) {
-    throw new ShoshinError('bad_file', sqliteMessage(error));
+    throw sqliteError(error);
   }
   if (applied.length < SCHEMA_VERSION) {
     try {

@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
 import { openEngagementFile, type OpenOptions } from './file';
+import { acquireLock } from './lock';
 import { historyState, processIdsOf, record, redo, Tx, undo } from './journal';
 
 export interface CommandResult<T> {
@@ -12,49 +16,92 @@ export interface CommandResult<T> {
 
 /** One open engagement file and the only way to change it: a journalled transaction per command. */
 export class EngagementStore {
+  /** Told after every committed change (snapshots listen here). */
+  onCommit: (() => void) | null = null;
+
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
     readonly readOnly: boolean,
+    private readonly release: () => void,
   ) {}
 
+  /** Opens for editing (holding the lock), or with `readOnly` a private copy so the original is never touched. */
   static open(path: string, options: OpenOptions = {}): EngagementStore {
-    const file = openEngagementFile(path, { ...options, create: false });
-    return new EngagementStore(file.db, file.path, file.readOnly);
+    if (options.readOnly) return EngagementStore.openCopy(path, options);
+    const release = acquireLock(path);
+    try {
+      const file = openEngagementFile(path, { ...options, create: false });
+      return new EngagementStore(file.db, file.path, false, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /**
+   * Read-only opens work on a copy in a temp folder: a file on a read-only share, or one that needs a
+   * schema upgrade, can still be viewed, and nothing is ever written beside the original.
+   */
+  private static openCopy(path: string, options: OpenOptions): EngagementStore {
+    if (!fs.existsSync(path)) throw new ShoshinError('bad_file', `No engagement file at ${path}.`);
+    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-readonly-'));
+    const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      const copy = nodePath.join(dir, nodePath.basename(path));
+      fs.copyFileSync(path, copy);
+      if (fs.existsSync(`${path}-wal`)) fs.copyFileSync(`${path}-wal`, `${copy}-wal`);
+      const file = openEngagementFile(copy, { ...options, readOnly: false, create: false });
+      return new EngagementStore(file.db, path, true, cleanup);
+    } catch (error) {
+      cleanup();
+      throw error;
+    }
   }
 
   static create(path: string, input: { name: string; client: string }, options: OpenOptions = {}): EngagementStore {
-    const file = openEngagementFile(path, { ...options, create: true });
-    const store = new EngagementStore(file.db, file.path, false);
-    store.db.transaction(() => createEngagement(new Tx(store.db), input))();
-    return store;
+    if (fs.existsSync(path)) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
+    const release = acquireLock(path);
+    try {
+      const file = openEngagementFile(path, { ...options, create: true });
+      const store = new EngagementStore(file.db, file.path, false, release);
+      store.db.transaction(() => createEngagement(new Tx(store.db), input))();
+      return store;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /** Runs `apply` in one transaction, journals its row changes under `label`, and commits before returning. */
   command<T>(name: string, label: string, apply: (tx: Tx) => T): CommandResult<T> {
     this.assertWritable();
-    return this.db.transaction(() => {
+    const result = this.db.transaction(() => {
       const tx = new Tx(this.db);
       const value = apply(tx);
       const journalId = record(this.db, name, label, tx.changes);
       return { value, processIds: [...new Set([...tx.processIds, ...processIdsOf(tx.changes)])], journalId };
     })();
+    this.onCommit?.();
+    return result;
   }
 
   undo(): CommandResult<null> {
-    this.assertWritable();
-    return this.db.transaction(() => {
-      const entry = undo(this.db);
-      return { value: null, processIds: entry ? processIdsOf(entry.changes) : [], journalId: entry?.journalId ?? null };
-    })();
+    return this.replay(undo);
   }
 
   redo(): CommandResult<null> {
+    return this.replay(redo);
+  }
+
+  private replay(step: typeof undo): CommandResult<null> {
     this.assertWritable();
-    return this.db.transaction(() => {
-      const entry = redo(this.db);
+    const result = this.db.transaction(() => {
+      const entry = step(this.db);
       return { value: null, processIds: entry ? processIdsOf(entry.changes) : [], journalId: entry?.journalId ?? null };
     })();
+    this.onCommit?.();
+    return result;
   }
 
   history(): ReturnType<typeof historyState> {
@@ -63,6 +110,7 @@ export class EngagementStore {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.release();
   }
 
   private assertWritable(): void {

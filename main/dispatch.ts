@@ -2,8 +2,8 @@ import { contract, isMethodName, MAX_PAYLOAD_BYTES, type Envelope } from '../cor
 import { ShoshinError } from '../core/errors';
 import type { Handlers, Workspace } from './services';
 
-function fail(code: ShoshinError['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: ShoshinError['code'], message: string, offers?: ShoshinError['offers']): Envelope<never> {
+  return { ok: false, error: offers && offers.length > 0 ? { code, message, offers } : { code, message } };
 }
 
 function payloadSize(payload: unknown): number {
@@ -34,7 +34,7 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       const handler = handlers[method] as (w: Workspace, input: unknown) => unknown;
       return { ok: true, data: await handler(workspace, parsed.data) };
     } catch (error) {
-      if (error instanceof ShoshinError) return fail(error.code, error.message);
+      if (error instanceof ShoshinError) return fail(error.code, error.message, error.offers);
       log(error);
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         return fail('conflict', 'That change refers to something that no longer exists; nothing was changed.');

@@ -12,16 +12,29 @@ export const HomeView = z.object({
 });
 export type HomeView = z.infer<typeof HomeView>;
 
-/** Which engagement is open, and the engagement record itself. */
+export const OpenMode = z.enum(['edit', 'readOnly', 'recoverCopy']);
+
+export const SnapshotInfo = z.object({
+  id: z.string(),
+  takenAt: z.string(),
+  reason: z.enum(['open', 'editing', 'migration']),
+  bytes: z.number().int(),
+});
+export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
+
+/** Which engagement is open, the engagement record itself, and its safety copies. */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
   'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), EngagementView),
-  'engagement.open': method('app', z.object({ path: FilePath }).strict(), EngagementView),
+  'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), EngagementView),
   'engagement.openSample': method('app', Empty, EngagementView),
   'engagement.pickAndOpen': method('app', Empty, EngagementView.nullable()),
   'engagement.close': method('app', Empty, Ok),
   'engagement.get': method('query', Empty, EngagementView),
   'engagement.counts': method('query', Empty, EngagementCounts),
+  'engagement.saveCopy': method('app', z.object({ path: FilePath.optional() }).strict(), z.object({ path: z.string() }).nullable()),
+  'snapshot.list': method('query', Empty, z.array(SnapshotInfo)),
+  'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), EngagementView),
   'engagement.update': method(
     'command',
     z.object({ name: Name.min(1), client: Name, scope: Text, consultant: Name }).partial().strict(),

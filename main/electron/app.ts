@@ -84,6 +84,13 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickSavePath: async (suggestedName, extension) => {
+        const result = await dialog.showSaveDialog({
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+          filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        });
+        return result.canceled ? null : (result.filePath ?? null);
+      },
     });
     hardenSession(electron.session.defaultSession);
     registerIpc(electron, createDispatch(handlers), (contents) => {

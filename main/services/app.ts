@@ -4,16 +4,20 @@ import type { appMethods } from '../../core/ipc/app';
 import { ShoshinError } from '../../core/errors';
 import type { EngagementView } from '../../core/model';
 import { engagementCounts, getEngagement, listPeople, listSessions, updateEngagement } from '../../db/engagement';
+import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
 import { listProcessSummaries } from '../../db/processes';
+import { recoverInto } from '../../db/recover';
 import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
+import { Snapshots, SnapshotSchedule } from '../snapshots';
 import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
-export function engagementView(store: EngagementStore): EngagementView {
+export function engagementView(store: EngagementStore, notice?: string): EngagementView {
   return {
     path: store.path,
     readOnly: store.readOnly,
+    ...(notice ? { notice } : {}),
     engagement: getEngagement(store.db),
     processes: listProcessSummaries(store.db),
     sessions: listSessions(store.db),
@@ -21,19 +25,61 @@ export function engagementView(store: EngagementStore): EngagementView {
   };
 }
 
+function baseName(file: string): string {
+  return path.basename(file, FILE_EXTENSION);
+}
+
 export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof appMethods> {
   const settings = new AppSettings(options.userDataDir);
+  const snapshots = new Snapshots(path.join(options.userDataDir, 'Snapshots'));
   const storeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
-  const opened = (workspace: Workspace, store: EngagementStore): EngagementView => {
-    workspace.replace(store);
-    const result = engagementView(store);
-    settings.remember(store.path, result.engagement.name);
+  const opened = (workspace: Workspace, store: EngagementStore, notice?: string): EngagementView => {
+    const schedule = store.readOnly ? null : new SnapshotSchedule(snapshots, store);
+    workspace.replace(store, schedule);
+    if (schedule) {
+      store.onCommit = () => void schedule.onEdit();
+      void schedule.onOpen();
+    }
+    const result = engagementView(store, notice);
+    if (!store.readOnly) settings.remember(store.path, result.engagement.name);
     return result;
   };
 
-  const open = (workspace: Workspace, filePath: string): EngagementView =>
-    opened(workspace, EngagementStore.open(path.resolve(filePath), storeOptions));
+  const openForEditing = async (workspace: Workspace, file: string): Promise<EngagementView> => {
+    // A migration rewrites the file: keep a snapshot of it as it was, first.
+    if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size > 0 && pendingMigrations(file) > 0) {
+      await snapshots.takeOfFile(file);
+    }
+    return opened(workspace, EngagementStore.open(file, storeOptions));
+  };
+
+  const recoverCopy = (workspace: Workspace, file: string): EngagementView => {
+    const target = freshPath(options.dataDir, `${baseName(file)} (recovered)`);
+    const store = EngagementStore.create(target, { name: `${baseName(file)} (recovered)`, client: '' }, storeOptions);
+    try {
+      const report = recoverInto(file, store);
+      const counts = Object.entries(report.rows)
+        .filter(([table]) => table !== 'engagement')
+        .map(([table, n]) => `${n} ${table.replace('_', ' ')}`)
+        .join(', ');
+      const notice = `Recovered ${counts || 'nothing but the engagement record'} into ${target}.${
+        report.damaged.length ? ` Unreadable: ${report.damaged.join(', ')}.` : ''
+      } The damaged file was left as it was.`;
+      return opened(workspace, store, notice);
+    } catch (error) {
+      store.close();
+      fs.rmSync(target, { force: true });
+      throw error;
+    }
+  };
+
+  const copyTarget = async (workspace: Workspace, requested: string | undefined): Promise<string | null> => {
+    if (requested) return path.resolve(requested);
+    const name = `${baseName(workspace.requireStore().path)} (copy)`;
+    if (options.pickSavePath) return options.pickSavePath(`${name}${FILE_EXTENSION}`, FILE_EXTENSION.slice(1));
+    return freshPath(options.dataDir, name);
+  };
 
   return {
     'app.home': () => ({ recent: settings.recent(), dataDir: options.dataDir, canPickFiles: !!options.pickOpenPath }),
@@ -42,7 +88,12 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client }, storeOptions));
     },
-    'engagement.open': (workspace, input) => open(workspace, input.path),
+    'engagement.open': (workspace, input) => {
+      const file = path.resolve(input.path);
+      if (input.mode === 'readOnly') return opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true }));
+      if (input.mode === 'recoverCopy') return recoverCopy(workspace, file);
+      return openForEditing(workspace, file);
+    },
     'engagement.openSample': (workspace) => {
       const store = EngagementStore.create(freshPath(options.dataDir, 'Sample engagement'), { name: 'Sample', client: '' }, storeOptions);
       writeSample(store);
@@ -50,7 +101,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.pickAndOpen': async (workspace) => {
       const picked = await options.pickOpenPath?.();
-      return picked ? open(workspace, picked) : null;
+      return picked ? openForEditing(workspace, path.resolve(picked)) : null;
     },
     'engagement.close': (workspace) => {
       workspace.close();
@@ -58,6 +109,24 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.get': (workspace) => engagementView(workspace.requireStore()),
     'engagement.counts': (workspace) => engagementCounts(workspace.requireStore().db),
+    'engagement.saveCopy': async (workspace, input) => {
+      const store = workspace.requireStore();
+      const target = await copyTarget(workspace, input.path);
+      if (!target) return null;
+      if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
+      // VACUUM INTO writes a compact, consistent copy without touching the open file.
+      store.db.prepare('VACUUM INTO ?').run(target);
+      return { path: target };
+    },
+    'snapshot.list': (workspace) => snapshots.list(getEngagement(workspace.requireStore().db).id),
+    'snapshot.restore': (workspace, input) => {
+      const store = workspace.requireStore();
+      const source = snapshots.fileOf(getEngagement(store.db).id, input.id);
+      if (!source) throw new ShoshinError('not_found', 'That snapshot no longer exists.');
+      const target = freshPath(options.dataDir, `${baseName(store.path)} (restored ${input.id.slice(0, 10)})`);
+      fs.copyFileSync(source, target);
+      return openForEditing(workspace, target);
+    },
     'engagement.update': (workspace, input) =>
       change(workspace.requireStore().command('engagement.update', 'Edit engagement', (tx) => updateEngagement(tx, input))),
   };

@@ -5,6 +5,7 @@ import type { Contract, MethodName, MethodOutput } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
 import { FILE_EXTENSION } from '../../db/file';
 import type { CommandResult, EngagementStore } from '../../db/store';
+import type { SnapshotSchedule } from '../snapshots';
 
 export interface ServiceOptions {
   userDataDir: string;
@@ -14,25 +15,30 @@ export interface ServiceOptions {
   nativeBinding?: string;
   /** A native file picker, where the shell has one. */
   pickOpenPath?: () => Promise<string | null>;
+  /** A native save dialog, where the shell has one; without it files go to the data folder. */
+  pickSavePath?: (suggestedName: string, extension: string) => Promise<string | null>;
 }
 
 /** What one window (or one browser tab) has open. */
 export class Workspace {
   store: EngagementStore | null = null;
+  schedule: SnapshotSchedule | null = null;
 
   requireStore(): EngagementStore {
     if (!this.store) throw new ShoshinError('no_engagement', 'No engagement is open. Open or create one first.');
     return this.store;
   }
 
-  replace(store: EngagementStore): void {
-    this.store?.close();
+  replace(store: EngagementStore, schedule: SnapshotSchedule | null = null): void {
+    this.close();
     this.store = store;
+    this.schedule = schedule;
   }
 
   close(): void {
     this.store?.close();
     this.store = null;
+    this.schedule = null;
   }
 }
 

@@ -3,6 +3,7 @@ import { handleKeyDown } from './commands';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { useShoshin } from './store';
+import { OpenProblemDialog } from './safety/OpenProblemDialog';
 import { Notice } from './ui/Notice';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
       {screen === 'engagement' && <EngagementScreen />}
       {screen === 'loading' && <p className="visually-hidden">Loading Shoshin</p>}
       <Notice />
+      <OpenProblemDialog />
     </>
   );
 }

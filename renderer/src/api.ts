@@ -1,4 +1,4 @@
-import type { Bridge, Envelope, ErrorCode, MethodInput, MethodName, MethodOutput } from '../../core/contract';
+import type { Bridge, Envelope, ErrorCode, OpenOffer, MethodInput, MethodName, MethodOutput } from '../../core/contract';
 
 declare global {
   interface Window {
@@ -11,6 +11,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly offers: readonly OpenOffer[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,6 +23,6 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   // TypeScript cannot correlate a generic key with its function type; the contract guarantees it.
   const fn = window.shoshin[method] as unknown as (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;
   const envelope = await fn(input);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.offers);
   return envelope.data as MethodOutput<M>;
 }

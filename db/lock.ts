@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { ShoshinError } from '../core/errors';
+
+/**
+ * SQLite lets several programs write one WAL file; two Shoshin windows editing the same engagement
+ * would interleave undo histories. A lock file beside the engagement says who has it open.
+ */
+interface LockInfo {
+  pid: number;
+  host: string;
+  at: string;
+}
+
+const heldHere = new Set<string>();
+
+export function lockPath(file: string): string {
+  return `${file}.lock`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function read(file: string): LockInfo | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(lockPath(file), 'utf8')) as Partial<LockInfo>;
+    return typeof parsed.pid === 'number' && typeof parsed.host === 'string' ? { pid: parsed.pid, host: parsed.host, at: String(parsed.at ?? '') } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
+export function acquireLock(file: string): () => void {
+  if (heldHere.has(file)) {
+    throw new ShoshinError('locked', 'This engagement is already open in another Shoshin window.', ['readOnly']);
+  }
+  const info: LockInfo = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath(file), JSON.stringify(info), { flag: 'wx' });
+      heldHere.add(file);
+      return () => {
+        heldHere.delete(file);
+        const current = read(file);
+        if (current?.pid === info.pid && current.host === info.host) fs.rmSync(lockPath(file), { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = read(file);
+      const stale = !holder || (holder.host === info.host && !alive(holder.pid));
+      if (!stale) {
+        const where = holder.host === info.host ? 'another running Shoshin' : `Shoshin on ${holder.host}`;
+        throw new ShoshinError(
+          'locked',
+          `This engagement is open in ${where} (since ${holder.at.slice(0, 16).replace('T', ' ')}). Close it there, or open it read-only.`,
+          ['readOnly'],
+        );
+      }
+      fs.rmSync(lockPath(file), { force: true });
+    }
+  }
+  throw new ShoshinError('locked', 'This engagement could not be locked for editing.', ['readOnly']);
+}
