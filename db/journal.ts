@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { statement } from './statements';
 import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
 
 /** One row-level change; `before`/`after` are whole rows so any change can be reversed exactly. */
@@ -24,11 +25,11 @@ export class Tx {
   constructor(readonly db: Database.Database) {}
 
   private read(table: TableName, id: string): Row | undefined {
-    return this.db.prepare(`SELECT rowid AS ${ROWID}, * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+    return statement(this.db, `SELECT rowid AS ${ROWID}, * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   }
 
   get<T>(table: TableName, id: string): T | undefined {
-    const row = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+    const row = statement(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
     return row ? fromRow<T>(table, row) : undefined;
   }
 
@@ -57,7 +58,7 @@ export class Tx {
   remove(table: TableName, id: string): void {
     const before = this.read(table, id);
     if (!before) return;
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     this.changes.push({ table, id, before, after: null });
   }
 
@@ -65,7 +66,7 @@ export class Tx {
     const keys = Object.keys(where);
     const clause = keys.length ? `WHERE ${keys.map((k) => (where[k] === null ? `${columnName(k)} IS NULL` : `${columnName(k)} = @${k}`)).join(' AND ')}` : '';
     const params = Object.fromEntries(keys.filter((k) => where[k] !== null).map((k) => [k, where[k]]));
-    const rows = this.db.prepare(`SELECT * FROM ${table} ${clause} ORDER BY ${orderBy}`).all(params) as Row[];
+    const rows = statement(this.db, `SELECT * FROM ${table} ${clause} ORDER BY ${orderBy}`).all(params) as Row[];
     return rows.map((r) => fromRow<T>(table, r));
   }
 
@@ -77,22 +78,22 @@ export class Tx {
 function writeRow(db: Database.Database, table: TableName, row: Row): number {
   const columns = Object.keys(row).map((c) => (c === ROWID ? 'rowid' : c));
   const params = Object.keys(row).map((c) => `@${c}`);
-  const result = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')})`).run(row);
+  const result = statement(db, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')})`).run(row);
   return Number(result.lastInsertRowid);
 }
 
 function updateRow(db: Database.Database, table: TableName, row: Row): void {
   const columns = Object.keys(row).filter((c) => c !== 'id' && c !== ROWID);
   const params = Object.fromEntries(Object.entries(row).filter(([c]) => c !== ROWID));
-  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
+  statement(db, `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run(params);
 }
 
 function applyRow(db: Database.Database, change: RowChange, target: Row | null): void {
   if (target === null) {
-    db.prepare(`DELETE FROM ${change.table} WHERE id = ?`).run(change.id);
+    statement(db, `DELETE FROM ${change.table} WHERE id = ?`).run(change.id);
     return;
   }
-  const exists = db.prepare(`SELECT 1 FROM ${change.table} WHERE id = ?`).get(change.id);
+  const exists = statement(db, `SELECT 1 FROM ${change.table} WHERE id = ?`).get(change.id);
   if (!exists) {
     writeRow(db, change.table, target);
     return;
@@ -128,33 +129,32 @@ export function processIdsOf(changes: readonly RowChange[]): string[] {
 /** Appends a command's changes; a new command forgets whatever had been undone (the redo branch). */
 export function record(db: Database.Database, command: string, label: string, changes: readonly RowChange[]): number | null {
   if (changes.length === 0) return null;
-  db.prepare('DELETE FROM journal WHERE undone = 1').run();
-  const result = db
-    .prepare('INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
+  statement(db, 'DELETE FROM journal WHERE undone = 1').run();
+  const result = statement(db, 'INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
     .run(new Date().toISOString(), command, label, JSON.stringify(changes));
   return Number(result.lastInsertRowid);
 }
 
 export function undo(db: Database.Database): { journalId: number; changes: RowChange[] } | null {
-  const entry = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
+  const entry = statement(db, 'SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
   if (!entry) return null;
   const changes = parseChanges(entry.changes);
   for (const change of [...changes].reverse()) applyRow(db, change, change.before);
-  db.prepare('UPDATE journal SET undone = 1 WHERE id = ?').run(entry.id);
+  statement(db, 'UPDATE journal SET undone = 1 WHERE id = ?').run(entry.id);
   return { journalId: entry.id, changes };
 }
 
 export function redo(db: Database.Database): { journalId: number; changes: RowChange[] } | null {
-  const entry = db.prepare('SELECT id, label, changes FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as JournalRow | undefined;
+  const entry = statement(db, 'SELECT id, label, changes FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as JournalRow | undefined;
   if (!entry) return null;
   const changes = parseChanges(entry.changes);
   for (const change of changes) applyRow(db, change, change.after);
-  db.prepare('UPDATE journal SET undone = 0 WHERE id = ?').run(entry.id);
+  statement(db, 'UPDATE journal SET undone = 0 WHERE id = ?').run(entry.id);
   return { journalId: entry.id, changes };
 }
 
 export function historyState(db: Database.Database): { canUndo: boolean; canRedo: boolean; undoLabel: string; redoLabel: string } {
-  const last = db.prepare('SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-  const next = db.prepare('SELECT label FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  const last = statement(db, 'SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+  const next = statement(db, 'SELECT label FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
   return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? '', redoLabel: next?.label ?? '' };
 }

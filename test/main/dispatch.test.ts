@@ -101,7 +101,8 @@ describe('dispatch', () => {
       await expectError('step.add', null, 'invalid_input');
       await expectError('step.add', 'step', 'invalid_input');
       await expectError('process.get', { id: "1' OR '1'='1" }, 'invalid_input');
-      await expectError('step.update', { id: stepId, patch: { valueClass: 'waste' } }, 'invalid_input');
+      await expectError('step.update', { id: stepId, patch: { valueClass: 'terrible' } }, 'invalid_input');
+      await expectError('step.update', { id: stepId, patch: { owner: 'Sam' } }, 'invalid_input');
       await expectError('step.update', { id: stepId, patch: { workMinutes: -5 } }, 'invalid_input');
       await expectError('process.create', { name: '' }, 'invalid_input');
       await expectError('engagement.get', { extra: 1 }, 'invalid_input');
