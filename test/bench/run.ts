@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { canvas } from './canvas';
 import { bundleSize } from './size';
 import { durability, openEngagement } from './service';
 import type { Figure } from './stats';
@@ -15,6 +16,7 @@ const figures: Figure[] = [];
 const suites: Record<string, () => Promise<Figure[]>> = {
   durability: () => durability(dir),
   open: () => openEngagement(dir),
+  canvas: () => canvas(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),
 };
 
