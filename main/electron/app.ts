@@ -3,10 +3,14 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { createDispatch, type Dispatch } from '../dispatch';
+import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
+import { AppSettings } from '../settings';
+import { menuTemplate } from './menu';
+import { cascade, DEFAULT_WINDOW, filesFromArgv, WindowStateStore } from './windowState';
 
 /** The subset of the `electron` module we use, so tests can hand in a fake. */
-export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session'>;
+export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu'>;
 
 export const ELECTRON_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -62,50 +66,55 @@ export function registerIpc(
 export interface StartOptions {
   /** Folder holding out/main, out/preload, out/renderer. */
   outDir: string;
+  /** The process's own command line, for documents passed on it. */
+  argv?: readonly string[];
+  cwd?: string;
+}
+
+interface OpenWindow {
+  win: ElectronNS.BrowserWindow;
+  workspace: Workspace;
+  commands: MenuCommand[];
 }
 
 export function startElectronApp(electron: ElectronModule, options: StartOptions): void {
-  const { app, BrowserWindow, dialog } = electron;
-  const workspaces = new Map<number, Workspace>();
+  const { app, BrowserWindow, dialog, Menu } = electron;
+  // One running Shoshin: a second launch (double-clicking a file) hands its files to this one.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const windows = new Map<number, OpenWindow>();
   const rendererIndex = path.join(options.outDir, 'renderer', 'index.html');
   const appUrl = `file://${rendererIndex.split(path.sep).join('/').replace(/^\/?/, '/')}`;
+  const pending: string[] = filesFromArgv(options.argv ?? [], options.cwd ?? process.cwd());
+  let ready = false;
+  let settings: AppSettings | undefined;
+  let windowState: WindowStateStore | undefined;
 
-  void app.whenReady().then(() => {
-    const devBinding = path.join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
-    const handlers = createHandlers({
-      userDataDir: app.getPath('userData'),
-      dataDir: path.join(app.getPath('documents'), 'Shoshin'),
-      ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
-      pickOpenPath: async () => {
-        const result = await dialog.showOpenDialog({
-          title: 'Open engagement',
-          filters: [{ name: 'Shoshin engagement', extensions: ['shoshin'] }],
-          properties: ['openFile'],
-        });
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      pickSavePath: async (suggestedName, extension) => {
-        const result = await dialog.showSaveDialog({
-          defaultPath: path.join(app.getPath('documents'), suggestedName),
-          filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
-        });
-        return result.canceled ? null : (result.filePath ?? null);
-      },
+  const focused = (): OpenWindow | undefined => {
+    const win = BrowserWindow.getFocusedWindow();
+    return win ? windows.get(win.webContents.id) : [...windows.values()][0];
+  };
+
+  const rebuildMenu = () => {
+    const current = focused();
+    const template = menuTemplate({
+      commands: current?.commands ?? [],
+      recent: settings?.recent() ?? [],
+      run: (id) => focused()?.win.webContents.send('shoshin:command', id),
+      openRecent: (file) => openFiles([file]),
+      isMac: process.platform === 'darwin',
+      appName: app.getName(),
     });
-    hardenSession(electron.session.defaultSession);
-    registerIpc(electron, createDispatch(handlers), (contents) => {
-      let workspace = workspaces.get(contents.id);
-      if (!workspace) {
-        workspace = new Workspace();
-        workspaces.set(contents.id, workspace);
-      }
-      return workspace;
-    }, appUrl);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
 
+  const createWindow = (file?: string): OpenWindow => {
+    const state = cascade(windowState?.load() ?? DEFAULT_WINDOW, windows.size);
     // Options written out in place (not built by a helper) so static checkers such as Electronegativity can read them.
     const win = new BrowserWindow({
-      width: 1440,
-      height: 900,
+      ...state.bounds,
       minWidth: 960,
       minHeight: 600,
       show: false,
@@ -127,16 +136,109 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         spellcheck: true,
       },
     });
+    const entry: OpenWindow = { win, workspace: new Workspace(), commands: [] };
     const id = win.webContents.id;
+    windows.set(id, entry);
     hardenContents(electron, win.webContents);
+    if (state.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
+    win.on('focus', rebuildMenu);
+    win.on('close', () => windowState?.save({ bounds: win.getNormalBounds(), maximized: win.isMaximized() }));
     win.on('closed', () => {
-      workspaces.get(id)?.close();
-      workspaces.delete(id);
+      entry.workspace.close();
+      windows.delete(id);
+      rebuildMenu();
     });
-    void win.loadFile(rendererIndex);
+    void win.loadFile(rendererIndex, file ? { query: { open: file } } : {});
+    return entry;
+  };
+
+  /** Each engagement in its own window; a file that is already open just comes to the front. */
+  function openFiles(files: readonly string[]): void {
+    if (!ready) {
+      pending.push(...files);
+      return;
+    }
+    for (const file of files) {
+      const open = [...windows.values()].find((w) => w.workspace.store?.path === path.resolve(file));
+      if (open) {
+        if (open.win.isMinimized()) open.win.restore();
+        open.win.focus();
+        continue;
+      }
+      const blank = [...windows.values()].find((w) => !w.workspace.store && w.win.webContents.getURL().startsWith(appUrl));
+      if (blank) void blank.win.loadFile(rendererIndex, { query: { open: file } });
+      else createWindow(file);
+    }
+  }
+
+  app.on('second-instance', (_event, argv, cwd) => {
+    const files = filesFromArgv(argv, cwd);
+    if (files.length > 0) openFiles(files);
+    else focused()?.win.focus();
+  });
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openFiles([file]);
+  });
+
+  void app.whenReady().then(() => {
+    const devBinding = path.join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
+    settings = new AppSettings(app.getPath('userData'));
+    windowState = WindowStateStore.in(app.getPath('userData'));
+    const handlers = createHandlers({
+      userDataDir: app.getPath('userData'),
+      dataDir: path.join(app.getPath('documents'), 'Shoshin'),
+      ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
+      pickOpenPath: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Open engagement',
+          filters: [{ name: 'Shoshin engagement', extensions: ['shoshin'] }],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      pickSavePath: async (suggestedName, extension) => {
+        const result = await dialog.showSaveDialog({
+          defaultPath: path.join(app.getPath('documents'), suggestedName),
+          filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+        });
+        return result.canceled ? null : (result.filePath ?? null);
+      },
+      onOpened: (file) => {
+        app.addRecentDocument(file);
+        rebuildMenu();
+      },
+      setCommands: (workspace, commands) => {
+        const entry = [...windows.values()].find((w) => w.workspace === workspace);
+        if (!entry) return;
+        entry.commands = commands;
+        if (focused() === entry) rebuildMenu();
+      },
+    });
+    hardenSession(electron.session.defaultSession);
+    registerIpc(
+      electron,
+      createDispatch(handlers),
+      (contents) => {
+        const entry = windows.get(contents.id);
+        if (!entry) throw new Error('IPC from a window Shoshin did not open');
+        return entry.workspace;
+      },
+      appUrl,
+    );
+    ready = true;
+    const files = pending.splice(0);
+    if (files.length > 0) openFiles(files);
+    else createWindow();
+    rebuildMenu();
   });
 
   app.on('web-contents-created', (_event, contents) => hardenContents(electron, contents));
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (ready && windows.size === 0) createWindow();
+  });
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type Envelope } from '../../core/contract';
 import { ELECTRON_CSP, startElectronApp, type ElectronModule } from '../../main/electron/app';
+import { cascade } from '../../main/electron/windowState';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -33,29 +34,62 @@ function fakeElectron(userData: string) {
     static next = 1;
     readonly id = FakeContents.next++;
     readonly mainFrame = { url: '', parent: null };
+    readonly sent: unknown[][] = [];
     openHandler: Listener | undefined;
     setWindowOpenHandler(handler: Listener): void {
       this.openHandler = handler;
     }
+    send(...args: unknown[]): void {
+      this.sent.push(args);
+    }
+    getURL(): string {
+      return this.mainFrame.url;
+    }
   }
   class FakeWindow extends FakeEmitter {
+    static focusedWindow: FakeWindow | null = null;
+    static getFocusedWindow(): FakeWindow | null {
+      return FakeWindow.focusedWindow;
+    }
     readonly webContents = new FakeContents();
     loaded = '';
+    query: Record<string, string> | undefined;
+    focused = 0;
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
     }
-    async loadFile(file: string): Promise<void> {
+    async loadFile(file: string, options?: { query?: Record<string, string> }): Promise<void> {
       this.loaded = file;
+      this.query = options?.query;
       this.webContents.mainFrame.url = `file://${file}`;
     }
     show(): void {}
+    maximize(): void {}
+    isMaximized(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {
+      this.focused++;
+      FakeWindow.focusedWindow = this;
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 1200, height: 800 };
+    }
   }
+  const menus: unknown[] = [];
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => path.join(userData, name),
     getAppPath: () => userData,
+    getName: () => 'Shoshin',
+    requestSingleInstanceLock: vi.fn(() => true),
+    addRecentDocument: vi.fn(),
     quit: vi.fn(),
   });
   const electron = {
@@ -63,7 +97,11 @@ function fakeElectron(userData: string) {
     BrowserWindow: FakeWindow,
     ipcMain: { handle: (channel: string, handler: Listener) => handlers.set(channel, handler) },
     shell: { openExternal },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn(async () => ({ canceled: true })) },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown }) => menus.push(menu.template),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (permissionHandler = h),
@@ -74,6 +112,7 @@ function fakeElectron(userData: string) {
   };
   return {
     electron: electron as unknown as ElectronModule,
+    menus,
     app,
     handlers,
     windows,
@@ -84,10 +123,10 @@ function fakeElectron(userData: string) {
   };
 }
 
-async function started() {
+async function started(argv: string[] = ['shoshin']) {
   const fake = fakeElectron(tempDir());
   const outDir = path.join(tempDir(), 'out');
-  startElectronApp(fake.electron, { outDir });
+  startElectronApp(fake.electron, { outDir, argv, cwd: '/' });
   await new Promise((resolve) => setTimeout(resolve, 0));
   const win = fake.windows[0];
   if (!win) throw new Error('no window was created');
@@ -181,5 +220,90 @@ describe('Electron main process wiring', () => {
     const result = (await fake.handlers.get('shoshin:engagement.open')?.(event, { path: 42 })) as Envelope<unknown>;
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalid_input');
+  });
+});
+
+type MenuItem = { label?: string; accelerator?: string; registerAccelerator?: boolean; enabled?: boolean; submenu?: MenuItem[]; click?: () => void };
+
+describe('desktop integration', () => {
+  it('quits at once when another Shoshin already runs, leaving it the files', async () => {
+    const fake = fakeElectron(tempDir());
+    fake.app.requestSingleInstanceLock.mockReturnValue(false);
+    startElectronApp(fake.electron, { outDir: tempDir(), argv: ['shoshin', '/work/a.shoshin'], cwd: '/' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('opens a file from the command line in its own window', async () => {
+    const { fake } = await started(['shoshin', '--flag', 'workshop.shoshin']);
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]?.query).toEqual({ open: '/workshop.shoshin' });
+  });
+
+  it('takes files from a second launch, and brings an already open one to the front', async () => {
+    const { fake, win } = await started();
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const file = path.join(tempDir(), 'open.shoshin');
+    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '', path: file })) as Envelope<unknown>;
+    expect(created.ok).toBe(true);
+    expect(fake.app.addRecentDocument).toHaveBeenCalledWith(file);
+
+    fake.app.emit('second-instance', {}, ['shoshin', file], '/');
+    expect(fake.windows).toHaveLength(1);
+    expect(win.focused).toBe(1);
+
+    fake.app.emit('second-instance', {}, ['shoshin', '/elsewhere/other.shoshin'], '/');
+    expect(fake.windows).toHaveLength(2);
+    expect(fake.windows[1]?.query).toEqual({ open: '/elsewhere/other.shoshin' });
+  });
+
+  it('handles macOS open-file, even before the app is ready', async () => {
+    const fake = fakeElectron(tempDir());
+    startElectronApp(fake.electron, { outDir: tempDir(), argv: ['shoshin'], cwd: '/' });
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('open-file', event, '/docs/early.shoshin');
+    expect(event.preventDefault).toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.windows.map((w) => w.query)).toEqual([{ open: '/docs/early.shoshin' }]);
+  });
+
+  it('remembers the window size and place for the next window', async () => {
+    const { fake, win } = await started();
+    win.emit('close');
+    win.emit('closed');
+    fake.app.emit('second-instance', {}, ['shoshin', '/x/next.shoshin'], '/');
+    expect(fake.windows[1]?.options).toMatchObject({ x: 10, y: 20, width: 1200, height: 800 });
+    expect(cascade({ bounds: { x: 10, y: 20, width: 1200, height: 800 }, maximized: false }, 2).bounds).toMatchObject({ x: 66, y: 76 });
+  });
+
+  it('builds native menus from the renderer command registry and sends choices back', async () => {
+    const { fake, win } = await started();
+    win.focus();
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    const result = (await fake.handlers.get('shoshin:shell.setCommands')?.(event, {
+      commands: [
+        { id: 'history.undo', title: 'Undo add step', group: 'Edit', shortcut: 'Mod+Z', enabled: true },
+        { id: 'clipboard.paste', title: 'Paste', group: 'Edit', shortcut: 'Mod+V', enabled: true },
+        { id: 'view.presenter', title: 'Presenter view', group: 'View', shortcut: 'F5', enabled: true },
+        { id: 'selection.delete', title: 'Delete', group: 'Edit', shortcut: 'Delete', enabled: true },
+      ],
+    })) as Envelope<unknown>;
+    expect(result.ok).toBe(true);
+    const menu = fake.menus.at(-1) as MenuItem[];
+    const labels = menu.map((m) => m.label);
+    expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+    const edit = menu.find((m) => m.label === 'Edit')?.submenu ?? [];
+    const undo = edit.find((i) => i.label === 'Undo add step');
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: true, enabled: true });
+    expect(edit.find((i) => i.label === 'Redo')?.enabled).toBe(false);
+    const presenter = (menu.find((m) => m.label === 'View')?.submenu ?? []).find((i) => i.label === 'Presenter view');
+    expect(presenter).toMatchObject({ accelerator: 'F5', registerAccelerator: true });
+    undo?.click?.();
+    expect(win.webContents.sent).toContainEqual(['shoshin:command', 'history.undo']);
+    const file = menu.find((m) => m.label === 'File')?.submenu ?? [];
+    expect(file.map((i) => i.label)).toEqual(expect.arrayContaining(['New engagement', 'Open…', 'Open recent', 'Save a copy as…', 'Export report…', 'Export diagram…', 'Close engagement']));
+    const help = menu.find((m) => m.label === 'Help')?.submenu ?? [];
+    expect(help.map((i) => i.label)).toEqual(expect.arrayContaining(['Keyboard shortcuts', 'About Shoshin']));
   });
 });
