@@ -5,13 +5,13 @@ import type { Engagement, EngagementCounts, Person, Session } from '../core/mode
 import type { Tx } from './journal';
 import { fromRow, type Row } from './tables';
 
-export function createEngagement(tx: Tx, input: { name: string; client: string }): Engagement {
+export function createEngagement(tx: Tx, input: { name: string; client: string; consultant?: string }): Engagement {
   return tx.insert<Engagement>('engagement', {
     id: randomUUID(),
     name: input.name,
     client: input.client,
     scope: '',
-    consultant: '',
+    consultant: input.consultant ?? '',
     departments: [],
     createdAt: new Date().toISOString(),
   });

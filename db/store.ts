@@ -59,7 +59,7 @@ export class EngagementStore {
     }
   }
 
-  static create(path: string, input: { name: string; client: string }, options: OpenOptions = {}): EngagementStore {
+  static create(path: string, input: { name: string; client: string; consultant?: string }, options: OpenOptions = {}): EngagementStore {
     if (fs.existsSync(path)) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
     const release = acquireLock(path);
     try {

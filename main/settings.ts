@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { RecentFile } from '../core/contract';
+import { DEFAULT_PREFERENCES, Preferences } from '../core/ipc/app';
 
 const MAX_RECENT = 12;
 const RecentList = z.array(RecentFile);
@@ -28,6 +29,21 @@ export class AppSettings {
   remember(filePath: string, name: string): void {
     const list = [{ path: filePath, name, openedAt: new Date().toISOString() }, ...this.recent().filter((r) => r.path !== filePath)];
     this.writeAtomic('recent.json', JSON.stringify(list.slice(0, MAX_RECENT), null, 2));
+  }
+
+  preferences(): Preferences {
+    try {
+      const parsed = Preferences.partial().safeParse(JSON.parse(fs.readFileSync(this.file('preferences.json'), 'utf8')));
+      return { ...DEFAULT_PREFERENCES, ...(parsed.success ? parsed.data : {}) };
+    } catch {
+      return DEFAULT_PREFERENCES;
+    }
+  }
+
+  updatePreferences(patch: Partial<Preferences>): Preferences {
+    const next = { ...this.preferences(), ...patch };
+    this.writeAtomic('preferences.json', JSON.stringify(next, null, 2));
+    return next;
   }
 
   /** Write-then-rename so a crash never leaves a half-written settings file. */

@@ -5,10 +5,24 @@ import { Change, Empty, FilePath, method, Ok } from './base';
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
 export type RecentFile = z.infer<typeof RecentFile>;
 
+/** The consultant's own settings, kept in the user-data folder and used across engagements. */
+export const Preferences = z.object({
+  consultantName: Name,
+  company: Name,
+  theme: z.enum(['light', 'dark']),
+  language: z.enum(['en']),
+  /** Set once the welcome screen has been seen, so it shows on the first run only. */
+  welcomed: z.boolean(),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
+export const DEFAULT_PREFERENCES: Preferences = { consultantName: '', company: '', theme: 'light', language: 'en', welcomed: false };
+
 export const HomeView = z.object({
   recent: z.array(RecentFile),
   dataDir: z.string(),
   canPickFiles: z.boolean(),
+  preferences: Preferences,
 });
 export type HomeView = z.infer<typeof HomeView>;
 
@@ -25,6 +39,7 @@ export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
 /** Which engagement is open, the engagement record itself, and its safety copies. */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
+  'settings.update': method('app', Preferences.partial().strict(), Preferences),
   'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), EngagementView),
   'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), EngagementView),
   'engagement.openSample': method('app', Empty, EngagementView),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { appMethods } from '../../core/ipc/app';
+import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { EngagementView } from '../../core/model';
 import { engagementCounts, getEngagement, listPeople, listSessions, updateEngagement } from '../../db/engagement';
@@ -29,6 +30,15 @@ function baseName(file: string): string {
   return path.basename(file, FILE_EXTENSION);
 }
 
+export function shellHandlers(options: ServiceOptions): HandlersFor<keyof typeof shellMethods> {
+  return {
+    'shell.setCommands': (workspace, input) => {
+      options.setCommands?.(workspace, input.commands);
+      return { ok: true as const };
+    },
+  };
+}
+
 export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof appMethods> {
   const settings = new AppSettings(options.userDataDir);
   const snapshots = new Snapshots(path.join(options.userDataDir, 'Snapshots'));
@@ -42,7 +52,10 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       void schedule.onOpen();
     }
     const result = engagementView(store, notice);
-    if (!store.readOnly) settings.remember(store.path, result.engagement.name);
+    if (!store.readOnly) {
+      settings.remember(store.path, result.engagement.name);
+      options.onOpened?.(store.path);
+    }
     return result;
   };
 
@@ -82,11 +95,13 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
   };
 
   return {
-    'app.home': () => ({ recent: settings.recent(), dataDir: options.dataDir, canPickFiles: !!options.pickOpenPath }),
+    'app.home': () => ({ recent: settings.recent(), dataDir: options.dataDir, canPickFiles: !!options.pickOpenPath, preferences: settings.preferences() }),
+    'settings.update': (_workspace, input) => settings.updatePreferences(input),
     'engagement.create': (workspace, input) => {
       const target = input.path ? path.resolve(input.path) : freshPath(options.dataDir, input.name);
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
-      return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client }, storeOptions));
+      const consultant = settings.preferences().consultantName;
+      return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client, consultant }, storeOptions));
     },
     'engagement.open': (workspace, input) => {
       const file = path.resolve(input.path);

@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
-import { handleKeyDown } from './commands';
+import { call } from './api';
+import { handleKeyDown, mirrorToShell } from './commands';
+import { applyTheme } from './settings/theme';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { useShoshin } from './store';
 import { OpenProblemDialog } from './safety/OpenProblemDialog';
+import { CommandPalette } from './ui/CommandPalette';
 import { Notice } from './ui/Notice';
+import { ShortcutSheet } from './ui/ShortcutSheet';
 
 export function App() {
   const screen = useShoshin((s) => s.screen);
@@ -19,6 +23,12 @@ export function App() {
     return () => window.removeEventListener('keydown', handleKeyDown);
   }, []);
 
+  useEffect(() => mirrorToShell(), []);
+
+  useEffect(() => {
+    void call('app.home', {}).then((home) => applyTheme(home.preferences.theme));
+  }, []);
+
   return (
     <>
       {screen === 'home' && <HomeScreen />}
@@ -26,6 +36,8 @@ export function App() {
       {screen === 'loading' && <p className="visually-hidden">Loading Shoshin</p>}
       <Notice />
       <OpenProblemDialog />
+      <CommandPalette />
+      <ShortcutSheet />
     </>
   );
 }

@@ -57,6 +57,8 @@ export function matchShortcut(event: KeyboardEvent, shortcut: string): boolean {
   if (key.length > 1 || /[a-z0-9]/i.test(key)) {
     if (mods.has('Shift') !== event.shiftKey) return false;
   }
+  // Alt+digit types a symbol on macOS ("¡"), so digits match by physical key too.
+  if (/^[0-9]$/.test(key) && event.code === `Digit${key}`) return true;
   return event.key.toLowerCase() === key.toLowerCase();
 }
 
@@ -90,4 +92,36 @@ export function handleKeyDown(event: KeyboardEvent): void {
     void command.run();
     return;
   }
+}
+
+/** Runs a command by id (a native menu choice); does nothing when it is gone or disabled. */
+export function runCommand(id: string): void {
+  const command = registry.get(id);
+  if (command && (!command.enabled || command.enabled())) void command.run();
+}
+
+let pushTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the shell's native menus in step with the registry (the desktop app; the browser ignores it). */
+export function mirrorToShell(): () => void {
+  const push = () => {
+    clearTimeout(pushTimer);
+    pushTimer = setTimeout(() => {
+      const commands = allCommands().map((c) => ({
+        id: c.id,
+        title: c.title,
+        group: c.group,
+        ...(c.shortcut ? { shortcut: c.shortcut } : {}),
+        enabled: c.enabled ? c.enabled() : true,
+      }));
+      void window.shoshin['shell.setCommands']({ commands });
+    }, 50);
+  };
+  push();
+  const stopListening = onCommandsChanged(push);
+  const stopMenu = window.shoshin.onCommand?.(runCommand);
+  return () => {
+    stopListening();
+    stopMenu?.();
+  };
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput } from '../../core/contract';
+import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
 import type { EngagementView, ProcessView } from '../../core/model';
 import { ApiError, call } from './api';
 
@@ -15,15 +15,18 @@ interface ShoshinState {
   history: HistoryState;
   save: { status: SaveStatus; message: string };
   notice: string | null;
+  /** A file that could not be opened normally, with what the user may do instead. */
+  openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
   boot: () => Promise<void>;
   goHome: () => Promise<void>;
-  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen'>(
+  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen' | 'snapshot.restore'>(
     method: M,
     input: MethodInput<M>,
   ) => Promise<boolean>;
   selectProcess: (id: string | null) => Promise<void>;
   mutate: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
   dismissNotice: () => void;
+  dismissOpenProblem: () => void;
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
@@ -64,8 +67,16 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     history: NO_HISTORY,
     save: { status: 'idle', message: '' },
     notice: null,
+    openProblem: null,
 
     boot: async () => {
+      // The desktop shell opens a document in a new window by naming it in the page's address.
+      const requested = new URLSearchParams(window.location.search).get('open');
+      if (requested) {
+        set({ screen: 'home', home: await call('app.home', {}) });
+        await get().openWith('engagement.open', { path: requested });
+        return;
+      }
       try {
         await enter(await call('engagement.get', {}));
       } catch {
@@ -83,9 +94,13 @@ export const useShoshin = create<ShoshinState>((set, get) => {
         const view = await call(method, input);
         if (!view) return false;
         await enter(view);
+        if (view.notice) set({ notice: view.notice });
         return true;
       } catch (error) {
-        set({ notice: message(error) });
+        const path = (input as { path?: string }).path;
+        if (error instanceof ApiError && error.offers.length > 0 && path) {
+          set({ openProblem: { path, message: error.message, offers: error.offers } });
+        } else set({ notice: message(error) });
         return false;
       }
     },
@@ -125,5 +140,6 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     },
 
     dismissNotice: () => set({ notice: null }),
+    dismissOpenProblem: () => set({ openProblem: null }),
   };
 });

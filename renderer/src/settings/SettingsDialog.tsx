@@ -1,0 +1,77 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Preferences } from '../../../core/ipc/app';
+import { call } from '../api';
+import { applyTheme } from './theme';
+
+/** The consultant's own details and the look of the app; kept for every engagement on this computer. */
+export function SettingsDialog({ initial, onClose }: { initial: Preferences; onClose: (saved: Preferences | null) => void }) {
+  const [draft, setDraft] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const first = useRef<HTMLInputElement>(null);
+
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    call('settings.update', { consultantName: draft.consultantName.trim(), company: draft.company.trim(), theme: draft.theme }).then(
+      (saved) => {
+        applyTheme(saved.theme);
+        onClose(saved);
+      },
+      (e: unknown) => setError((e as Error).message),
+    );
+  };
+
+  return (
+    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose(null)}>
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={submit}>
+        <h2 id={titleId}>Settings</h2>
+        <label className="field">
+          Your name (on reports)
+          <input ref={first} className="input" value={draft.consultantName} onChange={(e) => setDraft({ ...draft, consultantName: e.target.value })} />
+        </label>
+        <label className="field">
+          Company
+          <input className="input" value={draft.company} onChange={(e) => setDraft({ ...draft, company: e.target.value })} />
+        </label>
+        <fieldset className="field fieldset">
+          <legend>Theme</legend>
+          <div className="row">
+            {(['light', 'dark'] as const).map((theme) => (
+              <label key={theme} className="radio">
+                <input
+                  type="radio"
+                  name="theme"
+                  value={theme}
+                  checked={draft.theme === theme}
+                  onChange={() => {
+                    setDraft({ ...draft, theme });
+                    applyTheme(theme);
+                  }}
+                />
+                {theme === 'light' ? 'Light' : 'Dark'}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {error && <p role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              applyTheme(initial.theme);
+              onClose(null);
+            }}
+          >
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
