@@ -15,7 +15,7 @@ interface BuilderConfig {
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
-  fileAssociations: { ext: string; name: string; role: string }[];
+  fileAssociations: { ext: string; name: string; role: string; icon: string }[];
   win: { target: Target[] };
   mac: { target: Target[] };
   linux: { target: (string | Target)[] };
@@ -48,7 +48,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('associates .shoshin files with the app', () => {
-    expect(config.fileAssociations).toEqual(expect.arrayContaining([expect.objectContaining({ ext: 'shoshin', role: 'Editor' })]));
+    expect(config.fileAssociations).toEqual(expect.arrayContaining([expect.objectContaining({ ext: 'shoshin', role: 'Editor', icon: 'shoshin' })]));
   });
 
   it('unpacks better-sqlite3 from the archive and rebuilds it for Electron', () => {
