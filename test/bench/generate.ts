@@ -71,7 +71,6 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
       });
       const count = Array.isArray(options.stepsPerProcess) ? (options.stepsPerProcess[p] ?? 10) : options.stepsPerProcess;
       let column = 0;
-      let previous: string[] = [];
       let made = 0;
       const addStep = (kind: StepKind, lane: number, depth: number): string => {
         const id = randomUUID();
@@ -104,7 +103,7 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
           targets.push({ processId, kind: 'flow', id });
         }
       };
-      previous = [addStep('start', 0, 0)];
+      let previous = [addStep('start', 0, 0)];
       column++;
       while (made < count - 1) {
         const lane = Math.floor(random() * lanes.length);
