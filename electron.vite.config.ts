@@ -2,12 +2,16 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { METHOD_NAMES } from './core/contract';
+import { version } from './package.json';
 
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rollupOptions: {
+        // The report worker is its own entry: the main process starts it as a worker thread (main/report/jobs.ts).
+        input: { index: resolve(__dirname, 'main/index.ts'), reportWorker: resolve(__dirname, 'main/report/worker.ts') },
+      },
     },
   },
   preload: {
@@ -23,6 +27,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    define: { __APP_VERSION__: JSON.stringify(version) },
     root: resolve(__dirname, 'renderer'),
     base: './',
     build: {

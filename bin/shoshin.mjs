@@ -3,8 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../main/cli.ts');
-process.exitCode = runCli(process.argv.slice(2), {
+const { runCommand } = await import('../main/cli.ts');
+process.exitCode = await runCommand(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

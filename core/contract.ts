@@ -1,6 +1,9 @@
 import type { z } from 'zod';
+import { analysisMethods } from './ipc/analysis';
 import { appMethods } from './ipc/app';
 import { captureMethods } from './ipc/capture';
+import { reportMethods } from './ipc/report';
+import { shellMethods } from './ipc/shell';
 
 export { HomeView, RecentFile } from './ipc/app';
 export { HistoryState } from './ipc/capture';
@@ -13,6 +16,9 @@ export type { MethodKind, MethodSpec } from './ipc/base';
 export const contract = {
   ...appMethods,
   ...captureMethods,
+  ...analysisMethods,
+  ...reportMethods,
+  ...shellMethods,
 };
 
 export type Contract = typeof contract;
@@ -36,21 +42,30 @@ export const ERROR_CODES = [
   'conflict',
   'bad_file',
   'read_only',
+  'locked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What the UI may offer when a file cannot be opened normally. */
+export const OPEN_OFFERS = ['readOnly', 'recoverCopy'] as const;
+export type OpenOffer = (typeof OPEN_OFFERS)[number];
+
 export interface ShoshinErrorShape {
   code: ErrorCode;
   message: string;
+  offers?: OpenOffer[];
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ShoshinErrorShape };
 
-/** The shape of `window.shoshin` in every shell: one function per contract method. */
+/**
+ * The shape of `window.shoshin` in every shell: one function per contract method, plus, where the
+ * shell has native menus, a way to hear which menu command was chosen.
+ */
 export type Bridge = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;
-};
+} & { onCommand?: (listener: (commandId: string) => void) => () => void };
 
 /** Largest serialised payload any method accepts; bigger ones never reach a handler. */
 export const MAX_PAYLOAD_BYTES = 1_000_000;

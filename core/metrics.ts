@@ -80,6 +80,8 @@ export interface ProcessMetrics {
   /** Steps other than an end that lead nowhere. */
   deadEndStepIds: string[];
   missing: MissingData;
+  /** What keeps the time measures unknown: steps between start and end without timings, main-path steps without a value class. */
+  blocking: { timings: string[]; valueClass: string[] };
 }
 
 const isEvent = (step: Step): boolean => step.kind === 'start' || step.kind === 'end';
@@ -308,11 +310,16 @@ function longestPath(graph: Graph, backFlowIds: ReadonlySet<string>): PathResult
   return { path: { stepIds, flowIds, knownMinutes: best.get(end)?.minutes ?? 0, certain }, relevant: relevantSteps };
 }
 
-function timeMeasures(path: MainPath | null, relevant: readonly Step[], steps: Map<string, Step>) {
+function timeMeasures(
+  path: MainPath | null,
+  relevant: readonly Step[],
+  steps: Map<string, Step>,
+): Pick<ProcessMetrics, 'workTime' | 'waitTime' | 'leadTime' | 'valueAddingTime' | 'cycleEfficiency' | 'blocking'> {
   const none = (reason: string): Measure => ({ value: null, reason });
   if (!path) {
     const reason = steps.size === 0 ? 'No steps yet.' : 'No path leads from a start to an end yet.';
-    return { workTime: none(reason), waitTime: none(reason), leadTime: none(reason), valueAddingTime: none(reason), cycleEfficiency: none(reason) };
+    const blocking = { timings: [], valueClass: [] };
+    return { workTime: none(reason), waitTime: none(reason), leadTime: none(reason), valueAddingTime: none(reason), cycleEfficiency: none(reason), blocking };
   }
   const onPath = path.stepIds.map((id) => steps.get(id) as Step);
   const noWork = relevant.filter((s) => workOf(s) === null);
@@ -345,7 +352,8 @@ function timeMeasures(path: MainPath | null, relevant: readonly Step[], steps: M
   else if (!leadTime.value) cycleEfficiency = none('The lead time is zero, so there is nothing to divide by.');
   else cycleEfficiency = { value: valueAddingTime.value / leadTime.value, reason: null };
 
-  return { workTime, waitTime, leadTime, valueAddingTime, cycleEfficiency };
+  const blocking = { timings: untimed.map((s) => s.id), valueClass: unclassified.map((s) => s.id) };
+  return { workTime, waitTime, leadTime, valueAddingTime, cycleEfficiency, blocking };
 }
 
 /** The lane a pain point counts against: its step's or flow source's lane, or the lane itself; process-wide ones count against none. */

@@ -234,6 +234,8 @@ export type ProcessSummary = z.infer<typeof ProcessSummary>;
 export const EngagementView = z.object({
   path: z.string(),
   readOnly: z.boolean(),
+  /** Something the user should know about how the file was opened (e.g. what recovery saved). */
+  notice: z.string().optional(),
   engagement: Engagement,
   processes: z.array(ProcessSummary),
   sessions: z.array(Session),

@@ -126,10 +126,30 @@ export function processIdsOf(changes: readonly RowChange[]): string[] {
   return [...ids];
 }
 
-/** Appends a command's changes; a new command forgets whatever had been undone (the redo branch). */
-export function record(db: Database.Database, command: string, label: string, changes: readonly RowChange[]): number | null {
+/**
+ * Appends a command's changes; a new command forgets whatever had been undone (the redo branch).
+ * With `mergeIntoAddOf`, naming a step that the previous entry just added joins that entry, so one
+ * undo takes away the step the consultant typed, not first its text and then the step.
+ */
+export function record(
+  db: Database.Database,
+  command: string,
+  label: string,
+  changes: readonly RowChange[],
+  mergeIntoAddOf?: { stepId: string; label: string },
+): number | null {
   if (changes.length === 0) return null;
   statement(db, 'DELETE FROM journal WHERE undone = 1').run();
+  if (mergeIntoAddOf) {
+    const last = statement(db, 'SELECT id, command, changes FROM journal ORDER BY id DESC LIMIT 1').get() as
+      | { id: number; command: string; changes: string }
+      | undefined;
+    const previous = last?.command === 'step.add' ? parseChanges(last.changes) : [];
+    if (last && previous.some((c) => c.table === 'steps' && c.id === mergeIntoAddOf.stepId && c.before === null)) {
+      statement(db, 'UPDATE journal SET changes = ?, label = ? WHERE id = ?').run(JSON.stringify([...previous, ...changes]), mergeIntoAddOf.label, last.id);
+      return last.id;
+    }
+  }
   const result = statement(db, 'INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
     .run(new Date().toISOString(), command, label, JSON.stringify(changes));
   return Number(result.lastInsertRowid);

@@ -1,10 +1,28 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { ShoshinError } from '../core/errors';
+import { freeSpot } from '../core/layout';
 import { LANE_COLORS, type Lane, type LaneKind, type Step } from '../core/model';
 import type { Tx } from './journal';
 
+/** A lane's name for labels (the Undo button), or null if there is no such lane. */
+export function laneNameOf(db: Database.Database, id: string): string | null {
+  return (db.prepare('SELECT name FROM lanes WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+}
+
+/** The name of the lane a step is in, or null when it has none. */
+export function stepLaneName(db: Database.Database, stepId: string): string | null {
+  const row = db.prepare('SELECT l.name FROM steps s JOIN lanes l ON l.id = s.lane_id WHERE s.id = ?').get(stepId) as { name: string } | undefined;
+  return row?.name ?? null;
+}
+
+function lanesOf(tx: Tx, processId: string): Lane[] {
+  return tx.all<Lane>('lanes', { processId }, 'position, rowid');
+}
+
 export function createLane(tx: Tx, input: { processId: string; name: string; kind?: LaneKind }): Lane {
   tx.require('processes', input.processId, 'process');
-  const existing = tx.all<Lane>('lanes', { processId: input.processId });
+  const existing = lanesOf(tx, input.processId);
   const position = existing.reduce((max, l) => Math.max(max, l.position), -1) + 1;
   const lane = tx.insert<Lane>('lanes', {
     id: randomUUID(),
@@ -18,15 +36,50 @@ export function createLane(tx: Tx, input: { processId: string; name: string; kin
   return lane;
 }
 
+/** The lane called `name` in this process (ignoring case and spacing), created at the bottom if there is none. */
+export function laneByName(tx: Tx, processId: string, name: string): Lane {
+  const wanted = name.trim().replace(/\s+/g, ' ');
+  if (!wanted) throw new ShoshinError('invalid_input', 'A lane needs a name.');
+  const key = wanted.toLocaleLowerCase();
+  const found = lanesOf(tx, processId).find((l) => l.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === key);
+  return found ?? createLane(tx, { processId, name: wanted });
+}
+
 export function renameLane(tx: Tx, id: string, name: string): void {
   const lane = tx.update<Lane>('lanes', id, { name });
   tx.touch(lane.processId);
 }
 
-/** Steps in a deleted lane are kept and shown as unassigned, never dropped. */
+export function updateLane(tx: Tx, id: string, patch: Partial<Pick<Lane, 'name' | 'kind' | 'color'>>): Lane {
+  tx.require<Lane>('lanes', id, 'lane');
+  const lane = tx.update<Lane>('lanes', id, patch);
+  tx.touch(lane.processId);
+  return lane;
+}
+
+/** Swaps a lane with its neighbour above or below; positions are renumbered 0..n so gaps never accumulate. */
+export function moveLane(tx: Tx, id: string, direction: 'up' | 'down'): void {
+  const lane = tx.require<Lane>('lanes', id, 'lane');
+  const ordered = lanesOf(tx, lane.processId);
+  const from = ordered.findIndex((l) => l.id === id);
+  const to = direction === 'up' ? from - 1 : from + 1;
+  if (to < 0 || to >= ordered.length) return;
+  const [moving] = ordered.splice(from, 1);
+  if (moving) ordered.splice(to, 0, moving);
+  ordered.forEach((l, position) => {
+    if (l.position !== position) tx.update<Lane>('lanes', l.id, { position });
+  });
+  tx.touch(lane.processId);
+}
+
+/** Steps in a deleted lane are kept and shown as unassigned (on free rows there), never dropped. */
 export function deleteLane(tx: Tx, id: string): void {
   const lane = tx.require<Lane>('lanes', id, 'lane');
-  for (const step of tx.all<Step>('steps', { laneId: id })) tx.update<Step>('steps', step.id, { laneId: null });
+  const unassigned: Step[] = tx.all<Step>('steps', { processId: lane.processId, laneId: null });
+  for (const step of tx.all<Step>('steps', { laneId: id })) {
+    const spot = freeSpot(unassigned, step.kind, step.x, step.y);
+    unassigned.push(tx.update<Step>('steps', step.id, { laneId: null, ...spot }));
+  }
   for (const need of tx.all<{ id: string }>('needs', { laneId: id })) tx.update('needs', need.id, { laneId: null });
   for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'lane', targetId: id })) {
     tx.update('pain_points', pain.id, { targetKind: 'process', targetId: lane.processId });

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import type { Flow, Lane, PainPoint, Process, ProcessSummary, ProcessView, Question, Quote, Step } from '../core/model';
 import type { Tx } from './journal';
+import { deletePainPoints } from './painPoints';
 import { fromRow, type Row } from './tables';
 
 export function listProcessSummaries(db: Database.Database): ProcessSummary[] {
@@ -86,7 +87,8 @@ export function deleteProcess(tx: Tx, id: string): void {
     tx.touch(step.processId);
   }
   const painPointIds = tx.all<PainPoint>('pain_points', { processId: id }).map((p) => p.id);
-  for (const painPointId of painPointIds) for (const vote of tx.all<{ id: string }>('votes', { painPointId })) tx.remove('votes', vote.id);
+  // With their votes, and out of the opportunities that cite them, so nothing points at a deleted pain point.
+  deletePainPoints(tx, painPointIds);
   for (const table of ['pain_points', 'quotes', 'questions', 'flows'] as const) {
     for (const record of tx.all<{ id: string }>(table, { processId: id })) tx.remove(table, record.id);
   }

@@ -1,27 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
-import type { Flow, Lane, Step, StepKind } from '../core/model';
+import { STEP_GAP_X, STEP_SIZE } from '../core/geometry';
+import { freeSpot, keepCentre, placeChain, rightEdge, type Placement } from '../core/layout';
+import type { PainPointFate } from '../core/ipc/analysis';
+import type { Flow, Lane, Process, Step, StepKind } from '../core/model';
+import { MAX_MAP_LINES, parseMapLines } from '../core/typeToMap';
 import { addFlow } from './flows';
 import type { Tx } from './journal';
+import { deletePainPoints, repinPainPoints } from './painPoints';
+import { laneByName } from './lanes';
+import { createProcess } from './processes';
 
 export interface AddStepInput {
+  /** Chosen by the renderer so it can show and type into the step before the save returns. */
+  id?: string;
   processId: string;
   laneId?: string | null;
   kind?: StepKind;
   text?: string;
   x: number;
   y: number;
+  /** Connect the new step from this one in the same transaction (one undo). */
   after?: string;
+  /** Label of that connecting flow (a decision's branch: "Yes", "No"). */
+  label?: string;
+  sessionId?: string | null;
+}
+
+function requireLaneOf(tx: Tx, laneId: string, processId: string): Lane {
+  const lane = tx.require<Lane>('lanes', laneId, 'lane');
+  if (lane.processId !== processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
+  return lane;
+}
+
+function requireStepOf(tx: Tx, id: string, processId: string): Step {
+  const step = tx.require<Step>('steps', id, 'step');
+  if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
+  return step;
 }
 
 export function addStep(tx: Tx, input: AddStepInput): { step: Step; flow: Flow | null } {
   tx.require('processes', input.processId, 'process');
-  if (input.laneId) {
-    const lane = tx.require<Lane>('lanes', input.laneId, 'lane');
-    if (lane.processId !== input.processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
-  }
+  if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
+  if (input.sessionId) tx.require('sessions', input.sessionId, 'session');
+  if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', 'That step already exists.');
   const step = tx.insert<Step>('steps', {
-    id: randomUUID(),
+    id: input.id ?? randomUUID(),
     processId: input.processId,
     laneId: input.laneId ?? null,
     kind: input.kind ?? 'activity',
@@ -34,32 +58,124 @@ export function addStep(tx: Tx, input: AddStepInput): { step: Step; flow: Flow |
     waitMinutes: null,
     volume: '',
     valueClass: null,
-    sessionId: null,
+    sessionId: input.sessionId ?? null,
     subprocessId: null,
   });
   tx.touch(input.processId);
-  const flow = input.after ? addFlow(tx, { processId: input.processId, sourceId: input.after, targetId: step.id }) : null;
+  const flow = input.after
+    ? addFlow(tx, { processId: input.processId, sourceId: input.after, targetId: step.id, ...(input.label ? { label: input.label } : {}) })
+    : null;
   return { step, flow };
 }
 
-export function updateStep(tx: Tx, id: string, patch: Partial<Step>): Step {
+export type StepPatch = Partial<Omit<Step, 'id' | 'processId' | 'subprocessId'>>;
+
+/**
+ * Edits a step. Moving it to another lane (by id, or by name with `laneName`, creating that lane)
+ * keeps its x and finds the nearest free row there; a new shape keeps its centre; becoming a
+ * sub-process opens a child process for it. All in the caller's one transaction.
+ */
+export function updateStep(tx: Tx, id: string, patch: StepPatch, laneName?: string): Step {
   const current = tx.require<Step>('steps', id, 'step');
-  if (patch.laneId) {
-    const lane = tx.require<Lane>('lanes', patch.laneId, 'lane');
-    if (lane.processId !== current.processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
+  const next: StepPatch & { subprocessId?: string } = { ...patch };
+  if (laneName) next.laneId = laneByName(tx, current.processId, laneName).id;
+  if (next.laneId) requireLaneOf(tx, next.laneId, current.processId);
+  if (next.sessionId) tx.require('sessions', next.sessionId, 'session');
+  const kind = next.kind ?? current.kind;
+  const kindChanged = kind !== current.kind;
+  const laneChanged = next.laneId !== undefined && next.laneId !== current.laneId;
+  if (kindChanged && next.x === undefined && next.y === undefined) Object.assign(next, keepCentre(current, kind));
+  if ((kindChanged || laneChanged) && patch.y === undefined) {
+    const laneId = next.laneId !== undefined ? next.laneId : current.laneId;
+    const others = tx.all<Step>('steps', { processId: current.processId, laneId }).filter((s) => s.id !== id);
+    const spot = freeSpot(others, kind, next.x ?? current.x, next.y ?? current.y);
+    next.x = spot.x;
+    next.y = spot.y;
   }
-  const step = tx.update<Step>('steps', id, patch);
+  if (patch.kind === 'subprocess' && !current.subprocessId) {
+    const child = createProcess(tx, { name: (next.text ?? current.text) || 'Sub-process', parentStepId: id });
+    next.subprocessId = child.id;
+  }
+  const step = tx.update<Step>('steps', id, next);
   tx.touch(step.processId);
   return step;
 }
 
+/** Writes many positions at once (a tidy-up): one transaction, so one undo puts them all back. */
+export function placeSteps(tx: Tx, processId: string, places: readonly Placement[]): number {
+  tx.require('processes', processId, 'process');
+  let moved = 0;
+  for (const place of places) {
+    const step = requireStepOf(tx, place.id, processId);
+    if (step.x === place.x && step.y === place.y) continue;
+    tx.update<Step>('steps', step.id, { x: place.x, y: place.y });
+    moved++;
+  }
+  tx.touch(processId);
+  return moved;
+}
+
+export interface MapTextInput {
+  processId: string;
+  text: string;
+  /** Continue the flow from this step; otherwise the new steps start right of everything. */
+  after?: string;
+  /** Lane for lines that name none, before any line does; defaults to `after`'s lane, then the first lane. */
+  laneId?: string | null;
+  sessionId?: string | null;
+}
+
+/**
+ * Type-to-map: one step per line, connected in order, each in the lane its line names
+ * (created if needed), laid out left to right without covering anything already drawn.
+ */
+export function mapText(tx: Tx, input: MapTextInput): Step[] {
+  tx.require('processes', input.processId, 'process');
+  const lines = parseMapLines(input.text);
+  if (lines.length === 0) throw new ShoshinError('invalid_input', 'Type at least one line, like “Service desk: log the call”.');
+  if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', `That is ${lines.length} lines; map at most ${MAX_MAP_LINES} at a time.`);
+  const from = input.after ? requireStepOf(tx, input.after, input.processId) : null;
+  if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
+  const lanes = () => tx.all<Lane>('lanes', { processId: input.processId }, 'position, rowid');
+  let laneId: string | null = from ? from.laneId : input.laneId !== undefined ? input.laneId : (lanes()[0]?.id ?? null);
+  const items = lines.map((line) => {
+    if (line.lane) laneId = laneByName(tx, input.processId, line.lane).id;
+    return { ...line, laneId };
+  });
+  const existing = tx.all<Step>('steps', { processId: input.processId });
+  const startX = from ? from.x + STEP_SIZE[from.kind].width + STEP_GAP_X : rightEdge(existing) + STEP_GAP_X;
+  const spots = placeChain({ lanes: lanes(), steps: existing }, items, startX);
+  const steps: Step[] = [];
+  let previous = from?.id;
+  items.forEach((item, index) => {
+    const spot = spots[index] ?? { x: startX, y: 8 };
+    const { step } = addStep(tx, {
+      processId: input.processId,
+      laneId: item.laneId,
+      kind: item.kind,
+      text: item.text,
+      x: spot.x,
+      y: spot.y,
+      ...(previous ? { after: previous } : {}),
+      ...(input.sessionId ? { sessionId: input.sessionId } : {}),
+    });
+    steps.push(step);
+    previous = step.id;
+  });
+  return steps;
+}
+
 /**
  * Deleting a step keeps the flow going: each predecessor is joined to each successor.
- * Whatever was pinned to the step moves to its process rather than vanishing.
+ * Whatever was pinned to the step moves to its process rather than vanishing, unless the user
+ * chose to move its pain points to the step before it or to delete them with it.
  */
-export function deleteStep(tx: Tx, id: string): void {
+export function deleteStep(tx: Tx, id: string, painPoints: PainPointFate = 'keep'): void {
   const step = tx.require<Step>('steps', id, 'step');
   const incoming = tx.all<Flow>('flows', { targetId: id });
+  const predecessor = incoming.find((f) => f.sourceId !== id)?.sourceId;
+  if (painPoints === 'delete') deletePainPoints(tx, tx.all<{ id: string }>('pain_points', { targetKind: 'step', targetId: id }).map((p) => p.id));
+  else if (painPoints === 'predecessor' && predecessor) repinPainPoints(tx, { kind: 'step', id }, { kind: 'step', id: predecessor });
   const outgoing = tx.all<Flow>('flows', { sourceId: id });
   for (const flow of [...incoming, ...outgoing]) {
     for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'flow', targetId: flow.id })) {
@@ -80,7 +196,7 @@ export function deleteStep(tx: Tx, id: string): void {
   for (const table of ['quotes', 'questions'] as const) {
     for (const record of tx.all<{ id: string }>(table, { stepId: id })) tx.update(table, record.id, { stepId: null });
   }
-  for (const child of tx.all<{ id: string }>('processes', { parentStepId: id })) tx.update('processes', child.id, { parentStepId: null });
+  for (const child of tx.all<Process>('processes', { parentStepId: id })) tx.update('processes', child.id, { parentStepId: null });
   tx.remove('steps', id);
   tx.touch(step.processId);
 }

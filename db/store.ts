@@ -74,12 +74,12 @@ export class EngagementStore {
   }
 
   /** Runs `apply` in one transaction, journals its row changes under `label`, and commits before returning. */
-  command<T>(name: string, label: string, apply: (tx: Tx) => T): CommandResult<T> {
+  command<T>(name: string, label: string, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: string }): CommandResult<T> {
     this.assertWritable();
     const result = this.db.transaction(() => {
       const tx = new Tx(this.db);
       const value = apply(tx);
-      const journalId = record(this.db, name, label, tx.changes);
+      const journalId = record(this.db, name, label, tx.changes, mergeIntoAddOf);
       return { value, processIds: [...new Set([...tx.processIds, ...processIdsOf(tx.changes)])], journalId };
     })();
     this.onCommit?.();

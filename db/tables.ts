@@ -27,6 +27,7 @@ export const TABLES = {
     waste: 'text', fourP: 'text', severity: 'num', frequency: 'text', notes: 'text',
   }),
   votes: cols({ id: 'text', sessionId: 'text', personId: 'text', painPointId: 'text', dots: 'num' }),
+  vote_rounds: cols({ id: 'text', sessionId: 'text', dotsPerPerson: 'num', revealed: 'bool', startedAt: 'text' }),
   quotes: cols({ id: 'text', processId: 'text', stepId: 'text', text: 'text', personId: 'text', sessionId: 'text' }),
   questions: cols({ id: 'text', processId: 'text', stepId: 'text', text: 'text', status: 'text', answer: 'text' }),
   observations: cols({ id: 'text', text: 'text', fourP: 'text', personId: 'text', sessionId: 'text' }),

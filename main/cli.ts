@@ -3,11 +3,13 @@ import { ShoshinError } from '../core/errors';
 import { engagementCounts } from '../db/engagement';
 import { withoutLeftovers } from '../db/file';
 import { EngagementStore } from '../db/store';
+import { EXPORT_USAGE, runExportCommand } from './report/cli';
 import { writeSample } from './sample';
 
 const USAGE = `Usage:
   shoshin sample OUT.shoshin   write the sample engagement to a new file
-  shoshin info FILE            print counts of processes, steps, pain points and people as JSON`;
+  shoshin info FILE            print counts of processes, steps, pain points and people as JSON
+${EXPORT_USAGE}`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -56,6 +58,20 @@ export function runCli(args: readonly string[], io: CliIo): number {
         io.err(`Unknown command: ${command}\n${USAGE}`);
         return 1;
     }
+  } catch (error) {
+    if (error instanceof ShoshinError) {
+      io.err(`shoshin: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** The command line's entry: `export` runs a worker thread and so finishes later; the rest answer at once. */
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (args[0] !== 'export') return runCli(args, io);
+  try {
+    return await runExportCommand(args.slice(1), io);
   } catch (error) {
     if (error instanceof ShoshinError) {
       io.err(`shoshin: ${error.message}`);

@@ -56,6 +56,7 @@ interface SampleData {
   observations: { text: string; fourP: Nullable<string>; person: Nullable<string>; session: Nullable<string> }[];
   opportunities: { title: string; description: string; impact: number; effort: number; horizon: string; owner: string; painPoints: string[] }[];
   votes: { session: string; person: string; painPoint: string; dots: number }[];
+  voteRounds: { session: string; dotsPerPerson: number; revealed: boolean }[];
   needs: { kind: string; text: string; person: Nullable<string>; lane: Nullable<string> }[];
 }
 
@@ -194,6 +195,9 @@ export function writeSample(store: EngagementStore): void {
     }
     for (const v of data.votes) {
       tx.insert('votes', { id: randomUUID(), sessionId: key('session', v.session), personId: key('person', v.person), painPointId: painPointIds.get(v.painPoint) ?? '', dots: v.dots });
+    }
+    for (const r of data.voteRounds) {
+      tx.insert('vote_rounds', { id: randomUUID(), sessionId: key('session', r.session), dotsPerPerson: r.dotsPerPerson, revealed: r.revealed, startedAt: new Date().toISOString() });
     }
     for (const n of data.needs) {
       tx.insert('needs', { id: randomUUID(), kind: n.kind, text: n.text, personId: key('person', n.person), laneId: n.lane ? key('lane', n.lane) : null });

@@ -1,4 +1,6 @@
 import { sql as initial } from './0001_initial';
+import { sql as voteRounds } from './0002_vote_rounds';
+import { sql as journalIndex } from './0003_journal_index';
 
 export interface Migration {
   version: number;
@@ -7,6 +9,10 @@ export interface Migration {
 }
 
 /** Ordered, append-only: a released migration is never edited, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'vote_rounds', sql: voteRounds },
+  { version: 3, name: 'journal_index', sql: journalIndex },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

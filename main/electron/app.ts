@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
+import { ShoshinError } from '../../core/errors';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
@@ -204,6 +205,18 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
           filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
         });
         return result.canceled ? null : (result.filePath ?? null);
+      },
+      pickImagePath: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Choose a logo',
+          filters: [{ name: 'Image', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openPath: async (file) => {
+        const failure = await electron.shell.openPath(file);
+        if (failure) throw new ShoshinError('conflict', `The file was saved, but could not be opened: ${failure}`);
       },
       onOpened: (file) => {
         app.addRecentDocument(file);

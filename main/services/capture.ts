@@ -1,9 +1,45 @@
+import type { z } from 'zod';
 import type { captureMethods } from '../../core/ipc/capture';
+import type { StepKind } from '../../core/model';
+import { pasteSteps } from '../../db/clipboard';
 import { addFlow, deleteFlow, updateFlow } from '../../db/flows';
-import { createLane, deleteLane, renameLane } from '../../db/lanes';
+import { createLane, deleteLane, laneNameOf, moveLane, renameLane, stepLaneName, updateLane } from '../../db/lanes';
 import { createProcess, deleteProcess, getProcessView, renameProcess } from '../../db/processes';
-import { addStep, deleteStep, updateStep } from '../../db/steps';
+import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion, updateQuote } from '../../db/quotes';
+import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
 import { change, type HandlersFor } from './workspace';
+
+const KIND_NAMES: Record<StepKind, string> = {
+  start: 'a start',
+  activity: 'an activity',
+  decision: 'a decision',
+  wait: 'a wait',
+  end: 'an end',
+  subprocess: 'a sub-process',
+};
+
+/** Short enough for an Undo button's tooltip. */
+function quoted(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `“${line.length > 40 ? `${line.slice(0, 39)}…` : line}”`;
+}
+
+function sameName(a: string | null, b: string): boolean {
+  const norm = (n: string) => n.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return a !== null && norm(a) === norm(b);
+}
+
+/** What the Undo button will say: the user's words for the change, not the method name. */
+function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update']['input']>, laneName: (id: string) => string | null): string {
+  const { patch } = input;
+  if (input.laneName) return `Move step to ${quoted(input.laneName)}`;
+  if (patch.laneId) return `Move step to ${quoted(laneName(patch.laneId) ?? 'another lane')}`;
+  if (patch.laneId === null) return 'Take step out of its lane';
+  if (patch.text !== undefined) return patch.text ? `Name step ${quoted(patch.text)}` : 'Clear step text';
+  if (patch.kind !== undefined) return `Make step ${KIND_NAMES[patch.kind]}`;
+  if (patch.x !== undefined || patch.y !== undefined) return 'Move step';
+  return 'Edit step details';
+}
 
 export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
   return {
@@ -23,19 +59,41 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
     },
     'lane.rename': (workspace, input) =>
       change(workspace.requireStore().command('lane.rename', 'Rename lane', (tx) => renameLane(tx, input.id, input.name))),
+    'lane.update': (workspace, input) =>
+      change(workspace.requireStore().command('lane.update', 'Edit lane', (tx) => updateLane(tx, input.id, input.patch))),
+    'lane.move': (workspace, input) =>
+      change(workspace.requireStore().command('lane.move', `Move lane ${input.direction}`, (tx) => moveLane(tx, input.id, input.direction))),
     'lane.delete': (workspace, input) =>
       change(workspace.requireStore().command('lane.delete', 'Delete lane', (tx) => deleteLane(tx, input.id))),
 
     'step.add': (workspace, input) => {
-      const result = workspace.requireStore().command('step.add', 'Add step', (tx) => addStep(tx, input));
+      const result = workspace.requireStore().command('step.add', input.label ? `Add branch ${quoted(input.label)}` : 'Add step', (tx) => addStep(tx, input));
       return { ...change(result), ...result.value };
     },
     'step.update': (workspace, input) => {
-      const label = input.patch.text !== undefined ? 'Rename step' : input.patch.x !== undefined ? 'Move step' : 'Edit step';
-      return change(workspace.requireStore().command('step.update', label, (tx) => updateStep(tx, input.id, input.patch)));
+      const store = workspace.requireStore();
+      const sameLane = input.laneName !== undefined && sameName(stepLaneName(store.db, input.id), input.laneName);
+      const label = stepUpdateLabel(sameLane ? { ...input, laneName: undefined } : input, (id) => laneNameOf(store.db, id));
+      // Naming a step just added by Enter belongs to that step's undo entry.
+      const naming = input.laneName === undefined && input.patch.text !== undefined && Object.keys(input.patch).every((key) => key === 'text');
+      const merge = naming ? { stepId: input.id, label: `Add step ${quoted(input.patch.text ?? '')}` } : undefined;
+      return change(store.command('step.update', label, (tx) => updateStep(tx, input.id, input.patch, input.laneName), merge));
+    },
+    'steps.paste': (workspace, input) => {
+      const count = input.payload.steps.length;
+      const result = workspace
+        .requireStore()
+        .command('steps.paste', count === 1 ? 'Paste step' : `Paste ${count} steps`, (tx) => pasteSteps(tx, input.processId, input.payload));
+      return { ...change(result), steps: result.value };
+    },
+    'step.place': (workspace, input) =>
+      change(workspace.requireStore().command('step.place', 'Tidy layout', (tx) => placeSteps(tx, input.processId, input.places))),
+    'process.mapText': (workspace, input) => {
+      const result = workspace.requireStore().command('process.mapText', 'Type to map', (tx) => mapText(tx, input));
+      return { ...change(result), steps: result.value };
     },
     'step.delete': (workspace, input) =>
-      change(workspace.requireStore().command('step.delete', 'Delete step', (tx) => deleteStep(tx, input.id))),
+      change(workspace.requireStore().command('step.delete', 'Delete step', (tx) => deleteStep(tx, input.id, input.painPoints))),
 
     'flow.add': (workspace, input) => {
       const result = workspace.requireStore().command('flow.add', 'Connect steps', (tx) => addFlow(tx, input));
@@ -45,6 +103,26 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       change(workspace.requireStore().command('flow.update', 'Label flow', (tx) => updateFlow(tx, input.id, input.label))),
     'flow.delete': (workspace, input) =>
       change(workspace.requireStore().command('flow.delete', 'Delete flow', (tx) => deleteFlow(tx, input.id))),
+
+    'quote.add': (workspace, input) => {
+      const result = workspace.requireStore().command('quote.add', 'Add quote', (tx) => addQuote(tx, input));
+      return { ...change(result), quote: result.value };
+    },
+    'quote.update': (workspace, input) =>
+      change(workspace.requireStore().command('quote.update', 'Edit quote', (tx) => updateQuote(tx, input.id, input.patch))),
+    'quote.delete': (workspace, input) =>
+      change(workspace.requireStore().command('quote.delete', 'Delete quote', (tx) => deleteQuote(tx, input.id))),
+
+    'question.add': (workspace, input) => {
+      const result = workspace.requireStore().command('question.add', 'Add open question', (tx) => addQuestion(tx, input));
+      return { ...change(result), question: result.value };
+    },
+    'question.update': (workspace, input) => {
+      const label = input.patch.status === 'answered' ? 'Answer question' : input.patch.status === 'open' ? 'Reopen question' : 'Edit question';
+      return change(workspace.requireStore().command('question.update', label, (tx) => updateQuestion(tx, input.id, input.patch)));
+    },
+    'question.delete': (workspace, input) =>
+      change(workspace.requireStore().command('question.delete', 'Delete question', (tx) => deleteQuestion(tx, input.id))),
 
     'history.state': (workspace) => workspace.requireStore().history(),
     'history.undo': (workspace) => change(workspace.requireStore().undo()),

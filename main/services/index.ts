@@ -1,5 +1,7 @@
-import { appHandlers } from './app';
+import { analysisHandlers } from './analysis';
+import { appHandlers, shellHandlers } from './app';
 import { captureHandlers } from './capture';
+import { reportHandlers } from './report';
 import type { Handlers, ServiceOptions } from './workspace';
 
 export { freshPath, Workspace, type Handler, type Handlers, type ServiceOptions } from './workspace';
@@ -8,6 +10,9 @@ export { freshPath, Workspace, type Handler, type Handlers, type ServiceOptions 
 export function createHandlers(options: ServiceOptions): Handlers {
   return {
     ...appHandlers(options),
+    ...shellHandlers(options),
     ...captureHandlers(),
+    ...analysisHandlers(),
+    ...reportHandlers(options),
   };
 }

@@ -5,6 +5,7 @@ import type { Contract, MethodName, MethodOutput } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
 import { FILE_EXTENSION } from '../../db/file';
 import type { CommandResult, EngagementStore } from '../../db/store';
+import type { MenuCommand } from '../../core/ipc/shell';
 import type { SnapshotSchedule } from '../snapshots';
 
 export interface ServiceOptions {
@@ -17,6 +18,16 @@ export interface ServiceOptions {
   pickOpenPath?: () => Promise<string | null>;
   /** A native save dialog, where the shell has one; without it files go to the data folder. */
   pickSavePath?: (suggestedName: string, extension: string) => Promise<string | null>;
+  /** A native picker for an image (the report's logo), where the shell has one. */
+  pickImagePath?: () => Promise<string | null>;
+  /** Opens an exported file in its program (Word, a browser), where the shell can. */
+  openPath?: (file: string) => Promise<void>;
+  /** A link the browser can download an exported file from, where the shell serves one. */
+  exportUrl?: (file: string) => string | null;
+  /** Told whenever an engagement is opened for editing (the OS recent-documents list). */
+  onOpened?: (path: string) => void;
+  /** The renderer's command registry, for native menus; shells without menus leave it out. */
+  setCommands?: (workspace: Workspace, commands: MenuCommand[]) => void;
 }
 
 /** What one window (or one browser tab) has open. */

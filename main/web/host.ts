@@ -6,6 +6,7 @@ import path from 'node:path';
 import { METHOD_NAMES, MAX_PAYLOAD_BYTES } from '../../core/contract';
 import { createDispatch } from '../dispatch';
 import { createHandlers, Workspace, type ServiceOptions } from '../services';
+import { exportsDir } from '../services/report';
 
 export interface WebHostOptions extends ServiceOptions {
   rendererDir: string;
@@ -112,7 +113,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
 /** Serves the built renderer and the service bridge on 127.0.0.1 only, for one user with the printed URL. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const handlers = createHandlers(options);
+  const exportsRoot = exportsDir(options.dataDir);
+  const handlers = createHandlers({
+    ...options,
+    // Exports land in the data folder's exports/ (no save dialog in a browser); this link downloads one.
+    exportUrl: (file) =>
+      path.dirname(path.resolve(file)) === path.resolve(exportsRoot) ? `/exports/${encodeURIComponent(path.basename(file))}?token=${encodeURIComponent(token)}` : null,
+  });
   const dispatch = createDispatch(handlers);
   const workspace = new Workspace();
   let port = 0;
@@ -158,6 +165,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
       if (url.pathname === '/shoshin-bridge.js') return send(res, 200, bridgeScript(), CONTENT_TYPES['.js']);
+      if (url.pathname.startsWith('/exports/')) {
+        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 403, 'Missing or wrong token.');
+        const file = safeStaticPath(exportsRoot, url.pathname.slice('/exports/'.length));
+        if (!file || path.dirname(file) !== path.resolve(exportsRoot) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Not found.');
+        res.setHeader('content-disposition', `attachment; filename="${path.basename(file).replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`);
+        return send(res, 200, fs.readFileSync(file), 'application/octet-stream');
+      }
       if (url.pathname === '/' || url.pathname === '/index.html') {
         const given = url.searchParams.get('token') ?? undefined;
         if (!sameToken(given, token)) return send(res, 403, 'Open Shoshin with the full address printed by npm run web (it includes the token).');

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { call } from './api';
-import { handleKeyDown, mirrorToShell } from './commands';
+import { handleKeyDown, mirrorToShell, useCommands } from './commands';
 import { applyTheme } from './settings/theme';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -24,6 +24,18 @@ export function App() {
   }, []);
 
   useEffect(() => mirrorToShell(), []);
+
+  useCommands(
+    () => [
+      {
+        id: 'help.about',
+        title: 'About Shoshin',
+        group: 'Help',
+        run: () => useShoshin.setState({ notice: `Shoshin ${__APP_VERSION__}: offline discovery workshops. Your engagements never leave this computer.` }),
+      },
+    ],
+    [],
+  );
 
   useEffect(() => {
     void call('app.home', {}).then((home) => applyTheme(home.preferences.theme));

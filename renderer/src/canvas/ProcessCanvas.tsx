@@ -4,7 +4,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
@@ -14,116 +13,122 @@ import {
   type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { bandAt, defaultLaneY, LANE_HEADER_WIDTH, laneBands, STEP_GAP_X, STEP_SIZE, type LaneBand } from '../../../core/geometry';
-import type { ProcessView, Step, StepKind } from '../../../core/model';
-import { useCommands } from '../commands';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { bandAt, LANE_HEADER_WIDTH, laneBands, STEP_SIZE } from '../../../core/geometry';
+import type { Person, ProcessView, Session, Step, StepKind } from '../../../core/model';
+import { navigator, type Direction } from '../../../core/navigation';
+import { analysisEdgeTypes, HeatControl, JumpToTarget, ProcessPainMarkers, useFlowPainMarkers, useLaneHeat } from '../analysis/canvasOverlay';
+import { deleteStepsAsking } from '../analysis/stepDelete';
+import { useCommands, type Command } from '../commands';
+import { useMode, type WorkMode } from '../mode';
 import { useSelection } from '../selection';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { useCanvasUi } from './canvasUi';
-import { CanvasActionsContext, nodeTypes, type CanvasActions, type LaneData, type StepData } from './nodes';
+import { FindBar } from './FindBar';
+import { buildEdges, buildNodes, mergeView } from './graph';
+import { LaneDialog } from './LaneDialog';
+import { LaneHeaders } from './LaneHeaders';
+import { CanvasActionsContext, enterAction, KIND_LABEL, nodeTypes, type CanvasActions } from './nodes';
+import { ShowMePrompts, StepDetails } from './StepDetails';
+import { StepPicker } from './StepPicker';
+import { TypeToMapDialog } from './TypeToMapDialog';
+import { useCapture, workingView } from './useCapture';
+import { CLIPBOARD_MIME, clipboardText, copySteps, type ClipboardPayload } from '../../../core/clipboard';
+import './capture.css';
 
-const MIN_CANVAS_WIDTH = 1400;
 const READABLE_ZOOM = 0.7;
+const PRESENTER_ZOOM = 0.9;
 
-function buildNodes(view: ProcessView, bands: readonly LaneBand[], selected: ReadonlySet<string>): Node[] {
-  const right = view.steps.reduce((max, s) => Math.max(max, s.x + STEP_SIZE[s.kind].width), 0);
-  const width = Math.max(MIN_CANVAS_WIDTH, right + 240);
-  const laneById = new Map(view.lanes.map((l) => [l.id, l]));
-  const lanes: Node<LaneData>[] = bands.map((band, index) => ({
-    id: `lane:${band.laneId ?? 'none'}`,
-    type: 'lane',
-    position: { x: 0, y: band.top },
-    data: { lane: band.laneId ? (laneById.get(band.laneId) ?? null) : null, name: band.name, shade: index % 2 === 0 ? 'a' : 'b' },
-    style: { width, height: band.height },
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    zIndex: -1,
-  }));
-  const bandTop = new Map(bands.map((b) => [b.laneId, b.top]));
-  const knownLanes = new Set(view.lanes.map((l) => l.id));
-  const pains = new Map<string, number[]>();
-  for (const p of view.painPoints) if (p.targetKind === 'step') pains.set(p.targetId, [...(pains.get(p.targetId) ?? []), p.number]);
-  const count = (items: readonly { stepId: string | null }[]) => {
-    const counts = new Map<string, number>();
-    for (const item of items) if (item.stepId) counts.set(item.stepId, (counts.get(item.stepId) ?? 0) + 1);
-    return counts;
-  };
-  const questions = count(view.questions.filter((q) => q.status === 'open'));
-  const quotes = count(view.quotes);
-  const steps: Node<StepData>[] = view.steps.map((step) => {
-    const laneKey = step.laneId && knownLanes.has(step.laneId) ? step.laneId : null;
-    return {
-      id: step.id,
-      type: 'step',
-      position: { x: step.x, y: (bandTop.get(laneKey) ?? 0) + step.y },
-      data: { step, painNumbers: pains.get(step.id) ?? [], openQuestions: questions.get(step.id) ?? 0, quotes: quotes.get(step.id) ?? 0 },
-      width: STEP_SIZE[step.kind].width,
-      height: STEP_SIZE[step.kind].height,
-      selected: selected.has(step.id),
-      ariaLabel: step.text || 'Untitled step',
-    };
-  });
-  return [...lanes, ...steps];
+const KIND_KEYS: { kind: StepKind; key: string; title: string }[] = [
+  { kind: 'activity', key: '1', title: 'Make the step an activity' },
+  { kind: 'decision', key: '2', title: 'Make the step a decision' },
+  { kind: 'start', key: '3', title: 'Make the step a start' },
+  { kind: 'end', key: '4', title: 'Make the step an end' },
+  { kind: 'wait', key: '5', title: 'Make the step a wait' },
+  { kind: 'subprocess', key: '6', title: 'Make the step a sub-process' },
+];
+
+/** The one selected step, read when a command runs (not when it was registered). */
+function singleSelected(): Step | null {
+  const ids = useSelection.getState().ids;
+  if (ids.size !== 1) return null;
+  const id = [...ids][0];
+  return workingView()?.steps.find((s) => s.id === id) ?? null;
 }
 
-function buildEdges(view: ProcessView, selected: ReadonlySet<string>): Edge[] {
-  return view.flows.map((flow) => ({
-    id: flow.id,
-    source: flow.sourceId,
-    target: flow.targetId,
-    sourceHandle: 'out',
-    targetHandle: 'in',
-    label: flow.label || undefined,
-    type: 'smoothstep',
-    pathOptions: { borderRadius: 10 },
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#5b6677' },
-    style: { stroke: '#5b6677', strokeWidth: 1.6 },
-    labelBgPadding: [6, 3] as [number, number],
-    labelBgBorderRadius: 4,
-    selected: selected.has(flow.id),
-    ariaLabel: `Flow${flow.label ? ` ${flow.label}` : ''}`,
-  }));
+/** Arrow-key navigation over the view as it is now; rebuilt only when the view changes. */
+let navCache: { view: ProcessView; go: ReturnType<typeof navigator> } | null = null;
+function navigate(direction: Direction): string | null {
+  const view = workingView();
+  if (!view) return null;
+  if (navCache?.view !== view) navCache = { view, go: navigator(view) };
+  const current = singleSelected();
+  return navCache.go(current?.id ?? null, direction);
 }
 
-/** Where a new step goes: right of `from` in its lane, pushed further right until it overlaps nothing. */
-export function placeAfter(view: ProcessView, from: Step | null, kind: StepKind): { laneId: string | null; x: number; y: number } {
-  const size = STEP_SIZE[kind];
-  const laneId = from ? from.laneId : (view.lanes[0]?.id ?? null);
-  const inLane = view.steps.filter((s) => s.laneId === laneId);
-  let x: number;
-  let y: number;
-  if (from) {
-    const fromSize = STEP_SIZE[from.kind];
-    x = from.x + fromSize.width + STEP_GAP_X;
-    y = Math.max(8, from.y + fromSize.height / 2 - size.height / 2);
-  } else {
-    x = inLane.reduce((max, s) => Math.max(max, s.x + STEP_SIZE[s.kind].width + STEP_GAP_X), LANE_HEADER_WIDTH + 48);
-    y = defaultLaneY(kind);
-  }
-  const overlaps = (cx: number) =>
-    inLane.some((s) => {
-      const o = STEP_SIZE[s.kind];
-      return cx < s.x + o.width + 16 && cx + size.width + 16 > s.x && y < s.y + o.height + 16 && y + size.height + 16 > s.y;
-    });
-  while (overlaps(x)) x += size.width + STEP_GAP_X;
-  return { laneId, x: Math.round(x), y: Math.round(y) };
-}
+const NONE: never[] = [];
 
-function CanvasInner({ view }: { view: ProcessView }) {
+const DetailsPanel = memo(function DetailsPanel(props: {
+  view: ProcessView;
+  step: Step | null;
+  mode: WorkMode;
+  people: readonly Person[];
+  sessions: readonly Session[];
+  onOpenSubprocess: (id: string) => void;
+}) {
+  const { step, ...rest } = props;
+  return (
+    <aside className="step-panel" aria-label="Step details">
+      {props.mode === 'capture' && <ShowMePrompts />}
+      {step ? (
+        <StepDetails key={step.id} step={step} {...rest} />
+      ) : (
+        <p className="muted panel-hint">Select a step to record its details, quotes and open questions.</p>
+      )}
+    </aside>
+  );
+});
+
+function CanvasInner({ view: saved }: { view: ProcessView }) {
   const mutate = useShoshin((s) => s.mutate);
-  const selectProcess = useShoshin((s) => s.selectProcess);
-  const startEditing = useCanvasUi((s) => s.startEditing);
-  const stopEditing = useCanvasUi((s) => s.stopEditing);
-  const { fitView, getViewport, setViewport } = useReactFlow();
+  const people = useShoshin((s) => s.engagement?.people);
+  const sessions = useShoshin((s) => s.engagement?.sessions);
+  const pending = useCanvasUi((s) => s.pending);
+  const overrides = useCanvasUi((s) => s.overrides);
+  const editingId = useCanvasUi((s) => s.editingId);
+  const dialog = useCanvasUi((s) => s.dialog);
+  const findOpen = useCanvasUi((s) => s.findOpen);
+  const panelOpen = useCanvasUi((s) => s.panelOpen);
+  const openDialog = useCanvasUi((s) => s.openDialog);
+  const closeDialog = useCanvasUi((s) => s.closeDialog);
+  const setFindOpen = useCanvasUi((s) => s.setFindOpen);
+  const togglePanel = useCanvasUi((s) => s.togglePanel);
+  const mode = useMode((s) => s.mode);
+  const presenter = useMode((s) => s.presenter);
   const selected = useSelection((s) => s.ids);
   const setSelection = useSelection((s) => s.set);
   const toggleSelection = useSelection((s) => s.toggle);
-  const [addingLane, setAddingLane] = useState(false);
+  const { fitView, getViewport, setViewport } = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const capture = useCapture(wrapper);
+
+  const view = useMemo(() => mergeView(saved, pending, overrides), [saved, pending, overrides]);
+  const laneHeat = useLaneHeat(view);
   const bands = useMemo(() => laneBands(view.lanes, view.steps), [view.lanes, view.steps]);
-  const built = useMemo(() => buildNodes(view, bands, selected), [view, bands, selected]);
+  const nodeCache = useRef(new Map<string, Node>());
+  const edgeCache = useRef(new Map<string, Edge>());
+  const built = useMemo(() => {
+    const nodes = buildNodes(view, bands, selected, nodeCache.current, laneHeat);
+    nodeCache.current = new Map(nodes.map((n) => [n.id, n]));
+    return nodes;
+  }, [view, bands, selected, laneHeat]);
+  const flowEdges = useMemo(() => {
+    const next = buildEdges(view, selected, edgeCache.current);
+    edgeCache.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [view, selected]);
+  const edges = useFlowPainMarkers(view, flowEdges);
   // Nodes follow the saved view; between saves (mid-drag) they carry React Flow's local changes.
   const [local, setLocal] = useState({ source: built, nodes: built });
   let nodes = local.nodes;
@@ -131,66 +136,63 @@ function CanvasInner({ view }: { view: ProcessView }) {
     nodes = built;
     setLocal({ source: built, nodes: built });
   }
-  const edges = useMemo(() => buildEdges(view, selected), [view, selected]);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const viewRef = useRef(view);
-  viewRef.current = view;
 
-  useEffect(() => {
-    // A long process fitted whole is unreadable on a projector: fit, but never below a legible zoom, starting at the left.
-    void fitView({ padding: 0.08, maxZoom: 1 }).then(() => {
-      if (getViewport().zoom < READABLE_ZOOM) void setViewport({ x: 16, y: 16, zoom: READABLE_ZOOM });
-    });
-  }, [view.process.id, fitView, getViewport, setViewport]);
-
-  const stepById = useCallback((id: string) => viewRef.current.steps.find((s) => s.id === id) ?? null, []);
-
-  const select = setSelection;
-
-  const addStep = useCallback(
-    async (from: Step | null, kind: StepKind = 'activity') => {
-      const place = placeAfter(viewRef.current, from, kind);
-      const result = await mutate('step.add', {
-        processId: viewRef.current.process.id,
-        laneId: place.laneId,
-        kind,
-        x: place.x,
-        y: place.y,
-        ...(from ? { after: from.id } : {}),
-      });
-      if (result) {
-        select([result.step.id]);
-        startEditing(result.step.id, true);
+  /**
+   * Fits the steps (not the lane bands, which are wider than any flow). A process too long to fit
+   * legibly starts at the left instead, zoomed so its lanes fill the height: on a projector,
+   * readable beats seeing everything.
+   */
+  const fit = useCallback(
+    async (minimum: number, ceiling = minimum) => {
+      const current = workingView();
+      const steps = current?.steps ?? [];
+      if (!current || steps.length === 0) {
+        await setViewport({ x: 0, y: 0, zoom: 1 });
+        return;
       }
+      await fitView({ nodes: steps.map((s) => ({ id: s.id })), padding: 0.1, maxZoom: 1.1 });
+      if (getViewport().zoom >= minimum) return;
+      const lanesHeight = laneBands(current.lanes, current.steps).reduce((sum, b) => sum + b.height, 0);
+      const available = (wrapper.current?.clientHeight ?? 0) - 32;
+      // Up to the ceiling when the lanes leave room (the projector), never so close that the flow loses its context.
+      const zoom = Math.min(ceiling, Math.max(minimum, lanesHeight > 0 ? available / lanesHeight : minimum));
+      await setViewport({ x: 16, y: 16, zoom });
     },
-    [mutate, select, startEditing],
+    [fitView, getViewport, setViewport],
   );
 
-  const actions = useMemo<CanvasActions>(
-    () => ({
-      commitText: (id, text, next) => {
-        const step = stepById(id);
-        stopEditing();
-        wrapper.current?.focus();
-        const save = step && step.text !== text ? mutate('step.update', { id, patch: { text } }) : Promise.resolve(null);
-        if (next === 'chain' && text) void save.then(() => addStep(stepById(id)));
-      },
-      openSubprocess: (step) => {
-        if (step.subprocessId) void selectProcess(step.subprocessId);
-      },
-    }),
-    [addStep, mutate, selectProcess, stepById, stopEditing],
-  );
+  // Once per process opened and per switch to or from presenter view, never on later edits.
+  const fitted = useRef('');
+  useEffect(() => {
+    const key = `${saved.process.id}|${presenter}`;
+    if (fitted.current === key) return;
+    fitted.current = key;
+    void (presenter ? fit(PRESENTER_ZOOM, PRESENTER_ZOOM + 0.15) : fit(READABLE_ZOOM));
+  }, [saved.process.id, presenter, fit]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    setLocal((current) => ({ source: current.source, nodes: applyNodeChanges(changes, current.nodes) }));
-    for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
-  }, [toggleSelection]);
+  // An editor left open for a step of the process just left would block Enter in this one.
+  useEffect(() => {
+    const { editingId: open, stopEditing } = useCanvasUi.getState();
+    if (open && !workingView()?.steps.some((s) => s.id === open)) stopEditing();
+  }, [saved.process.id]);
+
+  const actions = useMemo<CanvasActions>(() => ({ commitText: capture.commitText }), [capture]);
+  const openSubprocess = useCallback((id: string) => void capture.openSubprocess(id), [capture]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      setLocal((current) => ({ source: current.source, nodes: applyNodeChanges(changes, current.nodes) }));
+      for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
+    },
+    [toggleSelection],
+  );
 
   const onNodeDragStop = useCallback(
     (_event: unknown, _node: Node, dragged: Node[]) => {
+      const current = workingView();
+      if (!current) return;
       for (const node of dragged) {
-        const step = stepById(node.id);
+        const step = current.steps.find((s) => s.id === node.id);
         if (!step) continue;
         const size = STEP_SIZE[step.kind];
         const band = bandAt(bands, node.position.y + size.height / 2);
@@ -202,126 +204,390 @@ function CanvasInner({ view }: { view: ProcessView }) {
         void mutate('step.update', { id: step.id, patch: { x, y, laneId } });
       }
     },
-    [bands, mutate, stepById],
+    [bands, mutate],
   );
 
   const onConnect = useCallback(
     (connection: Connection) => {
       if (!connection.source || !connection.target || connection.source === connection.target) return;
-      void mutate('flow.add', { processId: viewRef.current.process.id, sourceId: connection.source, targetId: connection.target });
+      void mutate('flow.add', { processId: saved.process.id, sourceId: connection.source, targetId: connection.target });
     },
-    [mutate],
+    [mutate, saved.process.id],
   );
 
   const deleteSelection = useCallback(() => {
-    const current = viewRef.current;
-    const ids = [...selected];
-    for (const id of ids) {
-      if (current.steps.some((s) => s.id === id)) void mutate('step.delete', { id });
-      else if (current.flows.some((f) => f.id === id)) void mutate('flow.delete', { id });
-    }
-    select([]);
-  }, [mutate, select, selected]);
+    const current = workingView();
+    if (!current) return;
+    const ids = [...useSelection.getState().ids];
+    // Steps with pain points ask first what happens to them.
+    deleteStepsAsking(ids.filter((id) => current.steps.some((s) => s.id === id)));
+    for (const id of ids) if (current.flows.some((f) => f.id === id)) void mutate('flow.delete', { id });
+    setSelection([]);
+  }, [mutate, setSelection]);
 
-  const single = () => (selected.size === 1 ? stepById([...selected][0] ?? '') : null);
   const canvasFocused = () => !!wrapper.current?.contains(document.activeElement) && !useCanvasUi.getState().editingId;
+  const withStep = (run: (step: Step) => void) => () => {
+    const step = singleSelected();
+    if (step) run(step);
+  };
+  const stepCommand = (command: Omit<Command, 'enabled' | 'run'> & { run: (step: Step) => void; when?: (step: Step) => boolean }): Command => ({
+    ...command,
+    enabled: () => {
+      const step = canvasFocused() ? singleSelected() : null;
+      return !!step && (!command.when || command.when(step));
+    },
+    run: withStep(command.run),
+  });
+  const move = (direction: Direction) => () => {
+    const next = navigate(direction);
+    if (next) capture.show(next);
+  };
 
   useCommands(
     () => [
-      { id: 'step.next', title: 'Add the next step', group: 'Capture', shortcut: 'Enter', enabled: canvasFocused, run: () => addStep(single()) },
-      {
-        id: 'step.rename',
-        title: 'Rename the selected step',
+      { id: 'step.next', title: 'Add the next step', group: 'Capture', shortcut: 'Enter', enabled: canvasFocused, run: () => capture.addNext(singleSelected()?.id ?? null) },
+      stepCommand({ id: 'step.branch', title: 'Add a branch (from the decision)', group: 'Capture', shortcut: 'Shift+Enter', run: (s) => capture.addBranch(s.id) }),
+      stepCommand({ id: 'step.rename', title: 'Rename the selected step', group: 'Capture', shortcut: 'F2', run: (s) => capture.rename(s.id) }),
+      stepCommand({
+        id: 'step.question',
+        title: 'Mark the step with an open question',
         group: 'Capture',
-        shortcut: 'F2',
-        enabled: () => canvasFocused() && !!single(),
-        run: () => startEditing(single()?.id ?? '', false),
+        shortcut: 'Q',
+        run: (s) => openDialog({ kind: 'question', stepId: s.id }),
+      }),
+      stepCommand({ id: 'step.join', title: 'Join the step to another step…', group: 'Capture', shortcut: 'J', run: (s) => openDialog({ kind: 'join', stepId: s.id }) }),
+      stepCommand({ id: 'step.laneUp', title: 'Move the step to the lane above', group: 'Capture', shortcut: 'Alt+ArrowUp', run: (s) => capture.moveToLane(s.id, 'up') }),
+      stepCommand({ id: 'step.laneDown', title: 'Move the step to the lane below', group: 'Capture', shortcut: 'Alt+ArrowDown', run: (s) => capture.moveToLane(s.id, 'down') }),
+      ...KIND_KEYS.map(({ kind, key, title }) =>
+        stepCommand({ id: `step.kind.${kind}`, title, group: 'Step kind', shortcut: `Alt+${key}`, when: (s) => s.kind !== kind, run: (s) => capture.setKind(s.id, kind) }),
+      ),
+      stepCommand({
+        id: 'step.details',
+        title: 'Edit the step’s details',
+        group: 'Capture',
+        shortcut: 'Alt+Enter',
+        run: () => {
+          if (!useCanvasUi.getState().panelOpen) togglePanel();
+          requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-details-first]')?.focus());
+        },
+      }),
+      {
+        id: 'process.typeToMap',
+        title: 'Type to map…',
+        group: 'Capture',
+        shortcut: 'Mod+I',
+        enabled: () => !useCanvasUi.getState().dialog,
+        run: () => openDialog({ kind: 'typeToMap', text: '' }),
       },
-      { id: 'selection.delete', title: 'Delete the selection', group: 'Edit', shortcut: 'Delete', enabled: () => canvasFocused() && selected.size > 0, run: deleteSelection },
-      { id: 'selection.deleteBack', title: 'Delete the selection', group: 'Edit', shortcut: 'Backspace', enabled: () => canvasFocused() && selected.size > 0, run: deleteSelection },
-      { id: 'selection.clear', title: 'Clear the selection', group: 'Edit', shortcut: 'Escape', enabled: canvasFocused, run: () => select([]) },
+      { id: 'lane.add', title: 'Add a lane…', group: 'Lanes', run: () => openDialog({ kind: 'addLane' }) },
+      stepCommand({
+        id: 'lane.options',
+        title: 'Options for the step’s lane…',
+        group: 'Lanes',
+        shortcut: 'L',
+        when: (s) => s.laneId !== null,
+        run: (s) => s.laneId && openDialog({ kind: 'lane', laneId: s.laneId }),
+      }),
+      { id: 'select.right', title: 'Select the next step along the flow', group: 'Navigate', shortcut: 'ArrowRight', enabled: canvasFocused, run: move('right') },
+      { id: 'select.left', title: 'Select the previous step along the flow', group: 'Navigate', shortcut: 'ArrowLeft', enabled: canvasFocused, run: move('left') },
+      { id: 'select.up', title: 'Select the branch (or step) above', group: 'Navigate', shortcut: 'ArrowUp', enabled: canvasFocused, run: move('up') },
+      { id: 'select.down', title: 'Select the branch (or step) below', group: 'Navigate', shortcut: 'ArrowDown', enabled: canvasFocused, run: move('down') },
+      stepCommand({
+        id: 'process.openSubprocess',
+        title: 'Open the sub-process',
+        group: 'Navigate',
+        shortcut: 'Mod+ArrowDown',
+        when: (s) => s.kind === 'subprocess',
+        run: (s) => void capture.openSubprocess(s.id),
+      }),
+      {
+        id: 'process.parent',
+        title: 'Back to the parent process',
+        group: 'Navigate',
+        shortcut: 'Mod+ArrowUp',
+        enabled: () => canvasFocused() && (workingView()?.breadcrumbs.length ?? 0) > 0,
+        run: () => void capture.goToParent(),
+      },
+      { id: 'canvas.find', title: 'Find in steps', group: 'Navigate', shortcut: 'Mod+F', whileTyping: true, run: () => setFindOpen(true) },
+      { id: 'canvas.fit', title: 'Zoom to fit', group: 'View', shortcut: 'Mod+0', run: () => void fit(0) },
+      { id: 'canvas.tidy', title: 'Tidy the layout', group: 'Capture', shortcut: 'Mod+Shift+L', run: capture.tidy },
+      { id: 'canvas.panel', title: 'Show or hide the details panel', group: 'View', run: togglePanel },
+      { id: 'selection.delete', title: 'Delete the selection', group: 'Edit', shortcut: 'Delete', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
+      { id: 'selection.deleteBack', title: 'Delete the selection', group: 'Edit', shortcut: 'Backspace', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
+      { id: 'selection.clear', title: 'Clear the selection', group: 'Edit', shortcut: 'Escape', enabled: canvasFocused, run: () => setSelection([]) },
     ],
-    [addStep, deleteSelection, select, selected, startEditing, stepById],
+    [capture, deleteSelection, fit, openDialog, setFindOpen, setSelection, togglePanel],
   );
 
-  const empty = view.steps.length === 0;
+  /** Keys pressed while a new step's editor is on its way go into its draft rather than being lost. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const ui = useCanvasUi.getState();
+    if (!ui.editingId || event.target !== wrapper.current || event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') capture.commitText(ui.editingId, enterAction(event.shiftKey));
+    else if (event.key === 'Escape') capture.commitText(ui.editingId, 'stop');
+    else if (event.key === 'Backspace') ui.setDraft(ui.draft.slice(0, -1));
+    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) ui.setDraft(ui.draft + event.key);
+    else return;
+    event.preventDefault();
+  };
+
+  /** Copy puts the selected steps on the clipboard twice: for Shoshin (any process, any engagement) and as lines for anything else. */
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>, cut = false) => {
+    if (event.target !== wrapper.current || useCanvasUi.getState().editingId) return;
+    const current = workingView();
+    const payload = current ? copySteps(current, useSelection.getState().ids) : null;
+    if (!payload) return;
+    event.preventDefault();
+    event.clipboardData.setData(CLIPBOARD_MIME, JSON.stringify(payload));
+    event.clipboardData.setData('text/plain', clipboardText(payload));
+    if (cut) deleteSelection();
+  };
+
+  /** Copied steps paste as steps; plain lines are mapped, after a look at the preview. */
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (event.target !== wrapper.current || useCanvasUi.getState().editingId) return;
+    const copied = event.clipboardData.getData(CLIPBOARD_MIME);
+    const current = workingView();
+    if (copied && current) {
+      event.preventDefault();
+      let payload: unknown;
+      try {
+        payload = JSON.parse(copied);
+      } catch {
+        return;
+      }
+      void mutate('steps.paste', { processId: current.process.id, payload: payload as ClipboardPayload }).then((result) => {
+        if (result) setSelection(result.steps.map((s) => s.id));
+      });
+      return;
+    }
+    const text = event.clipboardData.getData('text/plain');
+    if (!text.trim()) return;
+    event.preventDefault();
+    openDialog({ kind: 'typeToMap', text });
+  };
+
+  const selectedStep = selected.size === 1 ? (view.steps.find((s) => selected.has(s.id)) ?? null) : null;
+  // The panel follows a beat behind: a new step is painted on the canvas first, its form after.
+  const panelView = useDeferredValue(view);
+  const panelStep = useDeferredValue(selectedStep);
+  const laneName = (laneId: string | null) => view.lanes.find((l) => l.id === laneId)?.name ?? 'no lane';
+  const empty = view.steps.length === 0 && !editingId;
+  const closeAndFocus = () => {
+    closeDialog();
+    capture.focusCanvas();
+  };
 
   return (
     <CanvasActionsContext.Provider value={actions}>
       <div className="canvas-toolbar">
         {view.breadcrumbs.length > 0 && (
           <nav className="breadcrumbs" aria-label="Breadcrumbs">
-            {view.breadcrumbs.map((crumb) => (
-              <span key={crumb.id}>
-                <button type="button" className="btn btn-ghost btn-sm" onClick={() => void selectProcess(crumb.id)}>
-                  {crumb.name}
-                </button>
-                ›
-              </span>
-            ))}
+            {view.breadcrumbs.map((crumb, index) => {
+              // Going back to the parent also selects the sub-process step it came from.
+              const parent = index === view.breadcrumbs.length - 1;
+              return (
+                <span key={crumb.id} className="crumb">
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-sm"
+                    onClick={() => void (parent ? capture.goToParent() : useShoshin.getState().selectProcess(crumb.id))}
+                  >
+                    {crumb.name}
+                  </button>
+                  <span aria-hidden="true">›</span>
+                </span>
+              );
+            })}
           </nav>
         )}
         <h2>{view.process.name}</h2>
-        <button type="button" className="btn btn-sm btn-primary" onClick={() => void addStep(selected.size === 1 ? stepById([...selected][0] ?? '') : null)}>
-          Add step <span className="kbd">Enter</span>
-        </button>
-        <button type="button" className="btn btn-sm" onClick={() => setAddingLane(true)}>
-          Add lane
-        </button>
+        <ProcessPainMarkers view={view} />
+        {!presenter && (
+          <>
+            <button type="button" className="btn btn-sm btn-primary" onClick={() => capture.addNext(singleSelected()?.id ?? null)}>
+              Add step <span className="kbd kbd-on-accent">Enter</span>
+            </button>
+            <button type="button" className="btn btn-sm" onClick={() => openDialog({ kind: 'addLane' })}>
+              Add lane
+            </button>
+            <button type="button" className="btn btn-sm" onClick={() => openDialog({ kind: 'typeToMap', text: '' })}>
+              Type to map
+            </button>
+            <button type="button" className="btn btn-sm" onClick={capture.tidy} title="Lay the process out left to right, each step in its lane (Ctrl+Shift+L)">
+              Tidy
+            </button>
+          </>
+        )}
         <span className="spacer" />
-        <span className="muted" style={{ fontSize: 'var(--text-sm)' }}>
+        {findOpen ? (
+          <FindBar
+            steps={view.steps}
+            onShow={capture.show}
+            onClose={() => {
+              setFindOpen(false);
+              capture.focusCanvas();
+            }}
+          />
+        ) : (
+          !presenter && (
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => setFindOpen(true)}>
+              Find
+            </button>
+          )
+        )}
+        {!presenter && <HeatControl />}
+        <span className="muted canvas-count">
           {view.steps.length} steps · {view.flows.length} flows
         </span>
-      </div>
-      <div
-        className="canvas-wrap"
-        ref={wrapper}
-        tabIndex={0}
-        role="application"
-        aria-label={`Process canvas: ${view.process.name}`}
-      >
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={(changes) => {
-            for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
-          }}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onNodeDoubleClick={(_e, node) => node.type === 'step' && startEditing(node.id, false)}
-          connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={null}
-          minZoom={0.2}
-          maxZoom={2.5}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d4d8df" />
-          <Controls showInteractive={false} position="bottom-right" />
-          <MiniMap pannable zoomable position="bottom-left" nodeColor={(n) => (n.type === 'lane' ? '#e4e7ec' : '#5b6677')} />
-        </ReactFlow>
-        {empty && (
-          <div className="empty-state">
-            <div>
-              <h3>Start capturing</h3>
-              <p className="muted">
-                Press <span className="kbd">Enter</span> to add the first step, type what happens, and press <span className="kbd">Enter</span> again
-                for the next one.
-              </p>
-            </div>
-          </div>
+        {!presenter && (
+          <button type="button" className="btn btn-sm btn-ghost" aria-pressed={panelOpen} onClick={togglePanel}>
+            Details
+          </button>
         )}
       </div>
-      {addingLane && (
+      <div className="canvas-body">
+        <div
+          className="canvas-wrap"
+          ref={wrapper}
+          tabIndex={0}
+          role="application"
+          aria-label={`Process canvas: ${view.process.name}`}
+          aria-describedby="canvas-help"
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onCopy={(event) => onCopy(event)}
+          onCut={(event) => onCopy(event, true)}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={analysisEdgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={(changes) => {
+              for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
+            }}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onNodeDoubleClick={(_e, node) => {
+              if (node.type !== 'step') return;
+              const step = workingView()?.steps.find((s) => s.id === node.id);
+              if (step?.kind === 'subprocess') void capture.openSubprocess(step.id);
+              else if (step) capture.rename(step.id);
+            }}
+            connectionMode={ConnectionMode.Loose}
+            deleteKeyCode={null}
+            panActivationKeyCode={null}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            disableKeyboardA11y
+            zoomOnDoubleClick={false}
+            minZoom={0.2}
+            maxZoom={2.5}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--border)" />
+            <Controls showInteractive={false} position="top-right" />
+            {!presenter && view.steps.length > 0 && (
+              <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')} ariaLabel="Minimap" />
+            )}
+          </ReactFlow>
+          <LaneHeaders bands={bands} lanes={view.lanes} />
+          <JumpToTarget view={view} />
+          {empty && (
+            <div className="empty-state">
+              <div>
+                <h3>Start capturing</h3>
+                <p className="muted">
+                  Press <span className="kbd">Enter</span> to add the first step, type what happens, and press <span className="kbd">Enter</span> again for
+                  the next one. Start with <em>Role:</em> to put a step in that role’s lane, or paste a list of lines to map them all at once.
+                </p>
+              </div>
+            </div>
+          )}
+          <p id="canvas-help" className="visually-hidden">
+            Arrow keys move along the flow, Enter adds the next step, Shift+Enter a branch, F2 renames, question mark lists every shortcut.
+          </p>
+          <p className="visually-hidden" aria-live="polite">
+            {selectedStep ? `Selected ${KIND_LABEL[selectedStep.kind].toLowerCase()}: ${selectedStep.text || 'untitled'}, in ${laneName(selectedStep.laneId)}` : ''}
+          </p>
+        </div>
+        {panelOpen && !presenter && (
+          <DetailsPanel view={panelView} step={panelStep} mode={mode} people={people ?? NONE} sessions={sessions ?? NONE} onOpenSubprocess={openSubprocess} />
+        )}
+      </div>
+      {dialog?.kind === 'addLane' && (
         <PromptDialog
           title="Add lane"
           label="Role, team, system or partner"
           confirm="Add lane"
-          onCancel={() => setAddingLane(false)}
+          onCancel={closeAndFocus}
           onSubmit={(name) => {
-            setAddingLane(false);
-            void mutate('lane.create', { processId: view.process.id, name });
+            closeAndFocus();
+            void mutate('lane.create', { processId: saved.process.id, name });
+          }}
+        />
+      )}
+      {dialog?.kind === 'branch' && (
+        <PromptDialog
+          title="Add a branch"
+          label="Branch label, e.g. Yes or No (optional)"
+          initial={dialog.suggestion}
+          confirm="Add branch"
+          allowEmpty
+          onCancel={closeAndFocus}
+          onSubmit={(label) => {
+            const origin = dialog.originId;
+            closeDialog();
+            const hasBranches = view.flows.some((f) => f.sourceId === origin);
+            capture.createStep(origin, { branch: hasBranches, ...(label ? { label } : {}) });
+          }}
+        />
+      )}
+      {dialog?.kind === 'question' && (
+        <PromptDialog
+          title="Open question"
+          label={`What don’t you understand yet about “${view.steps.find((s) => s.id === dialog.stepId)?.text || 'this step'}”?`}
+          placeholder="I don’t understand this yet"
+          confirm="Add question"
+          allowEmpty
+          onCancel={closeAndFocus}
+          onSubmit={(text) => {
+            closeAndFocus();
+            const stepId = dialog.stepId;
+            capture.later(() => void mutate('question.add', { processId: saved.process.id, stepId, text: text || 'I don’t understand this yet' }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'join' && (
+        <StepPicker
+          title={`Join “${view.steps.find((s) => s.id === dialog.stepId)?.text || 'the step'}” to…`}
+          steps={view.steps.filter((s) => s.id !== dialog.stepId && !view.flows.some((f) => f.sourceId === dialog.stepId && f.targetId === s.id))}
+          lanes={view.lanes}
+          confirm="Join"
+          onCancel={closeAndFocus}
+          onPick={(target) => {
+            closeAndFocus();
+            const sourceId = dialog.stepId;
+            capture.later(() => void mutate('flow.add', { processId: saved.process.id, sourceId, targetId: target.id }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'lane' &&
+        (() => {
+          const lane = view.lanes.find((l) => l.id === dialog.laneId);
+          return lane ? <LaneDialog key={lane.id} lane={lane} lanes={view.lanes} onClose={closeAndFocus} /> : null;
+        })()}
+      {dialog?.kind === 'typeToMap' && (
+        <TypeToMapDialog
+          initial={dialog.text}
+          lanes={view.lanes}
+          from={selectedStep}
+          onCancel={closeAndFocus}
+          onSubmit={(text, continueFrom) => {
+            closeAndFocus();
+            capture.mapText(text, continueFrom ? (selectedStep?.id ?? null) : null);
           }}
         />
       )}

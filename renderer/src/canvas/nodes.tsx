@@ -1,11 +1,15 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { createContext, memo, useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { LANE_HEADER_WIDTH } from '../../../core/geometry';
-import type { Lane, Step } from '../../../core/model';
+import type { Lane, StepKind } from '../../../core/model';
 import { useCanvasUi } from './canvasUi';
 
+/** Only what a step node shows, so an unrelated edit (say, a description) never re-renders it. */
 export interface StepData extends Record<string, unknown> {
-  step: Step;
+  kind: StepKind;
+  text: string;
+  /** A sub-process step whose child process exists. */
+  linked: boolean;
   painNumbers: number[];
   openQuestions: number;
   quotes: number;
@@ -14,44 +18,77 @@ export interface LaneData extends Record<string, unknown> {
   lane: Lane | null;
   name: string;
   shade: 'a' | 'b';
+  /** Heat overlay: the lane's share of the hottest lane's pain points or votes, 0..1; null when off. */
+  heat?: number | null;
 }
 export type StepNode = Node<StepData, 'step'>;
 export type LaneNode = Node<LaneData, 'lane'>;
 
+export type CommitNext = 'stop' | 'chain' | 'branch';
+
 export interface CanvasActions {
-  commitText: (id: string, text: string, next: 'stop' | 'chain') => void;
-  openSubprocess: (step: Step) => void;
+  commitText: (id: string, next: CommitNext) => void;
 }
 
-export const CanvasActionsContext = createContext<CanvasActions>({ commitText: () => undefined, openSubprocess: () => undefined });
+export const CanvasActionsContext = createContext<CanvasActions>({ commitText: () => undefined });
 
-function StepEditor({ step }: { step: Step }) {
+export const KIND_LABEL: Record<StepKind, string> = {
+  activity: 'Step',
+  decision: 'Decision',
+  start: 'Start',
+  end: 'End',
+  wait: 'Wait',
+  subprocess: 'Sub-process',
+};
+
+/** Long text gets smaller type rather than being cut off; shapes keep their size so layouts hold. */
+function sizeClass(text: string): string {
+  if (text.length > 90) return ' text-tiny';
+  if (text.length > 48) return ' text-small';
+  return '';
+}
+
+/** What Enter does in a step's text: chain on to the next step (or a branch) while capturing; just save when renaming. */
+export function enterAction(shift: boolean): CommitNext {
+  if (useCanvasUi.getState().renaming) return 'stop';
+  return shift ? 'branch' : 'chain';
+}
+
+/** The text editor reads and writes the shared draft, which may already hold keys typed before it appeared. */
+function StepEditor({ id }: { id: string }) {
   const actions = useContext(CanvasActionsContext);
-  const stopEditing = useCanvasUi((s) => s.stopEditing);
-  const [text, setText] = useState(step.text);
+  const draft = useCanvasUi((s) => s.draft);
+  const setDraft = useCanvasUi((s) => s.setDraft);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const done = useRef(false);
 
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
+  useLayoutEffect(() => {
+    // A node can be briefly unfocusable while React Flow places it; keep trying for a few frames.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      const el = ref.current;
+      if (!el) return;
+      el.focus({ preventScroll: true });
+      if (document.activeElement !== el && tries++ < 20) {
+        frame = requestAnimationFrame(focus);
+        return;
+      }
+      if (useCanvasUi.getState().renaming) el.select();
+      else el.setSelectionRange(el.value.length, el.value.length);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
   }, []);
-
-  const finish = (next: 'stop' | 'chain' | 'cancel') => {
-    if (done.current) return;
-    done.current = true;
-    if (next === 'cancel') stopEditing();
-    else actions.commitText(step.id, text.trim(), next);
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation();
-    if (event.key === 'Enter' && !event.shiftKey) {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
-      finish('chain');
+      actions.commitText(id, enterAction(event.shiftKey));
     } else if (event.key === 'Escape') {
       event.preventDefault();
-      finish(text.trim() === step.text ? 'cancel' : 'stop');
+      actions.commitText(id, 'stop');
     }
   };
 
@@ -60,62 +97,71 @@ function StepEditor({ step }: { step: Step }) {
       ref={ref}
       className="step-editor nodrag nowheel"
       aria-label="Step text"
-      value={text}
-      onChange={(e) => setText(e.target.value)}
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
       onKeyDown={onKeyDown}
-      onBlur={() => finish('stop')}
+      onBlur={() => actions.commitText(id, 'stop')}
     />
+  );
+}
+
+function Markers({ data }: { data: StepData }) {
+  if (data.painNumbers.length === 0 && data.openQuestions === 0 && data.quotes === 0) return null;
+  return (
+    <div className="step-markers">
+      {data.painNumbers.map((n) => (
+        <span key={n} className="step-badge badge-pain" title={`Pain point ${n}`}>
+          {n}
+        </span>
+      ))}
+      {data.openQuestions > 0 && (
+        <span className="step-badge badge-question" title={`${data.openQuestions} open question${data.openQuestions === 1 ? '' : 's'}`}>
+          ?
+        </span>
+      )}
+      {data.quotes > 0 && (
+        <span className="step-badge badge-quote" title={`${data.quotes} quote${data.quotes === 1 ? '' : 's'}`}>
+          <span aria-hidden="true">“</span>
+          {data.quotes}
+        </span>
+      )}
+    </div>
   );
 }
 
 export const StepNodeView = memo(function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const editing = useCanvasUi((s) => s.editingId === id);
-  const actions = useContext(CanvasActionsContext);
-  const { step } = data;
-  const label = step.text || (step.kind === 'start' ? 'Start' : step.kind === 'end' ? 'End' : '');
+  const label = data.text || (data.kind === 'start' ? 'Start' : data.kind === 'end' ? 'End' : '');
+  const markers = [
+    data.openQuestions > 0 ? `${data.openQuestions} open question${data.openQuestions === 1 ? '' : 's'}` : '',
+    data.quotes > 0 ? `${data.quotes} quote${data.quotes === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   return (
     <div
-      className={`step step-${step.kind}${selected ? ' selected' : ''}`}
+      className={`step step-${data.kind}${selected ? ' selected' : ''}`}
       role="group"
-      aria-label={`${step.kind === 'activity' ? 'Step' : step.kind}: ${step.text || 'untitled'}`}
-      onDoubleClick={() => (step.kind === 'subprocess' && step.subprocessId ? actions.openSubprocess(step) : undefined)}
+      aria-label={`${KIND_LABEL[data.kind]}: ${data.text || 'untitled'}`}
+      aria-description={markers.length > 0 ? markers.join(', ') : undefined}
+      title={data.text.length > 48 ? data.text : undefined}
     >
       <div className="step-shape" />
-      {step.kind === 'wait' && (
+      {data.kind === 'wait' && (
         <svg className="wait-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
           <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
           <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
         </svg>
       )}
-      {step.kind === 'subprocess' && (
-        <span className="subprocess-marker" aria-hidden="true">
+      {data.kind === 'subprocess' && (
+        <span className={`subprocess-marker${data.linked ? '' : ' unlinked'}`} aria-hidden="true">
           +
         </span>
       )}
       {editing ? (
-        <StepEditor step={step} />
+        <StepEditor id={id} />
       ) : (
-        <span className={`step-label${label ? '' : ' step-placeholder'}`}>{label || 'Type to name'}</span>
+        <span className={`step-label${label ? '' : ' step-placeholder'}${sizeClass(label)}`}>{label || 'Type to name'}</span>
       )}
-      {(data.painNumbers.length > 0 || data.openQuestions > 0 || data.quotes > 0) && (
-        <div className="step-markers">
-          {data.painNumbers.map((n) => (
-            <span key={n} className="step-badge badge-pain" title={`Pain point ${n}`}>
-              {n}
-            </span>
-          ))}
-          {data.openQuestions > 0 && (
-            <span className="step-badge badge-question" title={`${data.openQuestions} open question(s)`}>
-              ?
-            </span>
-          )}
-          {data.quotes > 0 && (
-            <span className="step-badge badge-quote" title={`${data.quotes} quote(s)`}>
-              “{data.quotes}
-            </span>
-          )}
-        </div>
-      )}
+      <Markers data={data} />
       <Handle type="target" position={Position.Left} id="in" />
       <Handle type="source" position={Position.Right} id="out" />
       <Handle type="source" position={Position.Bottom} id="down" />
@@ -124,16 +170,12 @@ export const StepNodeView = memo(function StepNodeView({ id, data, selected }: N
   );
 });
 
+/** The band only; the lane's name sits in the fixed header column (LaneHeaders), which stays put while panning. */
 export const LaneNodeView = memo(function LaneNodeView({ data }: NodeProps<LaneNode>) {
   return (
-    <div className="lane" style={{ background: data.shade === 'a' ? 'var(--lane-a)' : 'var(--lane-b)' }}>
-      <div className="lane-header" style={{ width: LANE_HEADER_WIDTH }}>
-        <div>
-          {data.name}
-          {data.lane && <span className="lane-kind">{data.lane.kind}</span>}
-        </div>
-      </div>
-      <div className="lane-body" />
+    <div className={`lane lane-${data.shade}`}>
+      <div className="lane-gutter" style={{ width: LANE_HEADER_WIDTH }} />
+      {data.heat != null && <div className="lane-heat" style={{ ['--heat-alpha' as string]: (data.heat * 0.28).toFixed(3) }} />}
     </div>
   );
 });

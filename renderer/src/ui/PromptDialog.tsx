@@ -5,12 +5,15 @@ interface PromptDialogProps {
   label: string;
   initial?: string;
   confirm: string;
+  /** Shown in the empty field; with `allowEmpty`, an empty answer is submitted as "". */
+  placeholder?: string;
+  allowEmpty?: boolean;
   onSubmit: (value: string) => void;
   onCancel: () => void;
 }
 
 /** A small modal that asks for one line of text; Enter confirms, Escape cancels. */
-export function PromptDialog({ title, label, initial = '', confirm, onSubmit, onCancel }: PromptDialogProps) {
+export function PromptDialog({ title, label, initial = '', confirm, placeholder, allowEmpty = false, onSubmit, onCancel }: PromptDialogProps) {
   const [value, setValue] = useState(initial);
   const input = useRef<HTMLInputElement>(null);
   const titleId = useId();
@@ -23,7 +26,7 @@ export function PromptDialog({ title, label, initial = '', confirm, onSubmit, on
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (value.trim()) onSubmit(value.trim());
+    if (value.trim() || allowEmpty) onSubmit(value.trim());
   };
 
   return (
@@ -32,13 +35,13 @@ export function PromptDialog({ title, label, initial = '', confirm, onSubmit, on
         <h2 id={titleId}>{title}</h2>
         <label className="field" htmlFor={inputId}>
           {label}
-          <input id={inputId} ref={input} className="input" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input id={inputId} ref={input} className="input" value={value} placeholder={placeholder} onChange={(e) => setValue(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={!value.trim()}>
+          <button type="submit" className="btn btn-primary" disabled={!value.trim() && !allowEmpty}>
             {confirm}
           </button>
         </div>

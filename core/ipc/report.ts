@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Id } from '../model';
+import { CSV_REGISTERS } from './analysis';
+import { Empty, FilePath, method, Ok } from './base';
+
+/** The report's chapters the consultant may leave out; the cover and contents are always there. */
+export const REPORT_SECTIONS = ['summary', 'processes', 'comparison', 'opportunities', 'people', 'observations', 'appendix'] as const;
+export const ReportSection = z.enum(REPORT_SECTIONS);
+export type ReportSection = z.infer<typeof ReportSection>;
+
+export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
+  summary: 'Executive summary',
+  processes: 'Processes (diagram, steps, metrics, pain points)',
+  comparison: 'Comparison of processes',
+  opportunities: 'Opportunities and impact/effort matrix',
+  people: 'People and readiness for change',
+  observations: 'Observations',
+  appendix: 'Appendix: quotes and pain-point register',
+};
+
+export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f4e79.');
+
+/** How the Word report is made; remembered per engagement. */
+export const ReportOptions = z
+  .object({
+    sections: z.array(ReportSection).max(REPORT_SECTIONS.length),
+    /** Everyone is named by role; people marked "anonymise" are named by role even when this is off. */
+    anonymise: z.boolean(),
+    includeQuestions: z.boolean(),
+    confidential: z.boolean(),
+    brandColor: BrandColor,
+    /** A PNG, JPEG or SVG file for the cover; empty for none. */
+    logoPath: z.string().max(4096),
+  })
+  .strict();
+export type ReportOptions = z.infer<typeof ReportOptions>;
+
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
+  sections: [...REPORT_SECTIONS],
+  anonymise: false,
+  includeQuestions: true,
+  confidential: true,
+  brandColor: '#1f4e79',
+  logoPath: '',
+};
+
+export const EXPORT_FORMATS = ['docx', 'bpmn', 'svg', 'png', 'csv'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const CsvRegister = z.enum(CSV_REGISTERS);
+export type CsvRegister = z.infer<typeof CsvRegister>;
+
+export const ExportRequest = z
+  .object({
+    format: ExportFormat,
+    /** Which process, for the per-process formats (BPMN, SVG, PNG). */
+    processId: Id.optional(),
+    /** Which register, for CSV. */
+    register: CsvRegister.optional(),
+    /** Defaults to the engagement's remembered report options. */
+    options: ReportOptions.optional(),
+  })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export const ExportProgress = z.object({
+  jobId: Id,
+  format: ExportFormat,
+  /** What is happening now, in words for the user. */
+  phase: z.string(),
+  percent: z.number().min(0).max(100),
+  done: z.boolean(),
+  error: z.string().nullable(),
+  /** Where the file was written, once done. */
+  file: z.string().nullable(),
+  fileName: z.string(),
+  /** A link the browser can download the file from, where the shell serves one. */
+  downloadUrl: z.string().nullable(),
+  /** Whether `report.open` can open the file in its program (desktop only). */
+  canOpen: z.boolean(),
+});
+export type ExportProgress = z.infer<typeof ExportProgress>;
+
+const JobRef = z.object({ jobId: Id }).strict();
+
+/** The Word report and the other exports, run as background jobs the UI polls. */
+export const reportMethods = {
+  'report.options': method('query', Empty, ReportOptions),
+  'report.saveOptions': method('command', ReportOptions, Ok),
+  'report.start': method('app', ExportRequest, z.object({ jobId: Id.nullable() })),
+  'report.progress': method('query', JobRef, ExportProgress),
+  'report.open': method('app', JobRef, Ok),
+  'report.pickLogo': method('app', Empty, z.object({ path: FilePath.nullable() })),
+};

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { ClipboardPayload } from '../core/clipboard';
+import { ShoshinError } from '../core/errors';
+import { STEP_GAP_X } from '../core/geometry';
+import { rightEdge } from '../core/layout';
+import type { Step } from '../core/model';
+import type { Tx } from './journal';
+import { laneByName } from './lanes';
+
+/**
+ * Pastes copied steps and their flows into a process as new steps: lanes are matched by name (created
+ * where missing), the group keeps its shape and lands to the right of what is already drawn.
+ */
+export function pasteSteps(tx: Tx, processId: string, payload: ClipboardPayload): Step[] {
+  tx.require('processes', processId, 'process');
+  const refs = new Set(payload.steps.map((s) => s.ref));
+  if (refs.size !== payload.steps.length) throw new ShoshinError('invalid_input', 'The pasted steps repeat a reference.');
+  for (const f of payload.flows) {
+    if (!refs.has(f.from) || !refs.has(f.to)) throw new ShoshinError('invalid_input', 'A pasted flow points at a step that was not copied.');
+  }
+  const existing = tx.all<Step>('steps', { processId });
+  const left = Math.min(...payload.steps.map((s) => s.x));
+  const shift = rightEdge(existing) + STEP_GAP_X - left;
+  const ids = new Map<string, string>();
+  const created = payload.steps.map((s) => {
+    const id = randomUUID();
+    ids.set(s.ref, id);
+    return tx.insert<Step>('steps', {
+      id,
+      processId,
+      laneId: s.laneName ? laneByName(tx, processId, s.laneName).id : null,
+      kind: s.kind,
+      text: s.text,
+      x: Math.round(s.x + shift),
+      y: s.y,
+      description: s.description,
+      system: s.system,
+      workMinutes: s.workMinutes,
+      waitMinutes: s.waitMinutes,
+      volume: s.volume,
+      valueClass: null,
+      sessionId: null,
+      subprocessId: null,
+    });
+  });
+  for (const f of payload.flows) {
+    tx.insert('flows', { id: randomUUID(), processId, sourceId: ids.get(f.from) ?? '', targetId: ids.get(f.to) ?? '', label: f.label });
+  }
+  tx.touch(processId);
+  return created;
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { ShoshinError } from '../core/errors';
+import type { Session, Vote } from '../core/model';
+import type { Tx } from './journal';
+
+function requirePeople(tx: Tx, ids: readonly string[]): string[] {
+  const unique = [...new Set(ids)];
+  for (const id of unique) tx.require('people', id, 'person');
+  return unique;
+}
+
+export function createSession(tx: Tx, input: Partial<Omit<Session, 'id' | 'position'>> & { name: string }): Session {
+  const position = (tx.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM sessions').get() as { p: number }).p;
+  return tx.insert<Session>('sessions', {
+    id: randomUUID(),
+    name: input.name,
+    date: input.date ?? '',
+    facilitator: input.facilitator ?? '',
+    notes: input.notes ?? '',
+    participantIds: requirePeople(tx, input.participantIds ?? []),
+    position,
+  });
+}
+
+/** Participants who already placed dots in this session's vote stay: take their dots back first. */
+export function updateSession(tx: Tx, id: string, patch: Partial<Omit<Session, 'id' | 'position'>>): Session {
+  tx.require<Session>('sessions', id, 'session');
+  const next = { ...patch };
+  if (patch.participantIds) {
+    next.participantIds = requirePeople(tx, patch.participantIds);
+    const voters = new Set(tx.all<Vote>('votes', { sessionId: id }).map((v) => v.personId));
+    const dropped = [...voters].filter((p) => !next.participantIds?.includes(p));
+    if (dropped.length > 0) throw new ShoshinError('conflict', 'Someone you removed has already voted in this session; take their dots back first.');
+  }
+  return tx.update<Session>('sessions', id, next);
+}
+
+/** A deleted session takes its vote with it; everything recorded in it stays, just no longer dated to it. */
+export function deleteSession(tx: Tx, id: string): void {
+  tx.require<Session>('sessions', id, 'session');
+  for (const vote of tx.all<{ id: string }>('votes', { sessionId: id })) tx.remove('votes', vote.id);
+  for (const round of tx.all<{ id: string }>('vote_rounds', { sessionId: id })) tx.remove('vote_rounds', round.id);
+  for (const table of ['steps', 'pain_points', 'quotes', 'observations'] as const) {
+    for (const record of tx.all<{ id: string; processId?: string }>(table, { sessionId: id })) {
+      tx.update(table, record.id, { sessionId: null });
+      tx.touch(record.processId);
+    }
+  }
+  tx.remove('sessions', id);
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { DEFAULT_REPORT_OPTIONS, ReportOptions } from '../../core/ipc/report';
+import { processMetrics, type ProcessMetrics } from '../../core/metrics';
+import type { Engagement, Lane, Need, Observation, Opportunity, Person, ProcessView, Question, Quote, Session, Vote } from '../../core/model';
+import { buildRegister, type RegisterRow } from '../../core/register';
+import { getEngagement, listPeople, listSessions } from '../../db/engagement';
+import { listNeeds } from '../../db/needs';
+import { listObservations } from '../../db/observations';
+import { listOpportunities } from '../../db/opportunities';
+import { getProcessView, listProcessSummaries } from '../../db/processes';
+import { fromRow, type Row } from '../../db/tables';
+import { listVotes } from '../../db/votes';
+
+/** Everything the report reads, taken from the engagement file in one go so the document is consistent. */
+export interface ReportData {
+  engagement: Engagement;
+  sessions: Session[];
+  people: Person[];
+  /** Top-level processes first, each followed by its sub-processes, as a reader meets them. */
+  processes: ProcessView[];
+  metrics: Map<string, ProcessMetrics>;
+  register: RegisterRow[];
+  votes: Vote[];
+  opportunities: Opportunity[];
+  observations: Observation[];
+  needs: Need[];
+  /** Quotes and questions not tied to any process. */
+  looseQuotes: Quote[];
+  looseQuestions: Question[];
+  lanes: Map<string, Lane>;
+}
+
+function readingOrder(views: ProcessView[]): ProcessView[] {
+  const byParentStep = new Map<string, ProcessView[]>();
+  const stepToProcess = new Map<string, string>();
+  for (const v of views) for (const s of v.steps) stepToProcess.set(s.id, v.process.id);
+  const roots: ProcessView[] = [];
+  for (const v of views) {
+    const parent = v.process.parentStepId;
+    if (parent && stepToProcess.has(parent) && stepToProcess.get(parent) !== v.process.id) {
+      byParentStep.set(parent, [...(byParentStep.get(parent) ?? []), v]);
+    } else roots.push(v);
+  }
+  const ordered: ProcessView[] = [];
+  const seen = new Set<string>();
+  const visit = (v: ProcessView): void => {
+    if (seen.has(v.process.id)) return;
+    seen.add(v.process.id);
+    ordered.push(v);
+    for (const s of v.steps) for (const child of byParentStep.get(s.id) ?? []) visit(child);
+  };
+  roots.forEach(visit);
+  // A cycle of sub-processes has no root; still report every process once.
+  views.forEach(visit);
+  return ordered;
+}
+
+export function loadReportData(db: Database.Database): ReportData {
+  const views = readingOrder(listProcessSummaries(db).map((p) => getProcessView(db, p.id)));
+  const votes = listVotes(db);
+  const people = listPeople(db);
+  const register = buildRegister({
+    processes: views.map((v) => v.process),
+    lanes: views.flatMap((v) => v.lanes),
+    steps: views.flatMap((v) => v.steps),
+    flows: views.flatMap((v) => v.flows),
+    painPoints: views.flatMap((v) => v.painPoints),
+    votes,
+    people,
+  });
+  return {
+    engagement: getEngagement(db),
+    sessions: listSessions(db),
+    people,
+    processes: views,
+    metrics: new Map(views.map((v) => [v.process.id, processMetrics(v, votes)])),
+    register,
+    votes,
+    opportunities: listOpportunities(db),
+    observations: listObservations(db),
+    needs: listNeeds(db),
+    looseQuotes: (db.prepare('SELECT * FROM quotes WHERE process_id IS NULL ORDER BY rowid').all() as Row[]).map((r) => fromRow<Quote>('quotes', r)),
+    looseQuestions: (db.prepare('SELECT * FROM questions WHERE process_id IS NULL ORDER BY rowid').all() as Row[]).map((r) => fromRow<Question>('questions', r)),
+    lanes: new Map(views.flatMap((v) => v.lanes).map((l) => [l.id, l])),
+  };
+}
+
+export const REPORT_OPTIONS_KEY = 'report.options';
+
+/** The engagement's remembered report options; anything unreadable falls back to the defaults. */
+export function readReportOptions(db: Database.Database): ReportOptions {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(REPORT_OPTIONS_KEY) as { value: string } | undefined;
+  if (!row) return { ...DEFAULT_REPORT_OPTIONS };
+  try {
+    const parsed = ReportOptions.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : { ...DEFAULT_REPORT_OPTIONS };
+  } catch {
+    return { ...DEFAULT_REPORT_OPTIONS };
+  }
+}
+
+/**
+ * A plain settings write, deliberately outside the undo journal: report options are how the
+ * document is printed, not workshop content, and Ctrl+Z on the canvas must never quietly
+ * change the brand colour instead of the step the consultant just drew.
+ */
+export function writeReportOptions(db: Database.Database, options: ReportOptions): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(REPORT_OPTIONS_KEY, JSON.stringify(options));
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { processToBpmn } from '../../core/bpmn';
+import { painPointRegisterCsv, stakeholderRegisterCsv } from '../../core/csv';
+import { renderDiagram } from '../../core/diagram';
+import { ShoshinError } from '../../core/errors';
+import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
+import type { Person } from '../../core/model';
+import { openEngagementFile, withoutLeftovers } from '../../db/file';
+import { EngagementStore } from '../../db/store';
+import { loadReportData, type ReportData } from './data';
+import { buildReport, type Progress } from './docx';
+import { readLogo, svgToPng } from './images';
+
+/** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
+export interface ExportTask {
+  engagementPath: string;
+  nativeBinding?: string;
+  format: ExportFormat;
+  processId?: string;
+  register?: CsvRegister;
+  options: ReportOptions;
+  out: string;
+  /** The consultant's own details from the app settings, for the cover when the engagement has none. */
+  author?: { consultant: string; company: string };
+}
+
+/** The PNG export is drawn at twice the canvas size: sharp on a high-density screen or a slide. */
+const PNG_SCALE = 2;
+
+/**
+ * Reads through its own read-only connection (WAL lets it read while the app writes). A file
+ * that cannot be read in place (it still needs a schema upgrade, or sits on a read-only share
+ * without its WAL index) is read from a private copy instead, as the app's read-only view does.
+ */
+function withReadOnlyDb<T>(task: ExportTask, read: (db: Database.Database) => T): T {
+  const options = task.nativeBinding ? { nativeBinding: task.nativeBinding } : {};
+  if (!fs.existsSync(task.engagementPath)) throw new ShoshinError('bad_file', `No engagement file at ${task.engagementPath}.`);
+  return withoutLeftovers(task.engagementPath, () => {
+    let file: ReturnType<typeof openEngagementFile> | null = null;
+    try {
+      file = openEngagementFile(task.engagementPath, { ...options, readOnly: true });
+    } catch (error) {
+      if (!(error instanceof ShoshinError)) throw error;
+    }
+    if (file) {
+      try {
+        return read(file.db);
+      } finally {
+        file.db.close();
+      }
+    }
+    const copy = EngagementStore.open(task.engagementPath, { ...options, readOnly: true });
+    try {
+      return read(copy.db);
+    } finally {
+      copy.close();
+    }
+  });
+}
+
+/** Writes beside the target and renames, so a half-written file never replaces a good one. */
+export function writeAtomic(file: string, content: Buffer | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    fs.writeFileSync(temp, content);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new ShoshinError('conflict', `Could not write ${path.basename(file)}: it may be open in another program, or the folder is read-only.`);
+    }
+    throw error;
+  }
+}
+
+function processView(data: ReportData, processId: string | undefined) {
+  if (!processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
+  const view = data.processes.find((p) => p.process.id === processId);
+  if (!view) throw new ShoshinError('not_found', 'That process no longer exists.');
+  return view;
+}
+
+/** People as the CSV sees them: with anonymising on for the whole export, everyone is treated as having asked. */
+function csvPeople(people: readonly Person[], options: ReportOptions): Person[] {
+  return people.map((p) => ({ ...p, anonymise: p.anonymise || options.anonymise }));
+}
+
+export async function runExport(task: ExportTask, progress: Progress): Promise<string> {
+  progress('Reading the engagement', 3);
+  const data = withReadOnlyDb(task, (db) => loadReportData(db));
+  switch (task.format) {
+    case 'docx': {
+      const logo = task.options.logoPath.trim() ? readLogo(task.options.logoPath.trim()) : null;
+      const buffer = await buildReport({ data, options: task.options, logo, date: new Date(), author: task.author ?? null }, progress);
+      progress('Saving the file', 96);
+      writeAtomic(task.out, buffer);
+      break;
+    }
+    case 'bpmn': {
+      writeAtomic(task.out, processToBpmn(processView(data, task.processId)));
+      break;
+    }
+    case 'svg':
+    case 'png': {
+      const view = processView(data, task.processId);
+      progress('Drawing the diagram', 30);
+      const diagram = renderDiagram(view);
+      if (task.format === 'svg') writeAtomic(task.out, `<?xml version="1.0" encoding="UTF-8"?>\n${diagram.svg}\n`);
+      else writeAtomic(task.out, svgToPng(diagram.svg, diagram.width * PNG_SCALE));
+      break;
+    }
+    case 'csv': {
+      const people = csvPeople(data.people, task.options);
+      const csv =
+        (task.register ?? 'painPoints') === 'painPoints'
+          ? painPointRegisterCsv(data.register, { anonymise: true, people })
+          : stakeholderRegisterCsv(people, { anonymise: true });
+      writeAtomic(task.out, csv);
+      break;
+    }
+  }
+  progress('Done', 100);
+  return task.out;
+}

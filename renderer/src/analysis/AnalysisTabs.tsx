@@ -1,0 +1,92 @@
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { shortcutLabel, useCommands } from '../commands';
+import { useAnalysisUi, type AnalysisTab } from './analysisStore';
+import { CompareView } from './CompareView';
+import { MetricsView } from './MetricsView';
+import { OpportunitiesView } from './OpportunitiesView';
+import { PainPointRegister } from './PainPointRegister';
+import { PeopleView } from './PeopleView';
+import { VoteView } from './VoteView';
+
+export const TABS: readonly { id: AnalysisTab; label: string }[] = [
+  { id: 'map', label: 'Map' },
+  { id: 'painPoints', label: 'Pain points' },
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'opportunities', label: 'Opportunities' },
+  { id: 'people', label: 'People' },
+  { id: 'vote', label: 'Vote' },
+];
+
+const tabId = (id: AnalysisTab) => `view-tab-${id}`;
+const PANEL_ID = 'view-panel';
+
+/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..7 (Cmd+Option on a Mac) jump straight to one. */
+export function ViewTabs() {
+  const tab = useAnalysisUi((s) => s.tab);
+  const setTab = useAnalysisUi((s) => s.setTab);
+  const list = useRef<HTMLDivElement>(null);
+
+  useCommands(
+    () =>
+      TABS.map((t, i) => ({
+        id: `view.${t.id}`,
+        title: `Show ${t.label}`,
+        group: 'View',
+        shortcut: `Mod+Alt+${i + 1}`,
+        whileTyping: true,
+        run: () => setTab(t.id),
+      })),
+    [setTab],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next =
+      event.key === 'ArrowRight' ? (at + 1) % TABS.length : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : -1;
+    const target = TABS[next];
+    if (!target) return;
+    event.preventDefault();
+    setTab(target.id);
+    list.current?.querySelector<HTMLButtonElement>(`#${tabId(target.id)}`)?.focus();
+  };
+
+  return (
+    <div className="view-tabs" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
+      {TABS.map((t, i) => (
+        <button
+          key={t.id}
+          id={tabId(t.id)}
+          type="button"
+          role="tab"
+          aria-selected={tab === t.id}
+          aria-controls={PANEL_ID}
+          tabIndex={tab === t.id ? 0 : -1}
+          className="view-tab"
+          title={`${t.label} (${shortcutLabel(`Mod+Alt+${i + 1}`)})`}
+          onClick={() => setTab(t.id)}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The chosen view: the map (passed in, so the canvas stays where the screen put it) or an analysis view. */
+export function ViewPanel({ map }: { map: ReactNode }) {
+  const tab = useAnalysisUi((s) => s.tab);
+  const views: Record<Exclude<AnalysisTab, 'map'>, ReactNode> = {
+    painPoints: <PainPointRegister />,
+    metrics: <MetricsView />,
+    compare: <CompareView />,
+    opportunities: <OpportunitiesView />,
+    people: <PeopleView />,
+    vote: <VoteView />,
+  };
+  return (
+    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : 'view-panel view-panel-scroll'}>
+      {tab === 'map' ? map : views[tab]}
+    </div>
+  );
+}

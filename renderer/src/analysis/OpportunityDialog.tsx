@@ -1,0 +1,105 @@
+import { useMemo, useState } from 'react';
+import type { Opportunity } from '../../../core/model';
+import { useShoshin } from '../store';
+import { useAnalysis } from './analysisStore';
+import { HORIZON_LABELS } from './labels';
+import { ChoiceSelect, Modal, ScoreSelect } from './ui';
+
+type Horizon = NonNullable<Opportunity['horizon']>;
+type Draft = Omit<Opportunity, 'id'>;
+
+const EMPTY: Draft = { title: '', description: '', impact: null, effort: null, horizon: null, owner: '', painPointIds: [] };
+
+/** Create an opportunity from pain points, or edit one: impact and effort 1-5, horizon, owner. */
+export function OpportunityDialog({
+  opportunity,
+  initialPainPointIds = [],
+  onClose,
+}: {
+  opportunity?: Opportunity;
+  initialPainPointIds?: readonly string[];
+  onClose: (saved: boolean) => void;
+}) {
+  const register = useAnalysis((s) => s.view?.register ?? []);
+  const mutate = useShoshin((s) => s.mutate);
+  const [draft, setDraft] = useState<Draft>(() => (opportunity ? { ...opportunity } : { ...EMPTY, painPointIds: [...initialPainPointIds] }));
+  const [filter, setFilter] = useState('');
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return register.filter((r) => draft.painPointIds.includes(r.id) || !needle || `${r.processName} ${r.text}`.toLowerCase().includes(needle));
+  }, [register, filter, draft.painPointIds]);
+
+  const save = () => {
+    const fields = { ...draft, title: draft.title.trim() };
+    onClose(true);
+    if (opportunity) void mutate('opportunity.update', { id: opportunity.id, patch: fields });
+    else void mutate('opportunity.create', fields);
+  };
+
+  const toggle = (id: string, on: boolean) =>
+    set({ painPointIds: on ? [...draft.painPointIds, id] : draft.painPointIds.filter((p) => p !== id) });
+
+  return (
+    <Modal
+      title={opportunity ? 'Edit opportunity' : 'New opportunity'}
+      confirm={opportunity ? 'Save' : 'Create opportunity'}
+      onSubmit={save}
+      onCancel={() => onClose(false)}
+      canSubmit={!!draft.title.trim()}
+      wide
+      extra={
+        opportunity && (
+          <button
+            type="button"
+            className="btn btn-danger-ghost"
+            onClick={() => {
+              onClose(true);
+              void mutate('opportunity.delete', { id: opportunity.id });
+            }}
+          >
+            Delete opportunity
+          </button>
+        )
+      }
+    >
+      <label className="field">
+        Title
+        <input className="input" value={draft.title} onChange={(e) => set({ title: e.target.value })} data-autofocus placeholder="The improvement, in a line" />
+      </label>
+      <label className="field">
+        Description
+        <textarea className="input textarea" rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+      </label>
+      <div className="field-grid field-grid-4">
+        <ScoreSelect label="Impact" value={draft.impact} onChange={(impact) => set({ impact })} />
+        <ScoreSelect label="Effort" value={draft.effort} onChange={(effort) => set({ effort })} />
+        <ChoiceSelect<Horizon> label="Horizon" value={draft.horizon} options={HORIZON_LABELS} onChange={(horizon) => set({ horizon })} />
+        <label className="field">
+          Owner
+          <input className="input" value={draft.owner} onChange={(e) => set({ owner: e.target.value })} />
+        </label>
+      </div>
+      <fieldset className="fieldset">
+        <legend>Pain points it answers ({draft.painPointIds.length})</legend>
+        <input className="input input-sm" type="search" aria-label="Find pain points" placeholder="Find pain points" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <ul className="check-list">
+          {visible.map((r) => (
+            <li key={r.id}>
+              <label className="check-row">
+                <input type="checkbox" checked={draft.painPointIds.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                <span className="pain-marker" aria-hidden="true">
+                  {r.number}
+                </span>
+                <span>
+                  {r.text} <span className="muted">· {r.processName}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </Modal>
+  );
+}

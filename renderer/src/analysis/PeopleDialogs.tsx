@@ -1,0 +1,319 @@
+import { useState } from 'react';
+import type { Need, Observation, Person, Session } from '../../../core/model';
+import { useShoshin } from '../store';
+import { useAnalysis } from './analysisStore';
+import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
+import { ChoiceSelect, Modal, PersonSelect, ScoreSelect } from './ui';
+
+type Resistance = NonNullable<Person['resistance']>;
+type FourP = NonNullable<Observation['fourP']>;
+type PersonDraft = Omit<Person, 'id'>;
+
+const NEW_PERSON: PersonDraft = {
+  name: '',
+  role: '',
+  team: '',
+  influence: null,
+  sponsor: false,
+  champion: false,
+  awareness: null,
+  commitment: null,
+  readiness: null,
+  reinforcement: null,
+  resistance: null,
+  notes: '',
+  anonymise: false,
+};
+
+function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="btn btn-danger-ghost" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+/** Every stakeholder field: role, influence, sponsor and champion, the four readiness scores, resistance, anonymity. */
+export function PersonDialog({ person, onClose }: { person?: Person; onClose: () => void }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const [draft, setDraft] = useState<PersonDraft>(() => (person ? { ...person } : NEW_PERSON));
+  const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = () => {
+    onClose();
+    const fields = { ...draft, name: draft.name.trim() };
+    if (person) void mutate('person.update', { id: person.id, patch: fields });
+    else void mutate('person.create', fields);
+  };
+  return (
+    <Modal
+      title={person ? `Edit ${person.name}` : 'Add stakeholder'}
+      confirm={person ? 'Save' : 'Add stakeholder'}
+      onSubmit={save}
+      onCancel={onClose}
+      canSubmit={!!draft.name.trim()}
+      wide
+      extra={
+        person && (
+          <DeleteButton
+            label="Delete stakeholder"
+            onClick={() => {
+              onClose();
+              void mutate('person.delete', { id: person.id });
+            }}
+          />
+        )
+      }
+    >
+      <div className="field-grid field-grid-4">
+        <label className="field">
+          Name
+          <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} data-autofocus />
+        </label>
+        <label className="field">
+          Role
+          <input className="input" value={draft.role} onChange={(e) => set({ role: e.target.value })} />
+        </label>
+        <label className="field">
+          Team
+          <input className="input" value={draft.team} onChange={(e) => set({ team: e.target.value })} />
+        </label>
+        <ScoreSelect label="Influence" value={draft.influence} onChange={(influence) => set({ influence })} />
+      </div>
+      <div className="check-group">
+        <label className="check-inline">
+          <input type="checkbox" checked={draft.sponsor} onChange={(e) => set({ sponsor: e.target.checked })} />
+          Executive sponsor
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={draft.champion} onChange={(e) => set({ champion: e.target.checked })} />
+          Champion
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={draft.anonymise} onChange={(e) => set({ anonymise: e.target.checked })} />
+          Anonymise in reports
+        </label>
+      </div>
+      <fieldset className="fieldset">
+        <legend>Readiness for the change</legend>
+        <div className="field-grid field-grid-4">
+          <ScoreSelect label="Awareness" value={draft.awareness} onChange={(awareness) => set({ awareness })} />
+          <ScoreSelect label="Commitment" value={draft.commitment} onChange={(commitment) => set({ commitment })} />
+          <ScoreSelect label="Readiness" value={draft.readiness} onChange={(readiness) => set({ readiness })} />
+          <ScoreSelect label="Reinforcement" value={draft.reinforcement} onChange={(reinforcement) => set({ reinforcement })} />
+        </div>
+        <ChoiceSelect<Resistance> label="Source of resistance" value={draft.resistance} options={RESISTANCE_LABELS} onChange={(resistance) => set({ resistance })} none="None noted" />
+      </fieldset>
+      <label className="field">
+        Notes
+        <textarea className="input textarea" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
+      </label>
+    </Modal>
+  );
+}
+
+type SessionDraft = Omit<Session, 'id' | 'position'>;
+
+/** A workshop: date, facilitator, and participants picked from the stakeholder register. */
+export function SessionDialog({ session, onClose }: { session?: Session; onClose: () => void }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const people = useShoshin((s) => s.engagement?.people ?? []);
+  const consultant = useShoshin((s) => s.engagement?.engagement.consultant ?? '');
+  const [draft, setDraft] = useState<SessionDraft>(() =>
+    session ? { ...session } : { name: '', date: new Date().toISOString().slice(0, 10), facilitator: consultant, notes: '', participantIds: [] },
+  );
+  const set = (patch: Partial<SessionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = () => {
+    onClose();
+    const fields = { ...draft, name: draft.name.trim() };
+    if (session) void mutate('session.update', { id: session.id, patch: fields });
+    else void mutate('session.create', fields);
+  };
+  return (
+    <Modal
+      title={session ? `Edit ${session.name}` : 'Add session'}
+      confirm={session ? 'Save' : 'Add session'}
+      onSubmit={save}
+      onCancel={onClose}
+      canSubmit={!!draft.name.trim()}
+      wide
+      extra={
+        session && (
+          <DeleteButton
+            label="Delete session"
+            onClick={() => {
+              onClose();
+              void mutate('session.delete', { id: session.id });
+            }}
+          />
+        )
+      }
+    >
+      <div className="field-grid">
+        <label className="field">
+          Session name
+          <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} data-autofocus />
+        </label>
+        <label className="field">
+          Date
+          <input className="input" type="date" value={draft.date} onChange={(e) => set({ date: e.target.value })} />
+        </label>
+        <label className="field">
+          Facilitator
+          <input className="input" value={draft.facilitator} onChange={(e) => set({ facilitator: e.target.value })} />
+        </label>
+      </div>
+      <fieldset className="fieldset">
+        <legend>Participants ({draft.participantIds.length})</legend>
+        {people.length === 0 ? (
+          <p className="muted">Add stakeholders first; participants are picked from the register.</p>
+        ) : (
+          <ul className="check-list check-columns">
+            {people.map((p) => (
+              <li key={p.id}>
+                <label className="check-row">
+                  <input
+                    type="checkbox"
+                    checked={draft.participantIds.includes(p.id)}
+                    onChange={(e) =>
+                      set({ participantIds: e.target.checked ? [...draft.participantIds, p.id] : draft.participantIds.filter((id) => id !== p.id) })
+                    }
+                  />
+                  <span>
+                    {p.name}
+                    {p.role && <span className="muted"> · {p.role}</span>}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <label className="field">
+        Notes
+        <textarea className="input textarea" rows={2} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
+      </label>
+    </Modal>
+  );
+}
+
+/** A note about culture or people, tagged with a Four-Ps type and optionally a person. */
+export function ObservationDialog({ observation, onClose }: { observation?: Observation; onClose: () => void }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const people = useShoshin((s) => s.engagement?.people ?? []);
+  const sessions = useShoshin((s) => s.engagement?.sessions ?? []);
+  const [draft, setDraft] = useState<Omit<Observation, 'id'>>(() => (observation ? { ...observation } : { text: '', fourP: null, personId: null, sessionId: null }));
+  const set = (patch: Partial<Omit<Observation, 'id'>>) => setDraft((d) => ({ ...d, ...patch }));
+  const save = () => {
+    onClose();
+    const fields = { ...draft, text: draft.text.trim() };
+    if (observation) void mutate('observation.update', { id: observation.id, patch: fields });
+    else void mutate('observation.create', fields);
+  };
+  return (
+    <Modal
+      title={observation ? 'Edit observation' : 'Add observation'}
+      confirm={observation ? 'Save' : 'Add observation'}
+      onSubmit={save}
+      onCancel={onClose}
+      canSubmit={!!draft.text.trim()}
+      extra={
+        observation && (
+          <DeleteButton
+            label="Delete observation"
+            onClick={() => {
+              onClose();
+              void mutate('observation.delete', { id: observation.id });
+            }}
+          />
+        )
+      }
+    >
+      <label className="field">
+        Observation
+        <textarea className="input textarea" rows={4} value={draft.text} onChange={(e) => set({ text: e.target.value })} data-autofocus />
+      </label>
+      <div className="field-grid">
+        <ChoiceSelect<FourP> label="Four Ps" value={draft.fourP} options={FOUR_P_LABELS} onChange={(fourP) => set({ fourP })} />
+        <PersonSelect label="About" value={draft.personId} people={people} onChange={(personId) => set({ personId })} none="No one in particular" />
+        <label className="field">
+          Session
+          <select className="input" value={draft.sessionId ?? ''} onChange={(e) => set({ sessionId: e.target.value || null })}>
+            <option value="">No session</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </Modal>
+  );
+}
+
+/** A training or communication need, for a person, a lane (everyone in that role), or both. */
+export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['kind']; onClose: () => void }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const people = useShoshin((s) => s.engagement?.people ?? []);
+  const processes = useShoshin((s) => s.engagement?.processes ?? []);
+  const lanes = useAnalysis((s) => s.view?.lanes ?? []);
+  const [draft, setDraft] = useState<Omit<Need, 'id'>>(() => (need ? { ...need } : { kind, text: '', personId: null, laneId: null }));
+  const set = (patch: Partial<Omit<Need, 'id'>>) => setDraft((d) => ({ ...d, ...patch }));
+  const processName = new Map(processes.map((p) => [p.id, p.name]));
+  const save = () => {
+    onClose();
+    const fields = { ...draft, text: draft.text.trim() };
+    if (need) void mutate('need.update', { id: need.id, patch: fields });
+    else void mutate('need.create', fields);
+  };
+  const what = NEED_LABELS[draft.kind].toLowerCase();
+  return (
+    <Modal
+      title={need ? `Edit ${what} need` : `Add ${what} need`}
+      confirm={need ? 'Save' : 'Add need'}
+      onSubmit={save}
+      onCancel={onClose}
+      canSubmit={!!draft.text.trim()}
+      extra={
+        need && (
+          <DeleteButton
+            label="Delete need"
+            onClick={() => {
+              onClose();
+              void mutate('need.delete', { id: need.id });
+            }}
+          />
+        )
+      }
+    >
+      <label className="field">
+        What is needed
+        <textarea className="input textarea" rows={3} value={draft.text} onChange={(e) => set({ text: e.target.value })} data-autofocus />
+      </label>
+      <div className="field-grid">
+        <label className="field">
+          Kind
+          <select className="input" value={draft.kind} onChange={(e) => set({ kind: e.target.value as Need['kind'] })}>
+            {Object.entries(NEED_LABELS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <PersonSelect label="For person" value={draft.personId} people={people} onChange={(personId) => set({ personId })} none="No one in particular" />
+        <label className="field">
+          For lane
+          <select className="input" value={draft.laneId ?? ''} onChange={(e) => set({ laneId: e.target.value || null })}>
+            <option value="">No lane</option>
+            {lanes.map((l) => (
+              <option key={l.id} value={l.id}>
+                {processName.get(l.processId) ?? ''} · {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </Modal>
+  );
+}

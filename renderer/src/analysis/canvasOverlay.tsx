@@ -1,0 +1,175 @@
+import {
+  EdgeLabelRenderer,
+  getSmoothStepPath,
+  SmoothStepEdge,
+  useNodesInitialized,
+  useReactFlow,
+  type Edge,
+  type EdgeProps,
+} from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { laneHeat, processMetrics } from '../../../core/metrics';
+import type { ProcessView } from '../../../core/model';
+import { useAnalysis, useAnalysisUi, type HeatBasisChoice } from './analysisStore';
+import { painNumbers } from './labels';
+import { useShoshin } from '../store';
+
+/**
+ * What the analysis adds to the canvas: numbered markers on flows, lanes and the whole process
+ * (steps already carry theirs), the heat overlay on lanes, and the jump from the register.
+ */
+
+/** Per lane (null = the "No lane" band): its heat, 0..1 of the hottest lane; undefined while the overlay is off. */
+export function useLaneHeat(view: ProcessView): ReadonlyMap<string | null, number | null> | undefined {
+  const basis = useAnalysisUi((s) => s.heat);
+  const votes = useAnalysis((s) => s.view?.votes);
+  return useMemo(() => (basis === 'off' ? undefined : laneHeat(processMetrics(view, votes ?? []).lanes, basis)), [view, votes, basis]);
+}
+
+/** Flows with pain points become "painFlow" edges carrying their marker numbers; the rest pass through untouched. */
+export function useFlowPainMarkers(view: ProcessView, edges: Edge[]): Edge[] {
+  const highlight = useHighlightedPain(view);
+  const cache = useRef(new Map<string, { from: Edge; key: string; edge: Edge }>());
+  return useMemo(() => {
+    const numbers = painNumbers(view.painPoints, 'flow');
+    if (numbers.size === 0) return edges;
+    const next = new Map<string, { from: Edge; key: string; edge: Edge }>();
+    const out = edges.map((edge) => {
+      const list = numbers.get(edge.id);
+      if (!list) return edge;
+      const mark = list.includes(highlight ?? -1) ? highlight : null;
+      const key = `${list.join(',')}|${mark ?? ''}`;
+      const old = cache.current.get(edge.id);
+      // Reusing the object keeps React Flow from re-rendering an edge whose markers did not change.
+      const made = old && old.from === edge && old.key === key ? old : { from: edge, key, edge: { ...edge, type: 'painFlow', data: { painNumbers: list, highlight: mark } } };
+      next.set(edge.id, made);
+      return made.edge;
+    });
+    cache.current = next;
+    return out;
+  }, [view.painPoints, edges, highlight]);
+}
+
+/** The pain-point number the register last jumped to, if it is on this process. */
+export function useHighlightedPain(view: ProcessView): number | null {
+  const highlight = useAnalysisUi((s) => s.highlight);
+  if (!highlight || highlight.processId !== view.process.id) return null;
+  return view.painPoints.find((p) => p.id === highlight.painPointId)?.number ?? null;
+}
+
+export function PainBadges({ numbers, highlight, label }: { numbers: readonly number[]; highlight: number | null; label: string }) {
+  if (numbers.length === 0) return null;
+  return (
+    <span className="pain-badges" role="group" aria-label={`${label}: pain points ${numbers.join(', ')}`}>
+      {numbers.map((n) => (
+        <span key={n} className={`step-badge badge-pain${n === highlight ? ' badge-highlight' : ''}`} title={`Pain point ${n}`}>
+          {n}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Markers for pain points pinned to a lane, in its fixed header. */
+export function LanePainBadges({ laneId, name }: { laneId: string; name: string }) {
+  const pains = useShoshin((s) => s.process?.painPoints);
+  const highlight = useAnalysisUi((s) => s.highlight);
+  const numbers = (pains ?? []).filter((p) => p.targetKind === 'lane' && p.targetId === laneId);
+  if (numbers.length === 0) return null;
+  const marked = numbers.find((p) => p.id === highlight?.painPointId)?.number ?? null;
+  return (
+    <span className="lane-pains">
+      <PainBadges numbers={numbers.map((p) => p.number)} highlight={marked} label={name} />
+    </span>
+  );
+}
+
+/** Markers for pain points pinned to the whole process, in the canvas toolbar. */
+export function ProcessPainMarkers({ view }: { view: ProcessView }) {
+  const highlight = useHighlightedPain(view);
+  const numbers = view.painPoints.filter((p) => p.targetKind === 'process').map((p) => p.number);
+  if (numbers.length === 0) return null;
+  return (
+    <span className="process-pains">
+      <span className="muted">Whole process</span>
+      <PainBadges numbers={numbers} highlight={highlight} label="Whole process" />
+    </span>
+  );
+}
+
+const HEAT_LABELS: Record<HeatBasisChoice, string> = { off: 'Off', painPoints: 'Pain points', votes: 'Votes' };
+
+/** The heat overlay toggle: lanes tinted by their share of pain points or votes. */
+export function HeatControl() {
+  const heat = useAnalysisUi((s) => s.heat);
+  const setHeat = useAnalysisUi((s) => s.setHeat);
+  return (
+    <label className="heat-control">
+      Heat
+      <select className="input input-sm" value={heat} onChange={(e) => setHeat(e.target.value as HeatBasisChoice)} aria-label="Heat overlay on lanes">
+        {(Object.keys(HEAT_LABELS) as HeatBasisChoice[]).map((k) => (
+          <option key={k} value={k}>
+            {HEAT_LABELS[k]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export interface PainFlowData extends Record<string, unknown> {
+  painNumbers: number[];
+  highlight: number | null;
+}
+
+/** A flow with pain points: the usual smooth-step arrow, plus its numbered markers beside the label. */
+export function PainFlowEdge(props: EdgeProps<Edge<PainFlowData>>) {
+  const [, labelX, labelY] = getSmoothStepPath({
+    sourceX: props.sourceX,
+    sourceY: props.sourceY,
+    sourcePosition: props.sourcePosition,
+    targetX: props.targetX,
+    targetY: props.targetY,
+    targetPosition: props.targetPosition,
+    borderRadius: 10,
+  });
+  const offset = props.label ? 20 : 0;
+  return (
+    <>
+      <SmoothStepEdge {...props} pathOptions={{ borderRadius: 10 }} />
+      <EdgeLabelRenderer>
+        <div className="edge-pains" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + offset}px)` }}>
+          <PainBadges numbers={props.data?.painNumbers ?? []} highlight={props.data?.highlight ?? null} label="Flow" />
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const analysisEdgeTypes = { painFlow: PainFlowEdge };
+
+/** After a jump from the register, bring what the pain point is pinned to into view. */
+export function JumpToTarget({ view }: { view: ProcessView }) {
+  const highlight = useAnalysisUi((s) => s.highlight);
+  const ready = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!ready || !highlight || highlight.processId !== view.process.id) return;
+    let ids: string[] = [];
+    if (highlight.targetKind === 'step') ids = [highlight.targetId];
+    else if (highlight.targetKind === 'flow') {
+      const flow = view.flows.find((f) => f.id === highlight.targetId);
+      ids = flow ? [flow.sourceId, flow.targetId] : [];
+    } else if (highlight.targetKind === 'lane') {
+      // A lane band is as wide as the whole process: show where its work starts; its header stays in view anyway.
+      ids = view.steps.filter((s) => s.laneId === highlight.targetId).sort((a, b) => a.x - b.x).slice(0, 1).map((s) => s.id);
+    }
+    if (ids.length === 0) return;
+    // After the canvas's own first fit, so the jump is what stays on screen; never zoomed out past reading.
+    const timer = setTimeout(() => void fitView({ nodes: ids.map((id) => ({ id })), minZoom: 0.7, maxZoom: 1.1, padding: 0.4, duration: 300 }), 60);
+    return () => clearTimeout(timer);
+    // Only a new jump (a new `at`) moves the view, not later edits to the process.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, highlight?.at]);
+  return null;
+}

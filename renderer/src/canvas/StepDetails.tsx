@@ -1,0 +1,314 @@
+import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { MethodInput } from '../../../core/contract';
+import { STEP_KINDS, VALUE_CLASSES, type Person, type ProcessView, type Session, type Step, type StepKind } from '../../../core/model';
+import { useCurrentSession } from '../capture/session';
+import type { WorkMode } from '../mode';
+import { useShoshin } from '../store';
+import { KIND_LABEL } from './nodes';
+
+const KIND_NAMES: Record<StepKind, string> = {
+  activity: 'Activity',
+  decision: 'Decision',
+  start: 'Start',
+  end: 'End',
+  wait: 'Wait',
+  subprocess: 'Sub-process',
+};
+const VALUE_NAMES = { value_adding: 'Value-adding', necessary: 'Necessary', waste: 'Waste' } as const;
+
+/** Local text that follows the saved value until the user edits it; committed on blur (and Enter for one line). */
+function useDraft(value: string): [string, (text: string) => void] {
+  const [local, setLocal] = useState({ source: value, text: value });
+  if (local.source !== value) {
+    setLocal({ source: value, text: value });
+    return [value, (text) => setLocal({ source: value, text })];
+  }
+  return [local.text, (text) => setLocal({ source: value, text })];
+}
+
+function TextField({ label, value, onCommit, multiline = false, inputMode }: {
+  label: string;
+  value: string;
+  onCommit: (text: string) => void;
+  multiline?: boolean;
+  inputMode?: 'decimal';
+}) {
+  const [text, setText] = useDraft(value);
+  const commit = () => {
+    if (text !== value) onCommit(text);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape') {
+      setText(value);
+    }
+  };
+  return (
+    <label className="field">
+      {label}
+      {multiline ? (
+        <textarea className="input textarea" rows={3} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
+      ) : (
+        <input className="input input-sm" inputMode={inputMode} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
+      )}
+    </label>
+  );
+}
+
+function minutes(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (!trimmed) return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function MinutesField({ label, value, onCommit }: { label: string; value: number | null; onCommit: (n: number | null) => void }) {
+  return (
+    <TextField
+      label={label}
+      inputMode="decimal"
+      value={value === null ? '' : String(value)}
+      onCommit={(text) => {
+        const n = minutes(text);
+        if (n !== undefined) onCommit(n);
+      }}
+    />
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Quotes({ view, step, people }: { view: ProcessView; step: Step; people: readonly Person[] }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const sessionId = useCurrentSession((s) => s.sessionId);
+  const sessions = useShoshin((s) => s.engagement?.sessions);
+  const [text, setText] = useState('');
+  const [personId, setPersonId] = useState('');
+  const quotes = view.quotes.filter((q) => q.stepId === step.id);
+  const name = new Map(people.map((p) => [p.id, p.name]));
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const session = sessionId && sessions?.some((s) => s.id === sessionId) ? sessionId : null;
+    void mutate('quote.add', { processId: view.process.id, stepId: step.id, text: text.trim(), personId: personId || null, sessionId: session });
+    setText('');
+  };
+  return (
+    <Section title={`Quotes (${quotes.length})`}>
+      {quotes.length > 0 && (
+        <ul className="panel-list">
+          {quotes.map((q) => (
+            <li key={q.id} className="quote">
+              <blockquote>“{q.text}”</blockquote>
+              <div className="panel-row">
+                <cite>— {q.personId ? (name.get(q.personId) ?? 'Unknown') : 'Anonymous'}</cite>
+                <button type="button" className="btn btn-ghost btn-xs" aria-label={`Delete quote: ${q.text.slice(0, 40)}`} onClick={() => void mutate('quote.delete', { id: q.id })}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="stack-sm" onSubmit={add}>
+        <label className="field">
+          Their exact words
+          <textarea className="input textarea" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <div className="panel-row">
+          <label className="field grow">
+            Speaker
+            <select className="input input-sm" value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">Anonymous</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.role ? ` (${p.role})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn btn-sm" disabled={!text.trim()}>
+            Add quote
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function Questions({ view, step }: { view: ProcessView; step: Step }) {
+  const mutate = useShoshin((s) => s.mutate);
+  const [text, setText] = useState('');
+  const questions = view.questions.filter((q) => q.stepId === step.id);
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    void mutate('question.add', { processId: view.process.id, stepId: step.id, text: text.trim() });
+    setText('');
+  };
+  return (
+    <Section title={`Open questions (${questions.filter((q) => q.status === 'open').length})`}>
+      {questions.length > 0 && (
+        <ul className="panel-list">
+          {questions.map((q) => (
+            <li key={q.id} className={`question question-${q.status}`}>
+              <p>{q.text}</p>
+              {q.status === 'answered' && (
+                <TextField label="Answer" value={q.answer} onCommit={(answer) => void mutate('question.update', { id: q.id, patch: { answer } })} />
+              )}
+              <div className="panel-row">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={q.status === 'answered'}
+                    onChange={(e) => void mutate('question.update', { id: q.id, patch: { status: e.target.checked ? 'answered' : 'open' } })}
+                  />
+                  Answered
+                </label>
+                <button type="button" className="btn btn-ghost btn-xs" aria-label={`Delete question: ${q.text.slice(0, 40)}`} onClick={() => void mutate('question.delete', { id: q.id })}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="panel-row" onSubmit={add}>
+        <input className="input input-sm grow" aria-label="New open question" placeholder="I don’t understand this yet…" value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="btn btn-sm" disabled={!text.trim()}>
+          Add
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+interface StepDetailsProps {
+  view: ProcessView;
+  step: Step;
+  mode: WorkMode;
+  people: readonly Person[];
+  sessions: readonly Session[];
+  onOpenSubprocess: (id: string) => void;
+}
+
+/** Everything recorded about one step. Judgement (value class) only shows in Analyse mode: beginner's mind while capturing. */
+export function StepDetails({ view, step, mode, people, sessions, onOpenSubprocess }: StepDetailsProps) {
+  const mutate = useShoshin((s) => s.mutate);
+  const update = (patch: MethodInput<'step.update'>['patch']) => void mutate('step.update', { id: step.id, patch });
+  const lanes = [...view.lanes].sort((a, b) => a.position - b.position);
+  const headingId = useId();
+  return (
+    <section className="step-details" aria-labelledby={headingId}>
+      <h2 id={headingId} className="panel-title">
+        <span className="panel-kicker">{KIND_LABEL[step.kind]}</span>
+        {step.text || 'Untitled step'}
+      </h2>
+      <TextField label="Text" value={step.text} onCommit={(text) => update({ text })} />
+      <div className="panel-grid">
+        <label className="field">
+          Kind
+          <select className="input input-sm" data-details-first value={step.kind} onChange={(e) => update({ kind: e.target.value as StepKind })}>
+            {STEP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_NAMES[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Lane
+          <select className="input input-sm" value={step.laneId ?? ''} onChange={(e) => update({ laneId: e.target.value || null })}>
+            {lanes.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+              </option>
+            ))}
+            <option value="">No lane</option>
+          </select>
+        </label>
+      </div>
+      {step.kind === 'subprocess' && (
+        <button type="button" className="btn btn-sm" onClick={() => onOpenSubprocess(step.id)}>
+          Open sub-process
+        </button>
+      )}
+      <TextField label="Description" value={step.description} multiline onCommit={(description) => update({ description })} />
+      <TextField label="System or tool" value={step.system} onCommit={(system) => update({ system })} />
+      <div className="panel-grid">
+        <MinutesField label="Work time (min)" value={step.workMinutes} onCommit={(workMinutes) => update({ workMinutes })} />
+        <MinutesField label="Wait time (min)" value={step.waitMinutes} onCommit={(waitMinutes) => update({ waitMinutes })} />
+      </div>
+      <TextField label="Volume or frequency" value={step.volume} onCommit={(volume) => update({ volume })} />
+      {mode === 'analyse' && (
+        <label className="field">
+          Value class
+          <select
+            className="input input-sm"
+            value={step.valueClass ?? ''}
+            onChange={(e) => update({ valueClass: (e.target.value || null) as Step['valueClass'] })}
+          >
+            <option value="">Not classified</option>
+            {VALUE_CLASSES.map((v) => (
+              <option key={v} value={v}>
+                {VALUE_NAMES[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="field">
+        Captured in session
+        <select className="input input-sm" value={step.sessionId ?? ''} onChange={(e) => update({ sessionId: e.target.value || null })}>
+          <option value="">Not recorded</option>
+          {sessions.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.date ? ` · ${s.date}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Questions view={view} step={step} />
+      <Quotes view={view} step={step} people={people} />
+    </section>
+  );
+}
+
+const PROMPTS = [
+  'What happens next?',
+  'Who does that?',
+  'What starts it?',
+  'What do you use for that?',
+  'Where does it wait?',
+  'What happens when it goes wrong?',
+];
+
+/** Beginner's mind: neutral "show me" questions to keep people describing, not judging. */
+export function ShowMePrompts() {
+  const id = useId();
+  return (
+    <section className="show-me" aria-labelledby={id}>
+      <h2 id={id}>Show me…</h2>
+      <ul>
+        {PROMPTS.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+      <p className="muted">
+        Not sure what you heard? Select the step and press <span className="kbd">Q</span> to note an open question.
+      </p>
+    </section>
+  );
+}

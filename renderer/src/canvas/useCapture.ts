@@ -1,0 +1,308 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo, useRef, type RefObject } from 'react';
+import { laneBands, LANE_HEADER_WIDTH } from '../../../core/geometry';
+import { keepCentre, placeAfter, placeBranch } from '../../../core/layout';
+import type { ProcessView, Step, StepKind } from '../../../core/model';
+import { kindForText, splitLanePrefix } from '../../../core/typeToMap';
+import { useCurrentSession } from '../capture/session';
+import { useSelection } from '../selection';
+import { useShoshin } from '../store';
+import { useCanvasUi } from './canvasUi';
+import { mergeView, stepRect } from './graph';
+import { layoutProcess } from './layoutClient';
+import type { CommitNext } from './nodes';
+
+/** The process as the user sees it this instant: saved view plus what is still on its way to disk. */
+export function workingView(): ProcessView | null {
+  const view = useShoshin.getState().process;
+  if (!view) return null;
+  const ui = useCanvasUi.getState();
+  return mergeView(view, ui.pending, ui.overrides);
+}
+
+function currentSessionId(): string | null {
+  const chosen = useCurrentSession.getState().sessionId;
+  const sessions = useShoshin.getState().engagement?.sessions ?? [];
+  return chosen && sessions.some((s) => s.id === chosen) ? chosen : null;
+}
+
+function blankStep(id: string, processId: string, place: { laneId: string | null; x: number; y: number }, sessionId: string | null): Step {
+  return {
+    id,
+    processId,
+    laneId: place.laneId,
+    kind: 'activity',
+    text: '',
+    x: place.x,
+    y: place.y,
+    description: '',
+    system: '',
+    workMinutes: null,
+    waitMinutes: null,
+    volume: '',
+    valueClass: null,
+    sessionId,
+    subprocessId: null,
+  };
+}
+
+/** The decision a new branch hangs off: the step itself, or the decision (else the step) just before it. */
+function branchOrigin(view: ProcessView, step: Step): Step {
+  if (step.kind === 'decision') return step;
+  const before = view.flows.filter((f) => f.targetId === step.id).map((f) => view.steps.find((s) => s.id === f.sourceId));
+  return before.find((s) => s?.kind === 'decision') ?? before.find((s) => s !== undefined) ?? step;
+}
+
+function branchSuggestion(view: ProcessView, origin: Step): string {
+  const labels = new Set(view.flows.filter((f) => f.sourceId === origin.id).map((f) => f.label.trim().toLowerCase()));
+  if (origin.kind !== 'decision') return '';
+  if (labels.size === 0) return 'Yes';
+  if (labels.has('yes') && !labels.has('no')) return 'No';
+  return '';
+}
+
+export interface CaptureActions {
+  addNext: (fromId: string | null) => void;
+  addBranch: (stepId: string) => void;
+  createStep: (fromId: string | null, options: { label?: string; branch: boolean }) => void;
+  commitText: (id: string, next: CommitNext) => void;
+  rename: (id: string) => void;
+  setKind: (id: string, kind: StepKind) => void;
+  moveToLane: (id: string, direction: 'up' | 'down') => void;
+  openSubprocess: (id: string) => Promise<void>;
+  goToParent: () => Promise<void>;
+  tidy: () => void;
+  mapText: (text: string, after: string | null) => void;
+  reveal: (id: string) => void;
+  show: (id: string) => void;
+  focusCanvas: () => void;
+  /** Runs after the capture gestures already under way, so it never refers to a step whose save has not been sent. */
+  later: (action: () => void) => void;
+}
+
+/**
+ * The capture gestures. Each one acts at once on screen and queues its commands in order, so a
+ * consultant can type step after step without waiting for a single save; a gesture that depends
+ * on the server's answer (a lane created from "Role: text") waits for it inside the queue.
+ */
+export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureActions {
+  const { getViewport, setViewport } = useReactFlow();
+  const gestures = useRef<Promise<unknown>>(Promise.resolve());
+
+  return useMemo(() => {
+    const { mutate, selectProcess } = useShoshin.getState();
+    const ui = () => useCanvasUi.getState();
+    const select = (ids: string[]) => useSelection.getState().set(ids);
+    const enqueue = (gesture: () => Promise<unknown> | void) => {
+      gestures.current = gestures.current.then(gesture).catch(() => undefined);
+    };
+    const focusCanvas = () => wrapper.current?.focus({ preventScroll: true });
+
+    /** Pans (never zooms) just enough to bring a step into view, clear of the lane header column. */
+    const reveal = (id: string) => {
+      const view = workingView();
+      const el = wrapper.current;
+      const step = view?.steps.find((s) => s.id === id);
+      if (!view || !el || !step) return;
+      const rect = stepRect(step, laneBands(view.lanes, view.steps), new Set(view.lanes.map((l) => l.id)));
+      const { x, y, zoom } = getViewport();
+      const margin = 48;
+      const left = LANE_HEADER_WIDTH * zoom + margin;
+      // Clear of the zoom controls in the top-right corner.
+      const right = el.clientWidth - margin - 32;
+      const top = margin;
+      const bottom = el.clientHeight - margin;
+      let dx = 0;
+      let dy = 0;
+      const sx = rect.x * zoom + x;
+      const sy = rect.y * zoom + y;
+      if (sx + rect.width * zoom > right) dx = right - (sx + rect.width * zoom);
+      if (sx + dx < left) dx = left - sx;
+      if (sy + rect.height * zoom > bottom) dy = bottom - (sy + rect.height * zoom);
+      if (sy + dy < top) dy = top - sy;
+      // Not animated: d3's smooth zoom passes through other zoom levels, and a reveal that reads the viewport mid-flight would keep one.
+      if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom });
+    };
+
+    const show = (id: string) => {
+      select([id]);
+      reveal(id);
+    };
+
+    const createStep: CaptureActions['createStep'] = (fromId, { label, branch }) => {
+      const view = workingView();
+      if (!view) return;
+      const processId = view.process.id;
+      const id = crypto.randomUUID();
+      const place = (now: ProcessView) => {
+        const others = { ...now, steps: now.steps.filter((s) => s.id !== id) };
+        const from = fromId ? (others.steps.find((s) => s.id === fromId) ?? null) : null;
+        return { from, ...(from && branch ? placeBranch(others, from, 'activity') : placeAfter(others, from, 'activity')) };
+      };
+      const showPending = (now: ProcessView) => {
+        const spot = place(now);
+        const shown = ui().pending[id]?.step;
+        // Nothing moved since it was first shown: no second render before the first paint.
+        if (shown && shown.laneId === spot.laneId && shown.x === spot.x && shown.y === spot.y) return spot;
+        ui().addPending({
+          step: blankStep(id, processId, spot, currentSessionId()),
+          flow: spot.from ? { id: `pending-flow:${id}`, processId, sourceId: spot.from.id, targetId: id, label: label ?? '' } : null,
+        });
+        return spot;
+      };
+      // On screen and typed into at once, placed where it will most likely go...
+      showPending(view);
+      select([id]);
+      ui().startEditing(id, '', false);
+      focusCanvas();
+      reveal(id);
+      enqueue(() => {
+        // ...and placed for good once the gestures before it (say, a new lane) have been saved.
+        const now = workingView();
+        if (!now || now.process.id !== processId) return;
+        const spot = showPending(now);
+        reveal(id);
+        const sessionId = currentSessionId();
+        // Not awaited: the save queues behind earlier ones while the next gesture goes ahead on screen.
+        void mutate('step.add', {
+          id,
+          processId,
+          laneId: spot.laneId,
+          kind: 'activity',
+          x: spot.x,
+          y: spot.y,
+          ...(spot.from ? { after: spot.from.id } : {}),
+          ...(label ? { label } : {}),
+          ...(sessionId ? { sessionId } : {}),
+        }).then((saved) => {
+          ui().dropPending(id);
+          if (!saved && ui().editingId === id) ui().stopEditing();
+        });
+      });
+    };
+
+    const addBranch = (stepId: string) => {
+      const view = workingView();
+      const step = view?.steps.find((s) => s.id === stepId);
+      if (!view || !step) return;
+      const origin = branchOrigin(view, step);
+      ui().openDialog({ kind: 'branch', originId: origin.id, suggestion: branchSuggestion(view, origin) });
+    };
+
+    const addNext = (fromId: string | null) => {
+      const view = workingView();
+      const from = fromId ? view?.steps.find((s) => s.id === fromId) : undefined;
+      // A decision's way out is a labelled branch.
+      if (from?.kind === 'decision') addBranch(from.id);
+      else createStep(from?.id ?? null, { branch: false });
+    };
+
+    const commitText = (id: string, next: CommitNext) => {
+      const state = ui();
+      if (state.editingId !== id) return;
+      const typed = state.draft;
+      state.stopEditing();
+      focusCanvas();
+      const view = workingView();
+      const step = view?.steps.find((s) => s.id === id);
+      if (!view || !step) return;
+      const { lane, text } = splitLanePrefix(typed);
+      const patch: { text?: string; kind?: StepKind } = {};
+      if (text !== step.text) patch.text = text;
+      if (patch.text !== undefined && step.kind === 'activity' && kindForText(text) === 'decision') patch.kind = 'decision';
+      // Always sent when typed: the lane a step shows before its save returns may be a guess.
+      const laneName = lane ?? undefined;
+      if (Object.keys(patch).length > 0 || laneName) {
+        const token = ui().setOverride(id, patch.kind ? { ...patch, ...keepCentre(step, patch.kind) } : patch);
+        enqueue(async () => {
+          const saved = mutate('step.update', { id, patch, ...(laneName ? { laneName } : {}) }).finally(() => ui().dropOverride(id, token));
+          // The next step belongs in the lane this one lands in, which only the save knows.
+          if (laneName && next !== 'stop') await saved;
+        });
+      }
+      if (!text) return;
+      if (next === 'chain') addNext(id);
+      else if (next === 'branch') addBranch(id);
+    };
+
+    const rename = (id: string) => {
+      const step = workingView()?.steps.find((s) => s.id === id);
+      if (step) ui().startEditing(id, step.text, true);
+    };
+
+    const setKind = (id: string, kind: StepKind) => {
+      enqueue(() => void mutate('step.update', { id, patch: { kind } }));
+    };
+
+    const moveToLane = (id: string, direction: 'up' | 'down') => {
+      const view = workingView();
+      const step = view?.steps.find((s) => s.id === id);
+      if (!view || !step) return;
+      const lanes = [...view.lanes].sort((a, b) => a.position - b.position);
+      const index = lanes.findIndex((l) => l.id === step.laneId);
+      const target = index === -1 ? (direction === 'up' ? lanes[lanes.length - 1] : undefined) : lanes[index + (direction === 'up' ? -1 : 1)];
+      if (!target) return;
+      enqueue(() => void mutate('step.update', { id, patch: { laneId: target.id } }).then(() => reveal(id)));
+    };
+
+    const openSubprocess = async (id: string) => {
+      await gestures.current;
+      const step = workingView()?.steps.find((s) => s.id === id);
+      if (!step || step.kind !== 'subprocess') return;
+      let child = step.subprocessId;
+      if (!child) {
+        // Its child process was deleted: make a new one, then open it.
+        await mutate('step.update', { id, patch: { kind: 'subprocess' } });
+        child = workingView()?.steps.find((s) => s.id === id)?.subprocessId ?? null;
+      }
+      if (!child) return;
+      select([]);
+      await selectProcess(child);
+      focusCanvas();
+    };
+
+    const goToParent = async () => {
+      const view = workingView();
+      const parent = view?.breadcrumbs[view.breadcrumbs.length - 1];
+      if (!view || !parent) return;
+      const stepId = view.process.parentStepId;
+      await selectProcess(parent.id);
+      select(stepId ? [stepId] : []);
+      focusCanvas();
+      if (stepId) requestAnimationFrame(() => reveal(stepId));
+    };
+
+    const tidy = () => {
+      enqueue(async () => {
+        const view = workingView();
+        if (!view || view.steps.length === 0) return;
+        const { places, fallback } = await layoutProcess(view);
+        const saved = await mutate('step.place', { processId: view.process.id, places });
+        if (saved && fallback) {
+          const why = fallback === 'timeout' ? 'took too long' : 'could not run';
+          useShoshin.setState({ notice: `The full layout ${why}, so a simpler one was used. Undo puts everything back.` });
+        }
+      });
+    };
+
+    const mapText = (text: string, after: string | null) => {
+      enqueue(async () => {
+        const view = workingView();
+        if (!view) return;
+        const sessionId = currentSessionId();
+        const result = await mutate('process.mapText', {
+          processId: view.process.id,
+          text,
+          ...(after ? { after } : {}),
+          ...(sessionId ? { sessionId } : {}),
+        });
+        const last = result?.steps[result.steps.length - 1];
+        if (last) show(last.id);
+      });
+    };
+
+    const later = (action: () => void) => enqueue(action);
+
+    return { addNext, addBranch, createStep, commitText, rename, setKind, moveToLane, openSubprocess, goToParent, tidy, mapText, reveal, show, focusCanvas, later };
+  }, [getViewport, setViewport, wrapper]);
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import { laneBands, STEP_GAP_X, STEP_SIZE } from '../../core/geometry';
+import {
+  boxesOverlap,
+  elkGraph,
+  FIRST_STEP_X,
+  freeSpot,
+  fromElk,
+  layeredLayout,
+  placeAfter,
+  placeBranch,
+  placeChain,
+  type LayoutInput,
+  type Placement,
+} from '../../core/layout';
+import type { Flow, Lane, Step, StepKind } from '../../core/model';
+import { navigator } from '../../core/navigation';
+import { kindForText, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
+
+const processId = randomUUID();
+
+function lane(name: string, position: number): Lane {
+  return { id: randomUUID(), processId, name, kind: 'role', color: '#e8eef9', position };
+}
+
+function step(laneId: string | null, kind: StepKind = 'activity', x = 0, y = 0, text = ''): Step {
+  return {
+    id: randomUUID(),
+    processId,
+    laneId,
+    kind,
+    text,
+    x,
+    y,
+    description: '',
+    system: '',
+    workMinutes: null,
+    waitMinutes: null,
+    volume: '',
+    valueClass: null,
+    sessionId: null,
+    subprocessId: null,
+  };
+}
+
+function flow(source: Step, target: Step, label = ''): Flow {
+  return { id: randomUUID(), processId, sourceId: source.id, targetId: target.id, label };
+}
+
+/** A small deterministic random source, so a failing case can be replayed. */
+function random(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    return s / 2 ** 31;
+  };
+}
+
+/**
+ * A process like the ones drawn in workshops: a main line hopping between lanes, decisions whose
+ * branches rejoin, rework loops back, some unassigned steps, and everything piled at (0, 0) so the
+ * layout has to do all the work.
+ */
+function workshopProcess(size: number, seed: number): LayoutInput {
+  const next = random(seed);
+  const lanes = [lane('Employee', 0), lane('Service desk', 1), lane('Engineer', 2), lane('Supplier', 3)];
+  const kinds: StepKind[] = ['activity', 'activity', 'activity', 'decision', 'wait', 'subprocess'];
+  const steps: Step[] = [step(lanes[0]?.id ?? null, 'start')];
+  const mainLine: Step[] = [...steps];
+  const flows: Flow[] = [];
+  while (steps.length < size) {
+    const laneIndex = Math.floor(next() * (lanes.length + 0.3));
+    const s = step(lanes[laneIndex]?.id ?? null, kinds[Math.floor(next() * kinds.length)] ?? 'activity');
+    const previous = mainLine[mainLine.length - 1] as Step;
+    flows.push(flow(previous, s));
+    steps.push(s);
+    mainLine.push(s);
+    if (previous.kind === 'decision' && steps.length < size) {
+      const branch = step(s.laneId, 'activity');
+      flows.push(flow(previous, branch, 'No'));
+      flows.push(flow(branch, s));
+      steps.push(branch);
+    }
+    if (next() < 0.08 && mainLine.length > 4) flows.push(flow(s, mainLine[Math.floor(next() * (mainLine.length - 2))] as Step, 'rework'));
+  }
+  const end = step(lanes[0]?.id ?? null, 'end');
+  flows.push(flow(steps[steps.length - 1] as Step, end));
+  steps.push(end);
+  return { lanes, steps, flows };
+}
+
+function apply(input: LayoutInput, placements: readonly Placement[]): Step[] {
+  const byId = new Map(placements.map((p) => [p.id, p]));
+  return input.steps.map((s) => {
+    const p = byId.get(s.id);
+    return p ? { ...s, x: p.x, y: p.y } : s;
+  });
+}
+
+/** The two promises of any layout: each step inside its own lane band, and no two steps touching. */
+function expectLaneBoundAndApart(input: LayoutInput, placed: readonly Step[]): void {
+  expect(placed.map((s) => s.laneId)).toEqual(input.steps.map((s) => s.laneId));
+  const bands = laneBands(input.lanes, placed);
+  const bandOf = new Map(bands.map((b) => [b.laneId, b]));
+  const absolute = placed.map((s) => {
+    const band = bandOf.get(s.laneId);
+    expect(band).toBeDefined();
+    const top = band?.top ?? 0;
+    const size = STEP_SIZE[s.kind];
+    expect(s.y).toBeGreaterThanOrEqual(8);
+    expect(s.x).toBeGreaterThanOrEqual(FIRST_STEP_X);
+    expect(top + s.y + size.height).toBeLessThanOrEqual(top + (band?.height ?? 0));
+    return { ...s, y: top + s.y };
+  });
+  for (let i = 0; i < absolute.length; i++) {
+    for (let j = i + 1; j < absolute.length; j++) {
+      const a = absolute[i] as Step;
+      const b = absolute[j] as Step;
+      if (boxesOverlap(a, b, 0)) throw new Error(`steps overlap: ${a.kind}@${a.x},${a.y} and ${b.kind}@${b.x},${b.y}`);
+    }
+  }
+}
+
+/** Flows that are not loops read left to right. */
+function expectLeftToRight(input: LayoutInput, placed: readonly Step[], loops: ReadonlySet<string>): void {
+  const byId = new Map(placed.map((s) => [s.id, s]));
+  for (const f of input.flows) {
+    if (loops.has(f.id)) continue;
+    const source = byId.get(f.sourceId) as Step;
+    const target = byId.get(f.targetId) as Step;
+    expect(target.x).toBeGreaterThan(source.x);
+  }
+}
+
+const runElk = async (input: LayoutInput): Promise<Placement[]> => fromElk(input, await new ELK().layout(elkGraph(input)));
+
+describe('auto-layout', () => {
+  it('ELK layout keeps every step inside its lane, apart from every other, flowing left to right', async () => {
+    for (const seed of [1, 7, 42]) {
+      const input = workshopProcess(40, seed);
+      const placed = apply(input, await runElk(input));
+      expectLaneBoundAndApart(input, placed);
+      const loops = new Set(input.flows.filter((f) => f.label === 'rework').map((f) => f.id));
+      expectLeftToRight(input, placed, loops);
+    }
+  });
+
+  it('the built-in layered layout (used when ELK runs out of time) keeps the same promises', () => {
+    for (const seed of [3, 11, 99]) {
+      const input = workshopProcess(60, seed);
+      const placed = apply(input, layeredLayout(input));
+      expectLaneBoundAndApart(input, placed);
+      const loops = new Set(input.flows.filter((f) => f.label === 'rework').map((f) => f.id));
+      expectLeftToRight(input, placed, loops);
+    }
+  });
+
+  it('lays out a 300-step process both ways without overlaps', async () => {
+    const input = workshopProcess(300, 5);
+    expectLaneBoundAndApart(input, apply(input, layeredLayout(input)));
+    expectLaneBoundAndApart(input, apply(input, await runElk(input)));
+  });
+
+  it('puts branches of a decision that share a lane on different rows of that lane, main line on top', () => {
+    const desk = lane('Service desk', 0);
+    const start = step(desk.id, 'start');
+    const decide = step(desk.id, 'decision');
+    const yes = step(desk.id);
+    const no = step(desk.id);
+    const join = step(desk.id, 'end');
+    const input = { lanes: [desk], steps: [start, decide, yes, no, join], flows: [flow(start, decide), flow(decide, yes, 'Yes'), flow(decide, no, 'No'), flow(yes, join), flow(no, join)] };
+    const placed = apply(input, layeredLayout(input));
+    const at = new Map(placed.map((s) => [s.id, s]));
+    expect(at.get(yes.id)?.x).toBe(at.get(no.id)?.x);
+    expect(at.get(yes.id)?.y).toBeLessThan(at.get(no.id)?.y ?? 0);
+    expectLaneBoundAndApart(input, placed);
+  });
+
+  it('places a step ELK left out after the rest, not on top of anything', async () => {
+    const input = workshopProcess(12, 9);
+    const result = await new ELK().layout(elkGraph(input));
+    const missing = input.steps[4] as Step;
+    const partial = { ...result, children: (result.children ?? []).filter((c) => c.id !== missing.id) };
+    const placed = apply(input, fromElk(input, partial));
+    expectLaneBoundAndApart(input, placed);
+    const right = Math.max(...placed.filter((s) => s.id !== missing.id).map((s) => s.x));
+    expect(placed.find((s) => s.id === missing.id)?.x).toBeGreaterThan(right);
+  });
+
+  it('handles an empty process, a lone step, and a self-loop', async () => {
+    expect(layeredLayout({ lanes: [], steps: [], flows: [] })).toEqual([]);
+    const only = step(null);
+    const input = { lanes: [], steps: [only], flows: [flow(only, only)] };
+    expect(layeredLayout(input)).toEqual([{ id: only.id, x: FIRST_STEP_X, y: expect.any(Number) }]);
+    expectLaneBoundAndApart(input, apply(input, await runElk(input)));
+  });
+});
+
+describe('placing new steps', () => {
+  const desk = lane('Service desk', 0);
+  const engineer = lane('Engineer', 1);
+
+  it('places the next step right of the one before, skipping past anything in the way', () => {
+    const a = step(desk.id, 'activity', FIRST_STEP_X, 37);
+    const blocker = step(desk.id, 'activity', FIRST_STEP_X + 176 + STEP_GAP_X, 37);
+    const place = placeAfter({ lanes: [desk], steps: [a, blocker] }, a, 'activity');
+    expect(place.laneId).toBe(desk.id);
+    const placed = { ...step(desk.id), ...place };
+    expect([a, blocker].some((s) => boxesOverlap(s, placed))).toBe(false);
+    expect(place.x).toBeGreaterThan(blocker.x);
+  });
+
+  it('places a new branch one column right of the decision, below the branches it has', () => {
+    const decide = step(desk.id, 'decision', FIRST_STEP_X, 19);
+    const yes = step(desk.id, 'activity', FIRST_STEP_X + 112 + STEP_GAP_X, 37);
+    const place = placeBranch({ lanes: [desk], steps: [decide, yes], flows: [flow(decide, yes)] }, decide, 'activity');
+    expect(place.x).toBe(yes.x);
+    expect(place.y).toBeGreaterThan(yes.y + STEP_SIZE.activity.height);
+  });
+
+  it('chains typed lines left to right, each in its lane, around existing steps', () => {
+    const existing = [step(engineer.id, 'activity', FIRST_STEP_X + 240, 37)];
+    const spots = placeChain(
+      { lanes: [desk, engineer], steps: existing },
+      [
+        { laneId: desk.id, kind: 'activity' },
+        { laneId: engineer.id, kind: 'activity' },
+        { laneId: engineer.id, kind: 'decision' },
+      ],
+      FIRST_STEP_X,
+    );
+    const placed = [
+      { ...step(desk.id), ...spots[0] },
+      { ...step(engineer.id), ...spots[1] },
+      { ...step(engineer.id, 'decision'), ...spots[2] },
+    ];
+    expect(placed[1]?.x).toBeGreaterThan(placed[0]?.x ?? 0);
+    expect(placed[2]?.x).toBeGreaterThan(placed[1]?.x ?? 0);
+    expectLaneBoundAndApart({ lanes: [desk, engineer], steps: [...existing, ...placed], flows: [] }, [...existing, ...placed]);
+  });
+
+  it('finds a free row when the wanted spot is taken', () => {
+    const taken = step(desk.id, 'activity', 400, 37);
+    const spot = freeSpot([taken], 'decision', 420, 30);
+    expect(spot.x).toBe(420);
+    expect(boxesOverlap({ ...spot, kind: 'decision' }, taken)).toBe(false);
+  });
+});
+
+describe('type-to-map parsing', () => {
+  it('reads "Lane: text" lines, keeping the lane for lines that name none', () => {
+    const lines = parseMapLines(`Service desk: log the call
+  - Engineer: reset password
+
+Approved?
+2) Employee: try the new password
+http://intranet/help at 9:30`);
+    expect(lines).toEqual([
+      { lane: 'Service desk', text: 'log the call', kind: 'activity' },
+      { lane: 'Engineer', text: 'reset password', kind: 'activity' },
+      { lane: null, text: 'Approved?', kind: 'decision' },
+      { lane: 'Employee', text: 'try the new password', kind: 'activity' },
+      { lane: null, text: 'http://intranet/help at 9:30', kind: 'activity' },
+    ]);
+  });
+
+  it('splits a lane prefix only when it looks like one', () => {
+    expect(splitLanePrefix('Engineer: reset password')).toEqual({ lane: 'Engineer', text: 'reset password' });
+    expect(splitLanePrefix('Call back at 9:30')).toEqual({ lane: null, text: 'Call back at 9:30' });
+    expect(splitLanePrefix('Engineer:')).toEqual({ lane: null, text: 'Engineer:' });
+    expect(splitLanePrefix(`${'x'.repeat(80)}: too long to be a lane`).lane).toBeNull();
+    expect(kindForText('Identity verified?')).toBe('decision');
+  });
+});
+
+describe('arrow-key navigation', () => {
+  it('follows flows first, then moves between sibling branches, then falls back to position', () => {
+    const desk = lane('Service desk', 0);
+    const eng = lane('Engineer', 1);
+    const start = step(desk.id, 'start', 216, 47);
+    const decide = step(desk.id, 'decision', 400, 19);
+    const yes = step(desk.id, 'activity', 600, 37);
+    const no = step(eng.id, 'activity', 600, 37);
+    const alone = step(eng.id, 'activity', 1000, 37);
+    const go = navigator({ lanes: [desk, eng], steps: [start, decide, yes, no, alone], flows: [flow(start, decide), flow(decide, yes), flow(decide, no)] });
+    expect(go(null, 'right')).toBe(start.id);
+    expect(go(start.id, 'right')).toBe(decide.id);
+    expect(go(decide.id, 'right')).toBe(yes.id);
+    expect(go(yes.id, 'down')).toBe(no.id);
+    expect(go(no.id, 'up')).toBe(yes.id);
+    expect(go(no.id, 'left')).toBe(decide.id);
+    expect(go(no.id, 'right')).toBe(alone.id);
+    expect(go(start.id, 'left')).toBeNull();
+  });
+});
