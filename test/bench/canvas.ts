@@ -169,9 +169,10 @@ async function enterLatency(browser: import('playwright-core').Browser, url: str
   await page.evaluate(`window.shoshin['engagement.open']({ path: ${JSON.stringify(file)} })`);
   await page.reload();
   const samples: number[] = [];
+  // Select one visible step; each Enter then adds the next step after the one just added.
+  await page.locator('.react-flow__node-step').first().click();
+  await page.getByRole('application', { name: /Process canvas/ }).focus();
   for (let i = 0; i < 25; i++) {
-    const node = page.locator('.react-flow__node-step').nth(3 + i);
-    await node.click();
     await page.evaluate(`(() => {
       const count = document.querySelectorAll('.react-flow__node-step').length;
       window.__painted = new Promise((resolve) => {

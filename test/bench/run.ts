@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { canvas } from './canvas';
+import { layout } from './layout';
 import { bundleSize } from './size';
 import { durability, openEngagement } from './service';
 import type { Figure } from './stats';
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   durability: () => durability(dir),
   open: () => openEngagement(dir),
   canvas: () => canvas(dir),
+  layout: () => layout(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),
 };
 

@@ -50,6 +50,9 @@ const KIND_KEYS: { kind: StepKind; key: string; title: string }[] = [
 ];
 
 /** The one selected step, read when a command runs (not when it was registered). */
+
+/** Big processes render only what is on screen: panning 1,000 steps must stay as smooth as panning 50. */
+const VISIBLE_ONLY_ABOVE = 150;
 function singleSelected(): Step | null {
   const ids = useSelection.getState().ids;
   if (ids.size !== 1) return null;
@@ -478,6 +481,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             }}
             connectionMode={ConnectionMode.Loose}
             deleteKeyCode={null}
+            onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
             panActivationKeyCode={null}
             nodesFocusable={false}
             edgesFocusable={false}
