@@ -140,10 +140,11 @@ function para(content: string | ParagraphChild[], options: ParaOptions = {}): Pa
   });
 }
 
-function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
+function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false, before?: number): Paragraph {
   const value = oneLine(text) || 'Untitled';
   return new Paragraph({
     children: [run(clip(value, 300))],
+    spacing: before === undefined ? undefined : { before },
     heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
     pageBreakBefore: pageBreakBefore || undefined,
     bidirectional: firstStrong(value) === 'rtl' ? true : undefined,
@@ -585,7 +586,9 @@ class ReportBuilder {
 
     const rest: FileChild[] = [];
     const restFirst = plan.orientation === 'landscape';
-    rest.push(heading('About this process', 2, false));
+    // After landscape map pages, say whose details these are before the first heading.
+    if (restFirst) rest.push(para(clip(name, 200).toUpperCase(), { bold: true, color: this.brand, size: 17, after: 0, keepNext: true }));
+    rest.push(heading('About this process', 2, false, restFirst ? 60 : undefined));
     rest.push(view.process.description.trim() ? para(view.process.description) : this.muted('No description was written for this process.'));
     if (metrics) rest.push(...this.metricsBlock(metrics));
     rest.push(...this.stepsBlock(view));
