@@ -146,7 +146,12 @@ export function record(
       | undefined;
     const previous = last?.command === 'step.add' ? parseChanges(last.changes) : [];
     if (last && previous.some((c) => c.table === 'steps' && c.id === mergeIntoAddOf.stepId && c.before === null)) {
-      statement(db, 'UPDATE journal SET changes = ?, label = ? WHERE id = ?').run(JSON.stringify([...previous, ...changes]), mergeIntoAddOf.label, last.id);
+      // Renamed to step.capture so only the first naming merges; later renames are their own undo steps.
+      statement(db, "UPDATE journal SET command = 'step.capture', changes = ?, label = ? WHERE id = ?").run(
+        JSON.stringify([...previous, ...changes]),
+        mergeIntoAddOf.label,
+        last.id,
+      );
       return last.id;
     }
   }

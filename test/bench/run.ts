@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { canvas } from './canvas';
 import { layout } from './layout';
+import { report } from './report';
 import { bundleSize } from './size';
 import { durability, openEngagement } from './service';
 import type { Figure } from './stats';
@@ -17,6 +18,7 @@ const figures: Figure[] = [];
 const suites: Record<string, () => Promise<Figure[]>> = {
   durability: () => durability(dir),
   open: () => openEngagement(dir),
+  report: () => report(dir),
   canvas: () => canvas(dir),
   layout: () => layout(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),

@@ -23,6 +23,12 @@ describe('one undo per captured step', () => {
     view = await h.call('process.get', { id: process.id });
     expect(view.steps.map((s) => s.text)).toEqual(['Log the call', 'Reset password']);
 
+    // Renaming the step just named is its own undo step, not a second merge into its capture.
+    await h.call('step.update', { id: second.step.id, patch: { text: 'Reset the password' } });
+    await h.call('history.undo');
+    view = await h.call('process.get', { id: process.id });
+    expect(view.steps.map((s) => s.text)).toEqual(['Log the call', 'Reset password']);
+
     // A later rename of an older step is its own undo step.
     await h.call('step.update', { id: first.step.id, patch: { text: 'Log the call in ServiceNow' } });
     await h.call('history.undo');
