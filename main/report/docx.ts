@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   AlignmentType,
   BorderStyle,
@@ -33,7 +34,7 @@ import type { Person, ProcessView, Quote, Step } from '../../core/model';
 import type { RegisterRow } from '../../core/register';
 import { clip, oneLine, xmlSafe } from '../../core/xml';
 import type { ReportData } from './data';
-import { PRINT_DPI, svgToPng, type LogoImage } from './images';
+import { PRINT_DPI, svgToPng, svgToPngAsync, type LogoImage } from './images';
 import { PeopleNames } from './people';
 
 export type Progress = (phase: string, percent: number) => void;
@@ -300,8 +301,36 @@ function planDiagram(view: ProcessView): { orientation: Orientation; parts: Diag
   return { orientation: 'landscape', parts: diagrams.map((d) => ({ diagram: d, width: Math.round(d.width * scale), height: Math.round(d.height * scale) })) };
 }
 
-function image(part: DiagramPart, title: string, description: string): ImageRun {
-  const png = svgToPng(part.diagram.svg, (part.width * PRINT_DPI) / 96);
+type DiagramPlan = ReturnType<typeof planDiagram>;
+
+function pngWidth(part: DiagramPart): number {
+  return (part.width * PRINT_DPI) / 96;
+}
+
+/**
+ * Every process's diagram, planned and drawn to PNG before the document is written: the PNGs are
+ * the slow part, and drawn together they keep every core busy.
+ */
+async function drawDiagrams(views: readonly ProcessView[], progress: Progress): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
+  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view)]));
+  const parts = [...plans.values()].flatMap((plan) => plan.parts);
+  const pngs = new Map<DiagramPart, Buffer>();
+  let next = 0;
+  const lanes = Math.max(1, Math.min(parts.length, availableParallelism()));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < parts.length) {
+        const part = parts[next++];
+        if (!part) break;
+        pngs.set(part, await svgToPngAsync(part.diagram.svg, pngWidth(part)));
+        progress(`Drawing diagrams (${pngs.size} of ${parts.length})`, 15 + Math.round((60 * pngs.size) / parts.length));
+      }
+    }),
+  );
+  return { plans, pngs };
+}
+
+function image(part: DiagramPart, png: Buffer, title: string, description: string): ImageRun {
   return new ImageRun({
     type: 'svg',
     data: Buffer.from(part.diagram.svg, 'utf8'),
@@ -323,6 +352,7 @@ class ReportBuilder {
   constructor(
     private readonly input: ReportInput,
     private readonly progress: Progress,
+    private readonly drawn: { plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> },
   ) {
     const { data, options } = input;
     this.names = new PeopleNames(data.people, options.anonymise);
@@ -355,10 +385,7 @@ class ReportBuilder {
     this.contents();
     if (this.sections.has('summary')) this.summary();
     if (this.sections.has('processes')) {
-      data.processes.forEach((view, i) => {
-        this.progress(`Drawing ${clip(oneLine(view.process.name), 60) || 'a process'}`, 15 + Math.round((60 * i) / Math.max(1, data.processes.length)));
-        this.process(view);
-      });
+      data.processes.forEach((view) => this.process(view));
     }
     this.progress('Writing the analysis', 78);
     if (this.sections.has('comparison')) this.comparison();
@@ -571,7 +598,7 @@ class ReportBuilder {
       plural(view.painPoints.length, 'pain point'),
     ].filter(Boolean);
 
-    const plan = planDiagram(view);
+    const plan = this.drawn.plans.get(view.process.id) ?? planDiagram(view);
     this.chapter(name, plan.orientation);
     this.add(plan.orientation, para(clip(facts.join(' · '), 600), { color: MUTED, after: 160 }));
     plan.parts.forEach((part, i) => {
@@ -579,7 +606,7 @@ class ReportBuilder {
       const description = `Swimlane diagram of ${name}: ${plural(view.lanes.length, 'lane')}, ${plural(view.steps.length, 'step')}, ${plural(view.flows.length, 'flow')}.`;
       this.add(
         plan.orientation,
-        new Paragraph({ children: [image(part, label, description)], keepNext: true, pageBreakBefore: i > 0 || undefined, alignment: AlignmentType.CENTER }),
+        new Paragraph({ children: [image(part, this.drawn.pngs.get(part) ?? svgToPng(part.diagram.svg, pngWidth(part)), label, description)], keepNext: true, pageBreakBefore: i > 0 || undefined, alignment: AlignmentType.CENTER }),
         new Paragraph({ style: 'Caption', children: runs(`Figure: ${clip(label, 300)}. Numbered markers are pain points; “?” marks an open question.`) }),
       );
     });
@@ -931,7 +958,13 @@ const MOST_TEXT = 2_000_000;
  * unbroken string) make the layout estimate take minutes; then the contents keep their entries and
  * Word fills in the page numbers when it updates the field on opening.
  */
+/** Above this many steps and pain points together, the contents' page numbers are left to Word. */
+const MOST_ROWS = 800;
+
 function layoutFriendly(data: ReportData): boolean {
+  // Laying out every table row costs more than it is worth in a large report: Word fills in the numbers when it opens it.
+  const rows = data.processes.reduce((n, p) => n + p.steps.length + p.painPoints.length, 0);
+  if (rows > MOST_ROWS) return false;
   let total = 0;
   const long = new RegExp(`\\S{${LONGEST_WORD + 1}}`);
   const visit = (value: unknown): boolean => {
@@ -949,7 +982,8 @@ function layoutFriendly(data: ReportData): boolean {
 
 export async function buildReport(input: ReportInput, progress: Progress): Promise<Buffer> {
   progress('Laying out the report', 10);
-  const builder = new ReportBuilder(input, progress);
+  const drawn = input.options.sections.includes('processes') ? await drawDiagrams(input.data.processes, progress) : { plans: new Map(), pngs: new Map() };
+  const builder = new ReportBuilder(input, progress, drawn);
   const sections = builder.build();
   const brand = hex(input.options.brandColor);
   const accent = headingColor(input.options.brandColor);

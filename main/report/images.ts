@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { ShoshinError } from '../../core/errors';
 
 /** Print resolution for the PNG copies of diagrams: crisp on paper and when zoomed in Word. */
@@ -22,6 +22,19 @@ export function svgToPng(svg: string, widthPx: number): Buffer {
     return capped.render().asPng();
   }
   return resvg.render().asPng();
+}
+
+/**
+ * The same, rendered on libuv's thread pool: the report draws every diagram at once and the
+ * machine's cores share the work instead of drawing one after another.
+ */
+export async function svgToPngAsync(svg: string, widthPx: number): Promise<Buffer> {
+  const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
+  const font = { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' };
+  const probe = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font });
+  const tall = (probe.height / probe.width) * width > MAX_PNG_SIDE;
+  const fitTo = tall ? ({ mode: 'height', value: MAX_PNG_SIDE } as const) : ({ mode: 'width', value: width } as const);
+  return (await renderAsync(svg, { fitTo, background: '#ffffff', font })).asPng();
 }
 
 export interface LogoImage {

@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
+import { EngagementStore } from '../../db/store';
+import { runExport } from '../../main/report/exports';
+import { generateEngagement } from './generate';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prof-'));
+const file = path.join(dir, 'r.shoshin');
+const store = EngagementStore.create(file, { name: 'L', client: 'C' });
+generateEngagement(store, { processes: 4, stepsPerProcess: 100, lanes: 6, painPoints: 100, people: 60, seed: 5 });
+store.close();
+const t0 = Date.now();
+await runExport({ engagementPath: file, format: 'docx', options: DEFAULT_REPORT_OPTIONS, out: path.join(dir, 'r.docx') }, (p, n) => console.log(Date.now() - t0, n, p));
