@@ -96,7 +96,10 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
     const enqueue = (gesture: () => Promise<unknown> | void) => {
       gestures.current = gestures.current.then(gesture).catch(() => undefined);
     };
-    const focusCanvas = () => wrapper.current?.focus({ preventScroll: true });
+    // Focusing forces a layout of the page; skip it when the canvas already has the focus.
+    const focusCanvas = () => {
+      if (wrapper.current && document.activeElement !== wrapper.current) wrapper.current.focus({ preventScroll: true });
+    };
 
     /** Pans (never zooms) just enough to bring a step into view, clear of the lane header column. */
     const reveal = (id: string) => {
