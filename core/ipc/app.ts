@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EngagementCounts, EngagementView, Name, Text } from '../model';
 import { Change, Empty, FilePath, method, Ok } from './base';
+import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
 export type RecentFile = z.infer<typeof RecentFile>;
@@ -13,10 +14,19 @@ export const Preferences = z.object({
   language: z.enum(['en']),
   /** Set once the welcome screen has been seen, so it shows on the first run only. */
   welcomed: z.boolean(),
+  /** How a new engagement's first report is made, until the engagement remembers its own. */
+  reportDefaults: ReportOptions,
 });
 export type Preferences = z.infer<typeof Preferences>;
 
-export const DEFAULT_PREFERENCES: Preferences = { consultantName: '', company: '', theme: 'light', language: 'en', welcomed: false };
+export const DEFAULT_PREFERENCES: Preferences = {
+  consultantName: '',
+  company: '',
+  theme: 'light',
+  language: 'en',
+  welcomed: false,
+  reportDefaults: DEFAULT_REPORT_OPTIONS,
+};
 
 export const HomeView = z.object({
   recent: z.array(RecentFile),

@@ -88,14 +88,14 @@ export function loadReportData(db: Database.Database): ReportData {
 export const REPORT_OPTIONS_KEY = 'report.options';
 
 /** The engagement's remembered report options; anything unreadable falls back to the defaults. */
-export function readReportOptions(db: Database.Database): ReportOptions {
+export function readReportOptions(db: Database.Database, fallback: ReportOptions = DEFAULT_REPORT_OPTIONS): ReportOptions {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(REPORT_OPTIONS_KEY) as { value: string } | undefined;
-  if (!row) return { ...DEFAULT_REPORT_OPTIONS };
+  if (!row) return { ...fallback };
   try {
     const parsed = ReportOptions.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : { ...DEFAULT_REPORT_OPTIONS };
+    return parsed.success ? parsed.data : { ...fallback };
   } catch {
-    return { ...DEFAULT_REPORT_OPTIONS };
+    return { ...fallback };
   }
 }
 

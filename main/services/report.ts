@@ -63,7 +63,8 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
   };
 
   return {
-    'report.options': (workspace) => readReportOptions(workspace.requireStore().db),
+    // An engagement with no report of its own yet starts from the consultant's defaults in Settings.
+    'report.options': (workspace) => readReportOptions(workspace.requireStore().db, settings.preferences().reportDefaults),
     'report.saveOptions': (workspace, input) => {
       const store = workspace.requireStore();
       if (store.readOnly) throw new ShoshinError('read_only', 'This engagement is open read-only, so the report options cannot be remembered.');
@@ -74,7 +75,7 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
     'report.start': async (workspace, input) => {
       const store = workspace.requireStore();
       if (['bpmn', 'svg', 'png'].includes(input.format) && !input.processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
-      const report = input.options ?? readReportOptions(store.db);
+      const report = input.options ?? readReportOptions(store.db, settings.preferences().reportDefaults);
       if (input.format === 'docx') checkOptions(report);
       if (input.options && input.format === 'docx' && !store.readOnly) writeReportOptions(store.db, input.options);
       const name = suggestedName(workspace, input);

@@ -42,6 +42,7 @@ describe('first run, settings and themes in the browser host', () => {
     await dialog.getByLabel('Your name (on reports)').fill('Alex Morgan');
     await dialog.getByLabel('Company').fill('Clearwater Consulting');
     await dialog.getByRole('radio', { name: 'Dark' }).check();
+    await dialog.getByRole('checkbox', { name: 'Name people by role, not by name' }).check();
     await dialog.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
 
@@ -58,6 +59,11 @@ describe('first run, settings and themes in the browser host', () => {
     await page.getByLabel('Engagement name').fill('Dark room workshop');
     await page.getByRole('button', { name: 'Create engagement' }).click();
     await page.getByRole('button', { name: 'Add process' }).waitFor();
+    // A new engagement's first report starts from the defaults in Settings.
+    const options = await page.evaluate(`window.shoshin['report.options']({}).then((r) => r.data)`);
+    expect(options).toMatchObject({ anonymise: true, confidential: true });
+    const engagement = await page.evaluate(`window.shoshin['engagement.get']({}).then((r) => r.data.engagement)`);
+    expect(engagement).toMatchObject({ consultant: 'Alex Morgan' });
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();
     await page.getByRole('navigation', { name: 'Processes' }).getByRole('button', { name: /^Password reset/ }).waitFor();

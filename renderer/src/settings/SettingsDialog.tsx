@@ -14,7 +14,12 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    call('settings.update', { consultantName: draft.consultantName.trim(), company: draft.company.trim(), theme: draft.theme }).then(
+    call('settings.update', {
+      consultantName: draft.consultantName.trim(),
+      company: draft.company.trim(),
+      theme: draft.theme,
+      reportDefaults: draft.reportDefaults,
+    }).then(
       (saved) => {
         applyTheme(saved.theme);
         onClose(saved);
@@ -54,6 +59,33 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
               </label>
             ))}
           </div>
+        </fieldset>
+        <fieldset className="field fieldset">
+          <legend>New engagements’ reports</legend>
+          {(
+            [
+              ['anonymise', 'Name people by role, not by name'],
+              ['includeQuestions', 'Include open questions'],
+              ['confidential', 'Mark “Confidential”'],
+            ] as const
+          ).map(([key, label]) => (
+            <label key={key} className="radio">
+              <input
+                type="checkbox"
+                checked={draft.reportDefaults[key]}
+                onChange={(e) => setDraft({ ...draft, reportDefaults: { ...draft.reportDefaults, [key]: e.target.checked } })}
+              />
+              {label}
+            </label>
+          ))}
+          <label className="radio">
+            Brand colour
+            <input
+              type="color"
+              value={draft.reportDefaults.brandColor}
+              onChange={(e) => setDraft({ ...draft, reportDefaults: { ...draft.reportDefaults, brandColor: e.target.value } })}
+            />
+          </label>
         </fieldset>
         {error && <p role="alert">{error}</p>}
         <div className="dialog-actions">
