@@ -1,24 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshotPath, startHost, waitSaved, type RunningHost } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 /**
  * Pain points, dot voting, the register, opportunities and stakeholders, end to end in the real
  * browser host, mostly from the keyboard as a facilitator would in the room.
  */
 describe('analysis: pain points to opportunities', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   const dialog = (page: Page, name: string | RegExp): Locator => page.getByRole('dialog', { name });
 
@@ -71,7 +60,7 @@ describe('analysis: pain points to opportunities', () => {
   }
 
   it('captures, classifies, votes, ranks, turns pain points into an opportunity, and keeps it all after a reload', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByLabel('Engagement name').fill('Password reset discovery');
     await page.getByLabel('Client').fill('Northwind Health');
@@ -214,7 +203,7 @@ describe('analysis: pain points to opportunities', () => {
   });
 
   it('asks what to do with pain points when their step is deleted, and moves them as told', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();
     await page.getByRole('tab', { name: 'Map' }).waitFor();
@@ -241,7 +230,7 @@ describe('analysis: pain points to opportunities', () => {
   });
 
   it('shows every view filled in with the sample engagement', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.setViewportSize({ width: 1600, height: 1000 });
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ProcessView } from '../../core/model';
-import { launchBrowser, openApp, screenshotPath, startHost, waitSaved, type RunningHost } from './harness';
+import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 /**
  * Live capture, driven by the keyboard only (setup forms are typed into too). Typing never waits
@@ -50,21 +50,10 @@ async function stepsAndFlows(page: Page, steps: number, flows: number): Promise<
 }
 
 describe('live capture in the browser host, keyboard only', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   it('captures a 20-step, 3-lane flow with a decision and two branches, moves a step between lanes, undoes, redoes and reloads', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).focus();
     await page.keyboard.press('Enter');
     await typeInto(page, 'Engagement name', 'Service desk discovery');
@@ -230,7 +219,7 @@ describe('live capture in the browser host, keyboard only', () => {
   });
 
   it('never loses characters typed straight after Enter, even in a 300-step process', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: 'Add process' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.type('Big process');
@@ -268,7 +257,7 @@ describe('live capture in the browser host, keyboard only', () => {
   });
 
   it('maps ten typed lines in one undoable step, drills into a sub-process and back, and marks an open question', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: 'Add process' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.type('New starter');
@@ -416,7 +405,7 @@ describe('live capture in the browser host, keyboard only', () => {
   });
 
   it('lists every shortcut with ?, runs commands from the palette, and looks right on screen and in presenter view', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Open sample engagement' }).focus();

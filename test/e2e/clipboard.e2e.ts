@@ -1,27 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startHost, type RunningHost } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, sharedHost } from './harness';
 
 async function counts(page: Page): Promise<string> {
   return (await page.getByText(/^\d+ steps · \d+ flows$/).textContent()) ?? '';
 }
 
 describe('copy and paste of steps in the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   it('copies two steps and their flow, pastes them into the same and another process, and cuts', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshotPath, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshotPath, sharedHost } from './harness';
 
 describe('first run, settings and themes in the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   it('welcomes a first-time user with the sample and the shortcut sheet one click away', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     const welcome = page.getByRole('region', { name: 'Welcome to Shoshin' });
     await welcome.waitFor();
@@ -35,7 +23,7 @@ describe('first run, settings and themes in the browser host', () => {
 
   it('keeps the consultant details and the dark theme across reloads', async () => {
     // The first test ended on the home screen, so that is where the app starts now.
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('heading', { name: 'New engagement' }).waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Settings' });

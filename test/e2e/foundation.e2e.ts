@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshotPath, startHost, waitSaved, type RunningHost } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 describe('walking skeleton in the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   async function typeStep(page: Page, text: string): Promise<void> {
     const editor = page.getByRole('textbox', { name: 'Step text' });
@@ -23,7 +12,7 @@ describe('walking skeleton in the browser host', () => {
   }
 
   it('creates an engagement, a process, five steps and four flows that survive a reload', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByLabel('Engagement name').fill('Invoice discovery');
     await page.getByLabel('Client').fill('Contoso Finance');
@@ -53,7 +42,7 @@ describe('walking skeleton in the browser host', () => {
   });
 
   it('opens the sample engagement and shows its processes', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();
     const processes = page.getByRole('navigation', { name: 'Processes' });

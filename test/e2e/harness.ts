@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,4 +72,18 @@ export const SHOTS_DIR = path.join(ROOT, 'test-results', 'screenshots');
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   return path.join(SHOTS_DIR, `${name}.png`);
+}
+
+/** One browser host and one Chromium for a describe block, started before its tests and stopped after. */
+export function sharedHost(args: string[] = []): { host: RunningHost; browser: Browser } {
+  const env = {} as { host: RunningHost; browser: Browser };
+  beforeAll(async () => {
+    env.host = await startHost(args);
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.host?.stop();
+  });
+  return env;
 }

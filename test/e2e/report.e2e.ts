@@ -3,26 +3,15 @@ import path from 'node:path';
 import validate from '@ooxml-tools/validate';
 import mammoth from 'mammoth';
 import { Worker } from 'node:worker_threads';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
 import type { WorkerMessage } from '../../main/report/worker';
-import { launchBrowser, openApp, screenshotPath, startHost, type RunningHost } from './harness';
+import { openApp, screenshotPath, sharedHost } from './harness';
 
 /** The Word report and the other exports, from the Export dialog of the real browser host. */
 describe('export from the UI', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   async function openSample(page: Page): Promise<void> {
     await page.getByRole('button', { name: '← Home' }).click();
@@ -31,7 +20,7 @@ describe('export from the UI', () => {
   }
 
   it('creates the Word report with the chosen options, shows progress, and downloads the file', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await openSample(page);
     await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog', { name: 'Export' });
@@ -52,7 +41,7 @@ describe('export from the UI', () => {
     expect(await dialog.getByRole('status').textContent()).toContain('is ready');
 
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    const saved = path.join(host.dataDir, 'downloaded.docx');
+    const saved = path.join(env.host.dataDir, 'downloaded.docx');
     await file.saveAs(saved);
     expect(file.suggestedFilename()).toMatch(/discovery report\.docx$/);
     expect(await validate(new Uint8Array(fs.readFileSync(saved)), 'docx', 'Microsoft365')).toEqual([]);
@@ -60,7 +49,7 @@ describe('export from the UI', () => {
     expect(html).toContain('Executive summary');
     expect(html).not.toMatch(/<h1>(<a [^>]*><\/a>)*Observations<\/h1>/);
     expect(html).not.toContain('Helen Okafor');
-    expect(fs.readFileSync(path.join(host.dataDir, 'exports', file.suggestedFilename()))).toEqual(fs.readFileSync(saved));
+    expect(fs.readFileSync(path.join(env.host.dataDir, 'exports', file.suggestedFilename()))).toEqual(fs.readFileSync(saved));
 
     // The options are remembered for this engagement.
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -74,7 +63,7 @@ describe('export from the UI', () => {
   });
 
   it('exports the open process as BPMN and refuses a download without the token', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('button', { name: 'BPMN 2.0' }).click();
@@ -82,12 +71,12 @@ describe('export from the UI', () => {
     await link.waitFor({ timeout: 60_000 });
     const href = (await link.getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/exports\/.+\.bpmn\?token=/);
-    const origin = new URL(host.url).origin;
+    const origin = new URL(env.host.url).origin;
     const ok = await page.request.get(`${origin}${href}`);
     expect(ok.status()).toBe(200);
     expect(await ok.text()).toContain('<bpmn:definitions');
     expect((await page.request.get(`${origin}${href.split('?')[0]}`)).status()).toBe(403);
-    expect((await page.request.get(`${origin}/exports/..%2F..%2Fetc%2Fpasswd?token=${new URL(host.url).searchParams.get('token')}`)).status()).toBe(404);
+    expect((await page.request.get(`${origin}/exports/..%2F..%2Fetc%2Fpasswd?token=${new URL(env.host.url).searchParams.get('token')}`)).status()).toBe(404);
     await page.screenshot({ path: screenshotPath('report-bpmn') });
     expect(errors).toEqual([]);
     await page.close();
@@ -96,10 +85,10 @@ describe('export from the UI', () => {
   it('runs the report worker from the Electron build (out/main/reportWorker.js)', async () => {
     const built = path.resolve(import.meta.dirname, '../../out/main/reportWorker.js');
     expect(fs.existsSync(built)).toBe(true);
-    const engagement = path.join(host.dataDir, 'built.shoshin');
+    const engagement = path.join(env.host.dataDir, 'built.shoshin');
     const sample = await import('../../main/cli');
     expect(sample.runCli(['sample', engagement], { out: () => undefined, err: () => undefined })).toBe(0);
-    const out = path.join(host.dataDir, 'built.docx');
+    const out = path.join(env.host.dataDir, 'built.docx');
     const messages: WorkerMessage[] = [];
     await new Promise<void>((resolve, reject) => {
       const worker = new Worker(built, { workerData: { engagementPath: engagement, format: 'docx', options: DEFAULT_REPORT_OPTIONS, out }, execArgv: [] });

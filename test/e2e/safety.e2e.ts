@@ -1,34 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, screenshotPath, startHost, type RunningHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openApp, screenshotPath, sharedHost } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('never lose a workshop, in the browser host', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const env = sharedHost();
 
   it('explains a damaged file, leaves it alone, and recovers it into a new file', async () => {
-    const damaged = path.join(host.dataDir, 'damaged.shoshin');
+    const damaged = path.join(env.host.dataDir, 'damaged.shoshin');
     execFileSync(process.execPath, [path.join(ROOT, 'bin/shoshin.mjs'), 'sample', damaged], { cwd: ROOT });
     const bytes = fs.readFileSync(damaged);
     fs.writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const before = fs.readFileSync(damaged);
 
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open file…' }).click();
     await page.getByLabel('Path to a .shoshin file').fill(damaged);
@@ -46,7 +34,7 @@ describe('never lose a workshop, in the browser host', () => {
   });
 
   it('lists snapshots and restores one as a copy', async () => {
-    const { page, errors } = await openApp(browser, host.url);
+    const { page, errors } = await openApp(env.browser, env.host.url);
     await page.getByRole('button', { name: 'Snapshots' }).click();
     const dialog = page.getByRole('dialog', { name: 'Snapshots' });
     const restore = dialog.getByRole('button', { name: /^Restore the snapshot of/ }).first();
@@ -56,7 +44,7 @@ describe('never lose a workshop, in the browser host', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Snapshots' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Save a copy' }).click();
     await page.getByRole('alert').filter({ hasText: /A copy was saved to/ }).waitFor();
-    const files = fs.readdirSync(host.dataDir);
+    const files = fs.readdirSync(env.host.dataDir);
     expect(files.some((f) => f.includes('restored'))).toBe(true);
     expect(files.some((f) => f.endsWith('copy.shoshin'))).toBe(true);
     expect(errors).toEqual([]);
