@@ -9,6 +9,7 @@ import { OpenProblemDialog } from './safety/OpenProblemDialog';
 import { CommandPalette } from './ui/CommandPalette';
 import { Notice } from './ui/Notice';
 import { ShortcutSheet } from './ui/ShortcutSheet';
+import { t } from './i18n';
 
 export function App() {
   const screen = useShoshin((s) => s.screen);
@@ -29,9 +30,9 @@ export function App() {
     () => [
       {
         id: 'help.about',
-        title: 'About Shoshin',
-        group: 'Help',
-        run: () => useShoshin.setState({ notice: `Shoshin ${__APP_VERSION__}: offline discovery workshops. Your engagements never leave this computer.` }),
+        title: t('shell.app.about'),
+        group: t('shell.commandList.group.help'),
+        run: () => useShoshin.setState({ notice: t('shell.app.aboutNotice', { version: __APP_VERSION__ }) }),
       },
     ],
     [],
@@ -45,7 +46,7 @@ export function App() {
     <>
       {screen === 'home' && <HomeScreen />}
       {screen === 'engagement' && <EngagementScreen />}
-      {screen === 'loading' && <p className="visually-hidden">Loading Shoshin</p>}
+      {screen === 'loading' && <p className="visually-hidden">{t('shell.app.loading')}</p>}
       <Notice />
       <OpenProblemDialog />
       <CommandPalette />

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { t } from './i18n';
 
 /**
  * The one command registry: the global key handler, the command palette and the shortcut sheet
@@ -64,7 +65,7 @@ export function matchShortcut(event: KeyboardEvent, shortcut: string): boolean {
 
 export function shortcutLabel(shortcut: string): string {
   return shortcut
-    .replace('Mod', isMac ? '⌘' : 'Ctrl')
+    .replace('Mod', isMac ? '⌘' : t('shell.commands.ctrl'))
     .replace('ArrowUp', '↑')
     .replace('ArrowDown', '↓')
     .replace('ArrowLeft', '←')

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
 import type { EngagementView, ProcessView } from '../../core/model';
 import { ApiError, call } from './api';
+import { t } from './i18n';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 type Screen = 'loading' | 'home' | 'engagement';
@@ -32,7 +33,7 @@ interface ShoshinState {
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
 
 function message(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong talking to Shoshin.';
+  return error instanceof ApiError ? error.message : t('shell.store.genericError');
 }
 
 /** Mutations leave the renderer one at a time, in the order the user made them. */

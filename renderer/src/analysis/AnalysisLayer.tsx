@@ -3,6 +3,7 @@ import { useCommands } from '../commands';
 import { useShoshin } from '../store';
 import { useAnalysisUi } from './analysisStore';
 import { PainPointDialog, QuickCaptureDialog, StepDeleteDialog } from './PainPointDialogs';
+import { t } from '../i18n';
 
 /**
  * Mounted once by the engagement screen: the pain-point quick-capture key and the dialogs any
@@ -22,8 +23,8 @@ export function AnalysisLayer() {
     () => [
       {
         id: 'painPoint.capture',
-        title: 'Add a pain point to the selection (or the whole process)',
-        group: 'Capture',
+        title: t('analysis.layer.captureTitle'),
+        group: t('analysis.layer.captureGroup'),
         shortcut: 'P',
         enabled: () => tab === 'map' && hasProcess && !capturing && !editing && !deleting && !useCanvasUi.getState().editingId,
         run: () => setCapturing(true),

@@ -7,15 +7,16 @@ import { OpportunitiesView } from './OpportunitiesView';
 import { PainPointRegister } from './PainPointRegister';
 import { PeopleView } from './PeopleView';
 import { VoteView } from './VoteView';
+import { t } from '../i18n';
 
 export const TABS: readonly { id: AnalysisTab; label: string }[] = [
-  { id: 'map', label: 'Map' },
-  { id: 'painPoints', label: 'Pain points' },
-  { id: 'metrics', label: 'Metrics' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'opportunities', label: 'Opportunities' },
-  { id: 'people', label: 'People' },
-  { id: 'vote', label: 'Vote' },
+  { id: 'map', label: t('analysis.tabs.map') },
+  { id: 'painPoints', label: t('analysis.tabs.painPoints') },
+  { id: 'metrics', label: t('analysis.tabs.metrics') },
+  { id: 'compare', label: t('analysis.tabs.compare') },
+  { id: 'opportunities', label: t('analysis.tabs.opportunities') },
+  { id: 'people', label: t('analysis.tabs.people') },
+  { id: 'vote', label: t('analysis.tabs.vote') },
 ];
 
 const tabId = (id: AnalysisTab) => `view-tab-${id}`;
@@ -29,19 +30,19 @@ export function ViewTabs() {
 
   useCommands(
     () =>
-      TABS.map((t, i) => ({
-        id: `view.${t.id}`,
-        title: `Show ${t.label}`,
-        group: 'View',
+      TABS.map((entry, i) => ({
+        id: `view.${entry.id}`,
+        title: t('analysis.tabs.showTitle', { label: entry.label }),
+        group: t('analysis.tabs.group'),
         shortcut: `Mod+Alt+${i + 1}`,
         whileTyping: true,
-        run: () => setTab(t.id),
+        run: () => setTab(entry.id),
       })),
     [setTab],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const at = TABS.findIndex((t) => t.id === tab);
+    const at = TABS.findIndex((entry) => entry.id === tab);
     const next =
       event.key === 'ArrowRight' ? (at + 1) % TABS.length : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : -1;
     const target = TABS[next];
@@ -52,21 +53,21 @@ export function ViewTabs() {
   };
 
   return (
-    <div className="view-tabs" role="tablist" aria-label="Views" ref={list} onKeyDown={onKeyDown}>
-      {TABS.map((t, i) => (
+    <div className="view-tabs" role="tablist" aria-label={t('analysis.tabs.listLabel')} ref={list} onKeyDown={onKeyDown}>
+      {TABS.map((entry, i) => (
         <button
-          key={t.id}
-          id={tabId(t.id)}
+          key={entry.id}
+          id={tabId(entry.id)}
           type="button"
           role="tab"
-          aria-selected={tab === t.id}
+          aria-selected={tab === entry.id}
           aria-controls={PANEL_ID}
-          tabIndex={tab === t.id ? 0 : -1}
+          tabIndex={tab === entry.id ? 0 : -1}
           className="view-tab"
-          title={`${t.label} (${shortcutLabel(`Mod+Alt+${i + 1}`)})`}
-          onClick={() => setTab(t.id)}
+          title={t('analysis.tabs.tabTitle', { label: entry.label, shortcut: shortcutLabel(`Mod+Alt+${i + 1}`) })}
+          onClick={() => setTab(entry.id)}
         >
-          {t.label}
+          {entry.label}
         </button>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { formatMinutes, formatPercent, type Measure, type ProcessMetrics } from 
 import { useShoshin } from '../store';
 import { useAnalysis, useAnalysisUi } from './analysisStore';
 import { EmptyNote } from './ui';
+import { t } from '../i18n';
 
 interface Row {
   label: string;
@@ -13,24 +14,24 @@ function measured(measure: Measure, format: (n: number) => string): ReactNode {
   if (measure.value !== null) return format(measure.value);
   return (
     <span className="not-known" title={measure.reason}>
-      Not known
+      {t('analysis.compare.notKnown')}
     </span>
   );
 }
 
 const ROWS: Row[] = [
-  { label: 'Steps', cell: (m) => m.stepCount },
-  { label: 'Handoffs', cell: (m) => m.handoffs },
-  { label: 'Rework loops', cell: (m) => m.reworkLoops.length },
-  { label: 'Lead time', cell: (m) => measured(m.leadTime, formatMinutes) },
-  { label: 'Work time', cell: (m) => measured(m.workTime, formatMinutes) },
-  { label: 'Wait time', cell: (m) => measured(m.waitTime, formatMinutes) },
-  { label: 'Process cycle efficiency', cell: (m) => measured(m.cycleEfficiency, formatPercent) },
-  { label: 'Pain points', cell: (m) => m.painPointCount },
-  { label: 'Votes', cell: (m) => m.votes },
-  { label: 'Steps without timings', cell: (m) => new Set([...m.missing.workMinutes, ...m.missing.waitMinutes]).size },
-  { label: 'Steps with no lane', cell: (m) => m.unassignedStepIds.length },
-  { label: 'Steps leading nowhere', cell: (m) => m.deadEndStepIds.length },
+  { label: t('analysis.compare.rowSteps'), cell: (m) => m.stepCount },
+  { label: t('analysis.compare.rowHandoffs'), cell: (m) => m.handoffs },
+  { label: t('analysis.compare.rowReworkLoops'), cell: (m) => m.reworkLoops.length },
+  { label: t('analysis.compare.rowLeadTime'), cell: (m) => measured(m.leadTime, formatMinutes) },
+  { label: t('analysis.compare.rowWorkTime'), cell: (m) => measured(m.workTime, formatMinutes) },
+  { label: t('analysis.compare.rowWaitTime'), cell: (m) => measured(m.waitTime, formatMinutes) },
+  { label: t('analysis.compare.rowCycleEfficiency'), cell: (m) => measured(m.cycleEfficiency, formatPercent) },
+  { label: t('analysis.compare.rowPainPoints'), cell: (m) => m.painPointCount },
+  { label: t('analysis.compare.rowVotes'), cell: (m) => m.votes },
+  { label: t('analysis.compare.rowUntimed'), cell: (m) => new Set([...m.missing.workMinutes, ...m.missing.waitMinutes]).size },
+  { label: t('analysis.compare.rowNoLane'), cell: (m) => m.unassignedStepIds.length },
+  { label: t('analysis.compare.rowDeadEnds'), cell: (m) => m.deadEndStepIds.length },
 ];
 
 /** Every process side by side: the same function in another department, done differently. */
@@ -39,34 +40,34 @@ export function CompareView() {
   const processes = useShoshin((s) => s.engagement?.processes ?? []);
   const selectProcess = useShoshin((s) => s.selectProcess);
   const setTab = useAnalysisUi((s) => s.setTab);
-  if (!view) return <p className="muted analysis-loading">Loading the comparison…</p>;
+  if (!view) return <p className="muted analysis-loading">{t('analysis.compare.loading')}</p>;
   const department = new Map(processes.map((p) => [p.id, p.department]));
   // One note per process and reason: lead time and efficiency usually wait for the same timings.
   const unknown = view.metrics.flatMap((m) => {
     const notes = new Map<string, string[]>();
     for (const [label, measure] of [
-      ['lead time', m.leadTime],
-      ['cycle efficiency', m.cycleEfficiency],
+      [t('analysis.compare.noteLeadTime'), m.leadTime],
+      [t('analysis.compare.noteCycleEfficiency'), m.cycleEfficiency],
     ] as const) {
       if (measure.value === null) notes.set(measure.reason, [...(notes.get(measure.reason) ?? []), label]);
     }
-    return [...notes].map(([reason, labels]) => ({ process: m.processName, label: labels.join(' and '), reason }));
+    return [...notes].map(([reason, labels]) => ({ process: m.processName, label: labels.join(t('analysis.compare.noteJoin')), reason }));
   });
   return (
     <section className="analysis-view" aria-labelledby="compare-title">
       <header className="analysis-head">
-        <h2 id="compare-title">Compare processes</h2>
-        <span className="muted">{view.metrics.length} processes side by side</span>
+        <h2 id="compare-title">{t('analysis.compare.title')}</h2>
+        <span className="muted">{t('analysis.compare.count', { count: view.metrics.length })}</span>
       </header>
       {view.metrics.length === 0 ? (
-        <EmptyNote title="Nothing to compare yet">Add processes on the left; each gets a column here.</EmptyNote>
+        <EmptyNote title={t('analysis.compare.emptyTitle')}>{t('analysis.compare.emptyText')}</EmptyNote>
       ) : (
         <>
           <div className="table-wrap">
-            <table className="data-table compare-table" aria-label="Process comparison">
+            <table className="data-table compare-table" aria-label={t('analysis.compare.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Metric</th>
+                  <th scope="col">{t('analysis.compare.metric')}</th>
                   {view.metrics.map((m) => (
                     <th key={m.processId} scope="col" className="num">
                       <button
@@ -100,13 +101,11 @@ export function CompareView() {
           </div>
           {unknown.length > 0 && (
             <div className="footnotes">
-              <h3 className="a-panel-title">Why some numbers are not known</h3>
+              <h3 className="a-panel-title">{t('analysis.compare.unknownTitle')}</h3>
               <ul>
                 {unknown.map((u) => (
                   <li key={`${u.process}:${u.label}`}>
-                    <strong>
-                      {u.process}, {u.label}:
-                    </strong>{' '}
+                    <strong>{t('analysis.compare.unknownItem', { process: u.process, label: u.label })}</strong>{' '}
                     {u.reason}
                   </li>
                 ))}

@@ -6,6 +6,7 @@ import { useAnalysis } from './analysisStore';
 import { jumpToStep } from './jump';
 import { stepName } from './labels';
 import { EmptyNote } from './ui';
+import { t } from '../i18n';
 
 function MetricCard({ label, value, note, warn = false }: { label: string; value: ReactNode; note?: ReactNode; warn?: boolean }) {
   return (
@@ -20,7 +21,7 @@ function MetricCard({ label, value, note, warn = false }: { label: string; value
 /** A time measure, or plainly why it is not known: never a number that could be wrong. */
 function TimeCard({ label, measure, format, note }: { label: string; measure: Measure; format: (n: number) => string; note?: string | undefined }) {
   if (measure.value !== null) return <MetricCard label={label} value={format(measure.value)} />;
-  return <MetricCard label={label} value="Not known yet" warn note={note ?? measure.reason} />;
+  return <MetricCard label={label} value={t('analysis.metrics.notKnownYet')} warn note={note ?? measure.reason} />;
 }
 
 function StepLinks({ ids, steps, processId }: { ids: readonly string[]; steps: ReadonlyMap<string, StepRef>; processId: string }) {
@@ -31,7 +32,7 @@ function StepLinks({ ids, steps, processId }: { ids: readonly string[]; steps: R
         return (
           <li key={id}>
             <button type="button" className="link-btn" onClick={() => void jumpToStep(processId, id)}>
-              {step ? stepName(step) : 'Unknown step'}
+              {step ? stepName(step) : t('analysis.metrics.unknownStep')}
             </button>
           </li>
         );
@@ -43,8 +44,8 @@ function StepLinks({ ids, steps, processId }: { ids: readonly string[]; steps: R
 function pathText(ids: readonly string[], steps: ReadonlyMap<string, StepRef>): string {
   return ids.map((id) => {
     const step = steps.get(id);
-    return step ? stepName(step) : '?';
-  }).join(' → ');
+    return step ? stepName(step) : t('analysis.metrics.unknownStepShort');
+  }).join(t('analysis.metrics.pathJoin'));
 }
 
 export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetrics; steps: ReadonlyMap<string, StepRef> }) {
@@ -52,49 +53,51 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
   const untimed = m.blocking.timings;
   const heat = laneHeat(m.lanes, 'painPoints');
   // The callout names the steps; the cards only say what they are waiting for.
-  const waiting = untimed.length > 0 ? 'Waits for the timings listed above.' : undefined;
-  const lowerBound = waiting && m.mainPath && m.mainPath.knownMinutes > 0 ? `At least ${formatMinutes(m.mainPath.knownMinutes)} from the steps timed so far.` : waiting;
+  const waiting = untimed.length > 0 ? t('analysis.metrics.waiting') : undefined;
+  const lowerBound = waiting && m.mainPath && m.mainPath.knownMinutes > 0 ? t('analysis.metrics.lowerBound', { time: formatMinutes(m.mainPath.knownMinutes) }) : waiting;
   return (
     <div className="metrics-panel">
       {untimed.length > 0 && (
         <div className="callout callout-question" role="note">
-          <strong>
-            Timings missing on {untimed.length} {untimed.length === 1 ? 'step' : 'steps'}.
-          </strong>{' '}
-          Lead time, work and wait time and cycle efficiency are shown only once every step between start and end has its work and wait minutes:
+          <strong>{t(untimed.length === 1 ? 'analysis.metrics.timingsMissing.one' : 'analysis.metrics.timingsMissing.other', { count: untimed.length })}</strong>{' '}
+          {t('analysis.metrics.timingsExplain')}
           <StepLinks ids={untimed} steps={steps} processId={m.processId} />
         </div>
       )}
       <div className="metric-grid">
-        <MetricCard label="Steps" value={m.stepCount} />
-        <MetricCard label="Handoffs" value={m.handoffs} note="Flows that cross lanes" />
-        <MetricCard label="Rework loops" value={m.reworkLoops.length} />
-        <TimeCard label="Lead time" measure={m.leadTime} format={formatMinutes} note={lowerBound} />
-        <TimeCard label="Work time" measure={m.workTime} format={formatMinutes} note={waiting} />
-        <TimeCard label="Wait time" measure={m.waitTime} format={formatMinutes} note={waiting} />
-        <TimeCard label="Process cycle efficiency" measure={m.cycleEfficiency} format={formatPercent} note={waiting} />
-        <MetricCard label="Pain points" value={m.painPointCount} note={`${m.votes} ${m.votes === 1 ? 'vote' : 'votes'}`} />
+        <MetricCard label={t('analysis.metrics.steps')} value={m.stepCount} />
+        <MetricCard label={t('analysis.metrics.handoffs')} value={m.handoffs} note={t('analysis.metrics.handoffsNote')} />
+        <MetricCard label={t('analysis.metrics.reworkLoops')} value={m.reworkLoops.length} />
+        <TimeCard label={t('analysis.metrics.leadTime')} measure={m.leadTime} format={formatMinutes} note={lowerBound} />
+        <TimeCard label={t('analysis.metrics.workTime')} measure={m.workTime} format={formatMinutes} note={waiting} />
+        <TimeCard label={t('analysis.metrics.waitTime')} measure={m.waitTime} format={formatMinutes} note={waiting} />
+        <TimeCard label={t('analysis.metrics.cycleEfficiency')} measure={m.cycleEfficiency} format={formatPercent} note={waiting} />
+        <MetricCard
+          label={t('analysis.metrics.painPoints')}
+          value={m.painPointCount}
+          note={t(m.votes === 1 ? 'analysis.metrics.votes.one' : 'analysis.metrics.votes.other', { count: m.votes })}
+        />
       </div>
       <div className="metrics-columns">
         <section className="a-panel" aria-labelledby={`lanes-${m.processId}`}>
           <h3 id={`lanes-${m.processId}`} className="a-panel-title">
-            Pain points and votes per lane
+            {t('analysis.metrics.lanesTitle')}
           </h3>
-          <table className="data-table compact" aria-label={`Lanes of ${m.processName}`}>
+          <table className="data-table compact" aria-label={t('analysis.metrics.lanesLabel', { process: m.processName })}>
             <thead>
               <tr>
-                <th scope="col">Lane</th>
+                <th scope="col">{t('analysis.metrics.lane')}</th>
                 <th scope="col" className="num">
-                  Steps
+                  {t('analysis.metrics.steps')}
                 </th>
                 <th scope="col" className="num">
-                  Pain points
+                  {t('analysis.metrics.painPoints')}
                 </th>
                 <th scope="col" className="num">
-                  Votes
+                  {t('analysis.metrics.votesColumn')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Heat</span>
+                  <span className="visually-hidden">{t('analysis.metrics.heat')}</span>
                 </th>
               </tr>
             </thead>
@@ -113,7 +116,7 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
               {m.processPainPoints > 0 && (
                 <tr>
                   <th scope="row" className="muted">
-                    Whole process
+                    {t('analysis.metrics.wholeProcess')}
                   </th>
                   <td className="num" />
                   <td className="num">{m.processPainPoints}</td>
@@ -126,10 +129,10 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
         </section>
         <section className="a-panel" aria-labelledby={`loops-${m.processId}`}>
           <h3 id={`loops-${m.processId}`} className="a-panel-title">
-            Rework loops
+            {t('analysis.metrics.reworkLoops')}
           </h3>
           {m.reworkLoops.length === 0 ? (
-            <p className="muted">No flow goes back to an earlier step.</p>
+            <p className="muted">{t('analysis.metrics.noLoops')}</p>
           ) : (
             <ol className="loop-list">
               {m.reworkLoops.map((loop) => (
@@ -137,11 +140,11 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
               ))}
             </ol>
           )}
-          <h3 className="a-panel-title">Main path</h3>
+          <h3 className="a-panel-title">{t('analysis.metrics.mainPath')}</h3>
           {m.mainPath ? (
             <p className="path-text">
               {pathText(m.mainPath.stepIds, steps)}
-              {!m.mainPath.certain && <span className="muted"> (provisional until every step is timed)</span>}
+              {!m.mainPath.certain && <span className="muted">{t('analysis.metrics.provisional')}</span>}
             </p>
           ) : (
             <p className="muted">{m.leadTime.reason}</p>
@@ -151,17 +154,17 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
       {(m.unassignedStepIds.length > 0 || m.deadEndStepIds.length > 0) && (
         <section className="a-panel" aria-labelledby={`gaps-${m.processId}`}>
           <h3 id={`gaps-${m.processId}`} className="a-panel-title">
-            Gaps in the drawing
+            {t('analysis.metrics.gaps')}
           </h3>
           {m.unassignedStepIds.length > 0 && (
             <>
-              <p>Steps with no owner lane:</p>
+              <p>{t('analysis.metrics.noOwner')}</p>
               <StepLinks ids={m.unassignedStepIds} steps={steps} processId={m.processId} />
             </>
           )}
           {m.deadEndStepIds.length > 0 && (
             <>
-              <p>Steps that lead nowhere (no outgoing flow, not an end):</p>
+              <p>{t('analysis.metrics.deadEnds')}</p>
               <StepLinks ids={m.deadEndStepIds} steps={steps} processId={m.processId} />
             </>
           )}
@@ -175,19 +178,19 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
 export function MetricsView() {
   const view = useAnalysis((s) => s.view);
   const processId = useShoshin((s) => s.processId);
-  if (!view) return <p className="muted analysis-loading">Loading metrics…</p>;
+  if (!view) return <p className="muted analysis-loading">{t('analysis.metrics.loading')}</p>;
   const metrics = view.metrics.find((m) => m.processId === processId);
   const steps = new Map(view.steps.map((s) => [s.id, s]));
   return (
     <section className="analysis-view" aria-labelledby="metrics-title">
       <header className="analysis-head">
-        <h2 id="metrics-title">Metrics{metrics ? ` · ${metrics.processName}` : ''}</h2>
-        <span className="muted">Pick another process on the left</span>
+        <h2 id="metrics-title">{metrics ? t('analysis.metrics.titleWithProcess', { process: metrics.processName }) : t('analysis.metrics.title')}</h2>
+        <span className="muted">{t('analysis.metrics.pickAnother')}</span>
       </header>
       {metrics ? (
         <ProcessMetricsPanel metrics={metrics} steps={steps} />
       ) : (
-        <EmptyNote title="No process chosen">Add or pick a process on the left to see its metrics.</EmptyNote>
+        <EmptyNote title={t('analysis.metrics.emptyTitle')}>{t('analysis.metrics.emptyText')}</EmptyNote>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { useAnalysis } from './analysisStore';
 import { HORIZON_LABELS } from './labels';
 import { OpportunityDialog } from './OpportunityDialog';
 import { EmptyNote } from './ui';
+import { t } from '../i18n';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; opportunity: Opportunity } | null;
 
@@ -22,7 +23,7 @@ function quadrant(impact: number, effort: number): string {
 export function OpportunitiesView() {
   const view = useAnalysis((s) => s.view);
   const [editing, setEditing] = useState<Editing>(null);
-  if (!view) return <p className="muted analysis-loading">Loading opportunities…</p>;
+  if (!view) return <p className="muted analysis-loading">{t('analysis.opportunities.loading')}</p>;
   const byId = new Map(view.register.map((r) => [r.id, r]));
   const placed = view.opportunities.filter((o) => o.impact !== null && o.effort !== null);
   const unplaced = view.opportunities.filter((o) => o.impact === null || o.effort === null);
@@ -55,26 +56,24 @@ export function OpportunitiesView() {
   return (
     <section className="analysis-view" aria-labelledby="opportunities-title">
       <header className="analysis-head">
-        <h2 id="opportunities-title">Opportunities</h2>
-        <span className="muted">{view.opportunities.length} ideas</span>
+        <h2 id="opportunities-title">{t('analysis.opportunities.title')}</h2>
+        <span className="muted">{t('analysis.opportunities.count', { count: view.opportunities.length })}</span>
         <span className="spacer" />
         <button type="button" className="btn btn-sm btn-primary" onClick={() => setEditing({ kind: 'new' })}>
-          New opportunity
+          {t('analysis.opportunities.new')}
         </button>
       </header>
       {view.opportunities.length === 0 ? (
-        <EmptyNote title="No opportunities yet">
-          In the Pain points view, tick the pain points an idea would answer and choose “Create opportunity”, or start one here.
-        </EmptyNote>
+        <EmptyNote title={t('analysis.opportunities.emptyTitle')}>{t('analysis.opportunities.emptyText')}</EmptyNote>
       ) : (
         <div className="opportunity-layout">
           <figure className="matrix-figure" aria-labelledby="matrix-title">
             <figcaption id="matrix-title" className="a-panel-title">
-              Impact and effort
+              {t('analysis.opportunities.matrixTitle')}
             </figcaption>
-            <div className="matrix" role="table" aria-label="Impact and effort matrix">
+            <div className="matrix" role="table" aria-label={t('analysis.opportunities.matrixLabel')}>
               <div className="matrix-axis-y" aria-hidden="true">
-                Impact →
+                {t('analysis.opportunities.axisImpact')}
               </div>
               <div className="matrix-grid" role="rowgroup">
                 {[...SCALE].reverse().map((impact) => (
@@ -85,13 +84,13 @@ export function OpportunitiesView() {
                     {SCALE.map((effort) => {
                       const here = placed.filter((o) => o.impact === impact && o.effort === effort);
                       return (
-                        <div key={effort} className={`matrix-cell q-${quadrant(impact, effort)}`} role="cell" aria-label={`Impact ${impact}, effort ${effort}`}>
+                        <div key={effort} className={`matrix-cell q-${quadrant(impact, effort)}`} role="cell" aria-label={t('analysis.opportunities.cellLabel', { impact, effort })}>
                           {here.map((o) => (
                             <button
                               key={o.id}
                               type="button"
                               className={`matrix-chip${o.horizon === 'quick_win' ? ' chip-quick' : ''}`}
-                              title={`${o.title} (impact ${impact}, effort ${effort})`}
+                              title={t('analysis.opportunities.chipTitle', { title: o.title, impact, effort })}
                               onClick={() => setEditing({ kind: 'edit', opportunity: o })}
                             >
                               {o.title}
@@ -112,40 +111,42 @@ export function OpportunitiesView() {
                 </div>
               </div>
               <div className="matrix-axis-x" aria-hidden="true">
-                Effort →
+                {t('analysis.opportunities.axisEffort')}
               </div>
             </div>
             <div className="matrix-legend">
               <span className="legend-item">
-                <span className="legend-swatch q-quick" /> Quick wins: high impact, low effort
+                <span className="legend-swatch q-quick" /> {t('analysis.opportunities.legendQuick')}
               </span>
               <span className="legend-item">
-                <span className="legend-swatch q-major" /> Major projects: high impact, high effort
+                <span className="legend-swatch q-major" /> {t('analysis.opportunities.legendMajor')}
               </span>
               <span className="legend-item">
-                <span className="legend-swatch q-thankless" /> Thankless: low impact, high effort
+                <span className="legend-swatch q-thankless" /> {t('analysis.opportunities.legendThankless')}
               </span>
             </div>
             {unplaced.length > 0 && (
-              <p className="muted matrix-unplaced">Not on the matrix until impact and effort are set: {unplaced.map((o) => o.title).join('; ')}.</p>
+              <p className="muted matrix-unplaced">
+                {t('analysis.opportunities.unplaced', { titles: unplaced.map((o) => o.title).join(t('analysis.opportunities.unplacedJoin')) })}
+              </p>
             )}
           </figure>
           <div className="table-wrap">
-            <table className="data-table" aria-label="Opportunities">
+            <table className="data-table" aria-label={t('analysis.opportunities.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Opportunity</th>
-                  <th scope="col">Pain points</th>
+                  <th scope="col">{t('analysis.opportunities.colOpportunity')}</th>
+                  <th scope="col">{t('analysis.opportunities.colPainPoints')}</th>
                   <th scope="col" className="num">
-                    Impact
+                    {t('analysis.opportunities.colImpact')}
                   </th>
                   <th scope="col" className="num">
-                    Effort
+                    {t('analysis.opportunities.colEffort')}
                   </th>
-                  <th scope="col">Horizon</th>
-                  <th scope="col">Owner</th>
+                  <th scope="col">{t('analysis.opportunities.colHorizon')}</th>
+                  <th scope="col">{t('analysis.opportunities.colOwner')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('analysis.opportunities.colActions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -156,14 +157,14 @@ export function OpportunitiesView() {
                       <strong>{o.title}</strong>
                       {o.description && <div className="muted cell-sub">{o.description}</div>}
                     </td>
-                    <td>{painList(o) || <span className="muted">None linked</span>}</td>
-                    <td className="num">{o.impact ?? <span className="muted">—</span>}</td>
-                    <td className="num">{o.effort ?? <span className="muted">—</span>}</td>
-                    <td>{o.horizon ? <span className={`horizon horizon-${o.horizon}`}>{HORIZON_LABELS[o.horizon]}</span> : <span className="muted">—</span>}</td>
-                    <td>{o.owner || <span className="muted">—</span>}</td>
+                    <td>{painList(o) || <span className="muted">{t('analysis.opportunities.noneLinked')}</span>}</td>
+                    <td className="num">{o.impact ?? <span className="muted">{t('analysis.opportunities.empty')}</span>}</td>
+                    <td className="num">{o.effort ?? <span className="muted">{t('analysis.opportunities.empty')}</span>}</td>
+                    <td>{o.horizon ? <span className={`horizon horizon-${o.horizon}`}>{HORIZON_LABELS[o.horizon]}</span> : <span className="muted">{t('analysis.opportunities.empty')}</span>}</td>
+                    <td>{o.owner || <span className="muted">{t('analysis.opportunities.empty')}</span>}</td>
                     <td className="col-actions">
-                      <button type="button" className="btn btn-sm btn-ghost" aria-label={`Edit opportunity ${o.title}`} onClick={() => setEditing({ kind: 'edit', opportunity: o })}>
-                        Edit
+                      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('analysis.opportunities.editLabel', { title: o.title })} onClick={() => setEditing({ kind: 'edit', opportunity: o })}>
+                        {t('analysis.opportunities.edit')}
                       </button>
                     </td>
                   </tr>

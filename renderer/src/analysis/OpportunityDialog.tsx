@@ -4,6 +4,7 @@ import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { HORIZON_LABELS } from './labels';
 import { ChoiceSelect, Modal, ScoreSelect } from './ui';
+import { t } from '../i18n';
 
 type Horizon = NonNullable<Opportunity['horizon']>;
 type Draft = Omit<Opportunity, 'id'>;
@@ -43,8 +44,8 @@ export function OpportunityDialog({
 
   return (
     <Modal
-      title={opportunity ? 'Edit opportunity' : 'New opportunity'}
-      confirm={opportunity ? 'Save' : 'Create opportunity'}
+      title={opportunity ? t('analysis.opportunityDialog.editTitle') : t('analysis.opportunityDialog.newTitle')}
+      confirm={opportunity ? t('analysis.opportunityDialog.save') : t('analysis.opportunityDialog.create')}
       onSubmit={save}
       onCancel={() => onClose(false)}
       canSubmit={!!draft.title.trim()}
@@ -59,31 +60,38 @@ export function OpportunityDialog({
               void mutate('opportunity.delete', { id: opportunity.id });
             }}
           >
-            Delete opportunity
+            {t('analysis.opportunityDialog.delete')}
           </button>
         )
       }
     >
       <label className="field">
-        Title
-        <input className="input" value={draft.title} onChange={(e) => set({ title: e.target.value })} data-autofocus placeholder="The improvement, in a line" />
+        {t('analysis.opportunityDialog.title')}
+        <input
+          className="input"
+          value={draft.title}
+          onChange={(e) => set({ title: e.target.value })}
+          data-autofocus
+          placeholder={t('analysis.opportunityDialog.titlePlaceholder')}
+        />
       </label>
       <label className="field">
-        Description
+        {t('analysis.opportunityDialog.description')}
         <textarea className="input textarea" rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
       </label>
       <div className="field-grid field-grid-4">
-        <ScoreSelect label="Impact" value={draft.impact} onChange={(impact) => set({ impact })} />
-        <ScoreSelect label="Effort" value={draft.effort} onChange={(effort) => set({ effort })} />
-        <ChoiceSelect<Horizon> label="Horizon" value={draft.horizon} options={HORIZON_LABELS} onChange={(horizon) => set({ horizon })} />
+        <ScoreSelect label={t('analysis.opportunityDialog.impact')} value={draft.impact} onChange={(impact) => set({ impact })} />
+        <ScoreSelect label={t('analysis.opportunityDialog.effort')} value={draft.effort} onChange={(effort) => set({ effort })} />
+        <ChoiceSelect<Horizon> label={t('analysis.opportunityDialog.horizon')} value={draft.horizon} options={HORIZON_LABELS} onChange={(horizon) => set({ horizon })} />
         <label className="field">
-          Owner
+          {t('analysis.opportunityDialog.owner')}
           <input className="input" value={draft.owner} onChange={(e) => set({ owner: e.target.value })} />
         </label>
       </div>
       <fieldset className="fieldset">
-        <legend>Pain points it answers ({draft.painPointIds.length})</legend>
-        <input className="input input-sm" type="search" aria-label="Find pain points" placeholder="Find pain points" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <legend>{t('analysis.opportunityDialog.painPoints', { count: draft.painPointIds.length })}</legend>
+        <input className="input input-sm" type="search" aria-label={t('analysis.opportunityDialog.find')}
+          placeholder={t('analysis.opportunityDialog.find')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         <ul className="check-list">
           {visible.map((r) => (
             <li key={r.id}>
@@ -93,7 +101,7 @@ export function OpportunityDialog({
                   {r.number}
                 </span>
                 <span>
-                  {r.text} <span className="muted">· {r.processName}</span>
+                  {r.text} <span className="muted">{t('analysis.opportunityDialog.process', { process: r.processName })}</span>
                 </span>
               </label>
             </li>

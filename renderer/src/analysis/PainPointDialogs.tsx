@@ -8,6 +8,7 @@ import { useShoshin } from '../store';
 import { useAnalysis, useAnalysisUi } from './analysisStore';
 import { captureTargets, FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from './labels';
 import { ChoiceSelect, Modal, PersonSelect, ScoreSelect } from './ui';
+import { t } from '../i18n';
 
 type Fate = 'keep' | 'predecessor' | 'delete';
 type WasteType = NonNullable<PainPoint['waste']>;
@@ -42,16 +43,16 @@ export function QuickCaptureDialog() {
   };
 
   return (
-    <Modal title="Add pain point" confirm="Add pain point" onSubmit={save} onCancel={() => close(false)} canSubmit={!!text.trim()}>
+    <Modal title={t('analysis.painDialogs.addTitle')} confirm={t('analysis.painDialogs.addConfirm')} onSubmit={save} onCancel={() => close(false)} canSubmit={!!text.trim()}>
       <label className="field" htmlFor={textId}>
-        In their own words
+        {t('analysis.painDialogs.ownWords')}
         <textarea
           id={textId}
           className="input textarea"
           rows={3}
           value={text}
           data-autofocus
-          placeholder="What gets in the way, as they said it"
+          placeholder={t('analysis.painDialogs.ownWordsPlaceholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey) {
@@ -61,13 +62,13 @@ export function QuickCaptureDialog() {
           }}
         />
       </label>
-      <PersonSelect label="Raised by" value={raisedBy} people={ordered} onChange={setRaisedBy} />
+      <PersonSelect label={t('analysis.painDialogs.raisedBy')} value={raisedBy} people={ordered} onChange={setRaisedBy} />
       <label className="field">
-        Pinned to
+        {t('analysis.painDialogs.pinnedTo')}
         <select className="input" value={target} onChange={(e) => setTarget(Number(e.target.value))}>
-          {targets.map((t, i) => (
-            <option key={`${t.kind}:${t.id}`} value={i}>
-              {t.label}
+          {targets.map((choice, i) => (
+            <option key={`${choice.kind}:${choice.id}`} value={i}>
+              {choice.label}
             </option>
           ))}
         </select>
@@ -99,8 +100,8 @@ export function PainPointDialog({ painPointId }: { painPointId: string }) {
 
   return (
     <Modal
-      title={`Pain point ${row.number} · ${row.processName}`}
-      confirm="Save"
+      title={t('analysis.painDialogs.editTitle', { number: row.number, process: row.processName })}
+      confirm={t('analysis.painDialogs.save')}
       onSubmit={save}
       onCancel={close}
       canSubmit={!!value.text.trim()}
@@ -114,21 +115,21 @@ export function PainPointDialog({ painPointId }: { painPointId: string }) {
             void mutate('painPoint.delete', { id: row.id });
           }}
         >
-          Delete pain point
+          {t('analysis.painDialogs.delete')}
         </button>
       }
     >
       <p className="muted dialog-note">{row.targetLabel}</p>
       <label className="field">
-        In their own words
+        {t('analysis.painDialogs.ownWords')}
         <textarea className="input textarea" rows={3} value={value.text} onChange={(e) => patch({ text: e.target.value })} data-autofocus />
       </label>
       <div className="field-grid">
-        <PersonSelect label="Raised by" value={value.raisedBy} people={people} onChange={(raisedBy) => patch({ raisedBy })} />
+        <PersonSelect label={t('analysis.painDialogs.raisedBy')} value={value.raisedBy} people={people} onChange={(raisedBy) => patch({ raisedBy })} />
         <label className="field">
-          Session
+          {t('analysis.painDialogs.session')}
           <select className="input" value={value.sessionId ?? ''} onChange={(e) => patch({ sessionId: e.target.value || null })}>
-            <option value="">No session</option>
+            <option value="">{t('analysis.painDialogs.noSession')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -139,20 +140,20 @@ export function PainPointDialog({ painPointId }: { painPointId: string }) {
       </div>
       {analyse ? (
         <fieldset className="fieldset">
-          <legend>Classification</legend>
+          <legend>{t('analysis.painDialogs.classification')}</legend>
           <div className="field-grid field-grid-4">
-            <ChoiceSelect<WasteType> label="Waste type" value={value.waste} options={WASTE_LABELS} onChange={(waste) => patch({ waste })} />
-            <ChoiceSelect<FourP> label="Four Ps" value={value.fourP} options={FOUR_P_LABELS} onChange={(fourP) => patch({ fourP })} />
-            <ScoreSelect label="Severity" value={value.severity} onChange={(severity) => patch({ severity })} />
-            <ChoiceSelect<Frequency> label="Frequency" value={value.frequency} options={FREQUENCY_LABELS} onChange={(frequency) => patch({ frequency })} />
+            <ChoiceSelect<WasteType> label={t('analysis.painDialogs.waste')} value={value.waste} options={WASTE_LABELS} onChange={(waste) => patch({ waste })} />
+            <ChoiceSelect<FourP> label={t('analysis.painDialogs.fourP')} value={value.fourP} options={FOUR_P_LABELS} onChange={(fourP) => patch({ fourP })} />
+            <ScoreSelect label={t('analysis.painDialogs.severity')} value={value.severity} onChange={(severity) => patch({ severity })} />
+            <ChoiceSelect<Frequency> label={t('analysis.painDialogs.frequency')} value={value.frequency} options={FREQUENCY_LABELS} onChange={(frequency) => patch({ frequency })} />
           </div>
           <label className="field">
-            Notes
+            {t('analysis.painDialogs.notes')}
             <textarea className="input textarea" rows={2} value={value.notes} onChange={(e) => patch({ notes: e.target.value })} />
           </label>
         </fieldset>
       ) : (
-        <p className="muted dialog-note">Classification (waste, Four Ps, severity, frequency) is in Analyse mode, so nobody judges while the room talks.</p>
+        <p className="muted dialog-note">{t('analysis.painDialogs.classifyLater')}</p>
       )}
     </Modal>
   );
@@ -168,16 +169,19 @@ export function StepDeleteDialog({ stepIds, onDone }: { stepIds: string[]; onDon
   const steps = view.steps.filter((s) => stepIds.includes(s.id));
   const pains = view.painPoints.filter((p) => p.targetKind === 'step' && stepIds.includes(p.targetId));
   const hasPredecessor = steps.some((s) => view.flows.some((f) => f.targetId === s.id && f.sourceId !== s.id));
-  const count = pains.length === 1 ? 'one pain point' : `${pains.length} pain points`;
-  const title = steps.length === 1 ? `Delete “${steps[0]?.text || 'untitled step'}”?` : `Delete ${steps.length} steps?`;
+  const count = pains.length === 1 ? t('analysis.painDialogs.count.one') : t('analysis.painDialogs.count.other', { count: pains.length });
+  const title =
+    steps.length === 1
+      ? t('analysis.painDialogs.deleteOne', { name: steps[0]?.text || t('analysis.painDialogs.untitledStep') })
+      : t('analysis.painDialogs.deleteMany', { count: steps.length });
   const options: { value: Fate; label: string; hint: string }[] = [
-    { value: 'keep', label: 'Keep them on the whole process', hint: 'They stay in the register and on the process toolbar.' },
+    { value: 'keep', label: t('analysis.painDialogs.keep'), hint: t('analysis.painDialogs.keepHint') },
     {
       value: 'predecessor',
-      label: 'Move them to the step before',
-      hint: hasPredecessor ? 'Pinned to the step that leads into this one.' : 'There is no step before; they go on the whole process.',
+      label: t('analysis.painDialogs.predecessor'),
+      hint: hasPredecessor ? t('analysis.painDialogs.predecessorHint') : t('analysis.painDialogs.noPredecessorHint'),
     },
-    { value: 'delete', label: 'Delete them too', hint: 'Their votes go with them. Undo brings everything back.' },
+    { value: 'delete', label: t('analysis.painDialogs.deleteToo'), hint: t('analysis.painDialogs.deleteTooHint') },
   ];
 
   const confirm = () => {
@@ -186,12 +190,20 @@ export function StepDeleteDialog({ stepIds, onDone }: { stepIds: string[]; onDon
   };
 
   return (
-    <Modal title={title} confirm="Delete step" onSubmit={confirm} onCancel={onDone}>
+    <Modal title={title} confirm={t('analysis.painDialogs.deleteStep')} onSubmit={confirm} onCancel={onDone}>
       <p className="dialog-note">
-        {steps.length === 1 ? 'This step has' : 'These steps have'} {count}: {pains.map((p) => p.number).join(', ')}. What should happen to{' '}
-        {pains.length === 1 ? 'it' : 'them'}?
+        {t(
+          steps.length === 1
+            ? pains.length === 1
+              ? 'analysis.painDialogs.question.oneStep.onePain'
+              : 'analysis.painDialogs.question.oneStep.manyPains'
+            : pains.length === 1
+              ? 'analysis.painDialogs.question.manySteps.onePain'
+              : 'analysis.painDialogs.question.manySteps.manyPains',
+          { count, numbers: pains.map((p) => p.number).join(', ') },
+        )}
       </p>
-      <div role="radiogroup" aria-label="Pain points on the deleted step" className="radio-list">
+      <div role="radiogroup" aria-label={t('analysis.painDialogs.fateLabel')} className="radio-list">
         {options.map((o) => (
           <label key={o.value} className="radio-option">
             <input type="radio" name={name} value={o.value} checked={fate === o.value} onChange={() => setFate(o.value)} />

@@ -8,6 +8,7 @@ import { jumpToPainPoint } from './jump';
 import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from './labels';
 import { OpportunityDialog } from './OpportunityDialog';
 import { downloadText, EmptyNote } from './ui';
+import { t } from '../i18n';
 
 type SortKey = 'number' | 'text' | 'process' | 'lane' | 'raisedBy' | 'waste' | 'fourP' | 'severity' | 'frequency' | 'votes';
 interface Sort {
@@ -89,7 +90,7 @@ export function PainPointRegister() {
     });
   }, [view, processId, laneId, waste, fourP, severity, minVotes, search, sort, processOrder, analyse]);
 
-  if (!view) return <p className="muted analysis-loading">Loading the register…</p>;
+  if (!view) return <p className="muted analysis-loading">{t('analysis.register.loading')}</p>;
 
   const header = (key: SortKey, label: string, numeric = false) => {
     const active = sort.key === key;
@@ -121,7 +122,7 @@ export function PainPointRegister() {
       const file = await call('export.csv', { register: 'painPoints', anonymise });
       downloadText(file.fileName, file.csv);
     } catch (error) {
-      useShoshin.setState({ notice: error instanceof Error ? error.message : 'The export failed.' });
+      useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.register.exportFailed') });
     }
   };
 
@@ -131,29 +132,37 @@ export function PainPointRegister() {
   return (
     <section className="analysis-view" aria-labelledby="register-title">
       <header className="analysis-head">
-        <h2 id="register-title">Pain points</h2>
+        <h2 id="register-title">{t('analysis.register.title')}</h2>
         <span className="muted">
-          {rows.length === view.register.length ? `${view.register.length} in the engagement` : `${rows.length} of ${view.register.length} shown`}
+          {rows.length === view.register.length
+            ? t('analysis.register.total', { count: view.register.length })
+            : t('analysis.register.shown', { shown: rows.length, total: view.register.length })}
         </span>
         <span className="spacer" />
         <button type="button" className="btn btn-sm" disabled={pickedRows.length === 0} onClick={() => setCreating(true)}>
-          Create opportunity from {pickedRows.length || 'selected'}
+          {pickedRows.length ? t('analysis.register.createFrom', { count: pickedRows.length }) : t('analysis.register.createFromSelected')}
         </button>
         <label className="check-inline">
           <input type="checkbox" checked={anonymise} onChange={(e) => setAnonymise(e.target.checked)} />
-          Anonymise names
+          {t('analysis.register.anonymise')}
         </label>
         <button type="button" className="btn btn-sm" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('analysis.register.export')}
         </button>
       </header>
-      <div className="filters" role="group" aria-label="Filter pain points">
+      <div className="filters" role="group" aria-label={t('analysis.register.filterLabel')}>
         <label className="field field-inline">
-          Search
-          <input className="input input-sm" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words, people, steps" />
+          {t('analysis.register.search')}
+          <input
+            className="input input-sm"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder={t('analysis.register.searchPlaceholder')}
+          />
         </label>
         <label className="field field-inline">
-          Process
+          {t('analysis.register.process')}
           <select
             className="input input-sm"
             value={processId}
@@ -162,7 +171,7 @@ export function PainPointRegister() {
               setLaneId('');
             }}
           >
-            <option value="">All processes</option>
+            <option value="">{t('analysis.register.allProcesses')}</option>
             {processes.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -171,12 +180,12 @@ export function PainPointRegister() {
           </select>
         </label>
         <label className="field field-inline">
-          Lane
+          {t('analysis.register.lane')}
           <select className="input input-sm" value={laneId} onChange={(e) => setLaneId(e.target.value)}>
-            <option value="">All lanes</option>
+            <option value="">{t('analysis.register.allLanes')}</option>
             {lanes.map((l) => (
               <option key={l.id} value={l.id}>
-                {processId ? l.name : `${processes.find((p) => p.id === l.processId)?.name ?? ''} · ${l.name}`}
+                {processId ? l.name : t('analysis.register.laneOfProcess', { process: processes.find((p) => p.id === l.processId)?.name ?? '', lane: l.name })}
               </option>
             ))}
           </select>
@@ -184,9 +193,9 @@ export function PainPointRegister() {
         {analyse && (
           <>
             <label className="field field-inline">
-              Waste
+              {t('analysis.register.waste')}
               <select className="input input-sm" value={waste} onChange={(e) => setWaste(e.target.value)}>
-                <option value="">Any waste</option>
+                <option value="">{t('analysis.register.anyWaste')}</option>
                 {Object.entries(WASTE_LABELS).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
@@ -195,9 +204,9 @@ export function PainPointRegister() {
               </select>
             </label>
             <label className="field field-inline">
-              Four Ps
+              {t('analysis.register.fourP')}
               <select className="input input-sm" value={fourP} onChange={(e) => setFourP(e.target.value)}>
-                <option value="">Any</option>
+                <option value="">{t('analysis.register.any')}</option>
                 {Object.entries(FOUR_P_LABELS).map(([k, v]) => (
                   <option key={k} value={k}>
                     {v}
@@ -206,12 +215,12 @@ export function PainPointRegister() {
               </select>
             </label>
             <label className="field field-inline">
-              Severity
+              {t('analysis.register.severity')}
               <select className="input input-sm" value={severity} onChange={(e) => setSeverity(Number(e.target.value))}>
-                <option value={0}>Any</option>
+                <option value={0}>{t('analysis.register.any')}</option>
                 {[2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
-                    {n === 5 ? '5' : `${n} or more`}
+                    {n === 5 ? '5' : t('analysis.register.orMore', { count: n })}
                   </option>
                 ))}
               </select>
@@ -219,12 +228,12 @@ export function PainPointRegister() {
           </>
         )}
         <label className="field field-inline">
-          Votes
+          {t('analysis.register.votes')}
           <select className="input input-sm" value={minVotes} onChange={(e) => setMinVotes(Number(e.target.value))}>
-            <option value={0}>Any</option>
+            <option value={0}>{t('analysis.register.any')}</option>
             {[1, 2, 3, 5].map((n) => (
               <option key={n} value={n}>
-                {n} or more
+                {t('analysis.register.orMore', { count: n })}
               </option>
             ))}
           </select>
@@ -243,35 +252,34 @@ export function PainPointRegister() {
               setSearch('');
             }}
           >
-            Clear filters
+            {t('analysis.register.clearFilters')}
           </button>
         )}
       </div>
       {view.register.length === 0 ? (
-        <EmptyNote title="No pain points yet">
-          On the map, select a step, a flow or a lane (or nothing, for the whole process) and press <span className="kbd">P</span> to write one down in the
-          client’s own words.
+        <EmptyNote title={t('analysis.register.emptyTitle')}>
+          {t('analysis.register.emptyBefore')} <span className="kbd">{t('analysis.register.emptyKey')}</span> {t('analysis.register.emptyAfter')}
         </EmptyNote>
       ) : (
         <div className="table-wrap">
-          <table className="data-table register-table" aria-label="Pain-point register">
+          <table className="data-table register-table" aria-label={t('analysis.register.tableLabel')}>
             <thead>
               <tr>
                 <th scope="col" className="col-pick">
-                  <span className="visually-hidden">Pick for an opportunity</span>
+                  <span className="visually-hidden">{t('analysis.register.pick')}</span>
                 </th>
-                {header('number', '#', true)}
-                {header('text', 'Pain point')}
-                {header('process', 'Process')}
-                {header('lane', 'Lane')}
-                {header('raisedBy', 'Raised by')}
-                {analyse && header('waste', 'Waste')}
-                {analyse && header('fourP', 'Four Ps')}
-                {analyse && header('severity', 'Severity', true)}
-                {analyse && header('frequency', 'Frequency')}
-                {header('votes', 'Votes', true)}
+                {header('number', t('analysis.register.colNumber'), true)}
+                {header('text', t('analysis.register.colPainPoint'))}
+                {header('process', t('analysis.register.colProcess'))}
+                {header('lane', t('analysis.register.colLane'))}
+                {header('raisedBy', t('analysis.register.colRaisedBy'))}
+                {analyse && header('waste', t('analysis.register.colWaste'))}
+                {analyse && header('fourP', t('analysis.register.colFourP'))}
+                {analyse && header('severity', t('analysis.register.colSeverity'), true)}
+                {analyse && header('frequency', t('analysis.register.colFrequency'))}
+                {header('votes', t('analysis.register.colVotes'), true)}
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('analysis.register.colActions')}</span>
                 </th>
               </tr>
             </thead>
@@ -284,7 +292,7 @@ export function PainPointRegister() {
                   <td className="col-pick">
                     <input
                       type="checkbox"
-                      aria-label={`Pick pain point ${r.number} of ${r.processName}`}
+                      aria-label={t('analysis.register.pickLabel', { number: r.number, process: r.processName })}
                       checked={picked.has(r.id)}
                       onChange={(e) => togglePick(r.id, e.target.checked)}
                     />
@@ -295,29 +303,29 @@ export function PainPointRegister() {
                     </span>
                   </td>
                   <td className="col-text">
-                    <button type="button" className="link-btn" title="Show on the map" onClick={() => void jumpToPainPoint(r)}>
+                    <button type="button" className="link-btn" title={t('analysis.register.showOnMap')} onClick={() => void jumpToPainPoint(r)}>
                       {r.text}
                     </button>
                     <div className="muted cell-sub">{r.targetLabel}</div>
                   </td>
                   <td>{r.processName}</td>
-                  <td>{r.laneName || <span className="muted">—</span>}</td>
-                  <td>{r.raisedByName || <span className="muted">Anonymous</span>}</td>
-                  {analyse && <td>{r.waste ? WASTE_LABELS[r.waste] : <span className="muted">—</span>}</td>}
-                  {analyse && <td>{r.fourP ? FOUR_P_LABELS[r.fourP] : <span className="muted">—</span>}</td>}
-                  {analyse && <td className="num">{r.severity ?? <span className="muted">—</span>}</td>}
-                  {analyse && <td>{r.frequency ? FREQUENCY_LABELS[r.frequency] : <span className="muted">—</span>}</td>}
+                  <td>{r.laneName || <span className="muted">{t('analysis.register.empty')}</span>}</td>
+                  <td>{r.raisedByName || <span className="muted">{t('analysis.register.anonymous')}</span>}</td>
+                  {analyse && <td>{r.waste ? WASTE_LABELS[r.waste] : <span className="muted">{t('analysis.register.empty')}</span>}</td>}
+                  {analyse && <td>{r.fourP ? FOUR_P_LABELS[r.fourP] : <span className="muted">{t('analysis.register.empty')}</span>}</td>}
+                  {analyse && <td className="num">{r.severity ?? <span className="muted">{t('analysis.register.empty')}</span>}</td>}
+                  {analyse && <td>{r.frequency ? FREQUENCY_LABELS[r.frequency] : <span className="muted">{t('analysis.register.empty')}</span>}</td>}
                   <td className="num">{r.votes || <span className="muted">0</span>}</td>
                   <td className="col-actions">
-                    <button type="button" className="btn btn-sm btn-ghost" aria-label={`Edit pain point ${r.number} of ${r.processName}`} onClick={() => edit(r.id)}>
-                      {analyse ? 'Classify' : 'Edit'}
+                    <button type="button" className="btn btn-sm btn-ghost" aria-label={t('analysis.register.editLabel', { number: r.number, process: r.processName })} onClick={() => edit(r.id)}>
+                      {analyse ? t('analysis.register.classify') : t('analysis.register.edit')}
                     </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {rows.length === 0 && <p className="muted table-empty">No pain point matches these filters.</p>}
+          {rows.length === 0 && <p className="muted table-empty">{t('analysis.register.noMatch')}</p>}
         </div>
       )}
       {creating && (

@@ -4,6 +4,7 @@ import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
 import { ChoiceSelect, Modal, PersonSelect, ScoreSelect } from './ui';
+import { t } from '../i18n';
 
 type Resistance = NonNullable<Person['resistance']>;
 type FourP = NonNullable<Observation['fourP']>;
@@ -46,8 +47,8 @@ export function PersonDialog({ person, onClose }: { person?: Person; onClose: ()
   };
   return (
     <Modal
-      title={person ? `Edit ${person.name}` : 'Add stakeholder'}
-      confirm={person ? 'Save' : 'Add stakeholder'}
+      title={person ? t('analysis.peopleDialogs.editNamed', { name: person.name }) : t('analysis.peopleDialogs.addStakeholder')}
+      confirm={person ? t('analysis.peopleDialogs.save') : t('analysis.peopleDialogs.addStakeholder')}
       onSubmit={save}
       onCancel={onClose}
       canSubmit={!!draft.name.trim()}
@@ -55,7 +56,7 @@ export function PersonDialog({ person, onClose }: { person?: Person; onClose: ()
       extra={
         person && (
           <DeleteButton
-            label="Delete stakeholder"
+            label={t('analysis.peopleDialogs.deleteStakeholder')}
             onClick={() => {
               onClose();
               void mutate('person.delete', { id: person.id });
@@ -66,45 +67,51 @@ export function PersonDialog({ person, onClose }: { person?: Person; onClose: ()
     >
       <div className="field-grid field-grid-4">
         <label className="field">
-          Name
+          {t('analysis.peopleDialogs.name')}
           <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} data-autofocus />
         </label>
         <label className="field">
-          Role
+          {t('analysis.peopleDialogs.role')}
           <input className="input" value={draft.role} onChange={(e) => set({ role: e.target.value })} />
         </label>
         <label className="field">
-          Team
+          {t('analysis.peopleDialogs.team')}
           <input className="input" value={draft.team} onChange={(e) => set({ team: e.target.value })} />
         </label>
-        <ScoreSelect label="Influence" value={draft.influence} onChange={(influence) => set({ influence })} />
+        <ScoreSelect label={t('analysis.peopleDialogs.influence')} value={draft.influence} onChange={(influence) => set({ influence })} />
       </div>
       <div className="check-group">
         <label className="check-inline">
           <input type="checkbox" checked={draft.sponsor} onChange={(e) => set({ sponsor: e.target.checked })} />
-          Executive sponsor
+          {t('analysis.peopleDialogs.sponsor')}
         </label>
         <label className="check-inline">
           <input type="checkbox" checked={draft.champion} onChange={(e) => set({ champion: e.target.checked })} />
-          Champion
+          {t('analysis.peopleDialogs.champion')}
         </label>
         <label className="check-inline">
           <input type="checkbox" checked={draft.anonymise} onChange={(e) => set({ anonymise: e.target.checked })} />
-          Anonymise in reports
+          {t('analysis.peopleDialogs.anonymise')}
         </label>
       </div>
       <fieldset className="fieldset">
-        <legend>Readiness for the change</legend>
+        <legend>{t('analysis.peopleDialogs.readiness')}</legend>
         <div className="field-grid field-grid-4">
-          <ScoreSelect label="Awareness" value={draft.awareness} onChange={(awareness) => set({ awareness })} />
-          <ScoreSelect label="Commitment" value={draft.commitment} onChange={(commitment) => set({ commitment })} />
-          <ScoreSelect label="Readiness" value={draft.readiness} onChange={(readiness) => set({ readiness })} />
-          <ScoreSelect label="Reinforcement" value={draft.reinforcement} onChange={(reinforcement) => set({ reinforcement })} />
+          <ScoreSelect label={t('analysis.peopleDialogs.awareness')} value={draft.awareness} onChange={(awareness) => set({ awareness })} />
+          <ScoreSelect label={t('analysis.peopleDialogs.commitment')} value={draft.commitment} onChange={(commitment) => set({ commitment })} />
+          <ScoreSelect label={t('analysis.peopleDialogs.readinessScore')} value={draft.readiness} onChange={(readiness) => set({ readiness })} />
+          <ScoreSelect label={t('analysis.peopleDialogs.reinforcement')} value={draft.reinforcement} onChange={(reinforcement) => set({ reinforcement })} />
         </div>
-        <ChoiceSelect<Resistance> label="Source of resistance" value={draft.resistance} options={RESISTANCE_LABELS} onChange={(resistance) => set({ resistance })} none="None noted" />
+        <ChoiceSelect<Resistance>
+          label={t('analysis.peopleDialogs.resistance')}
+          value={draft.resistance}
+          options={RESISTANCE_LABELS}
+          onChange={(resistance) => set({ resistance })}
+          none={t('analysis.peopleDialogs.noneNoted')}
+        />
       </fieldset>
       <label className="field">
-        Notes
+        {t('analysis.peopleDialogs.notes')}
         <textarea className="input textarea" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
       </label>
     </Modal>
@@ -130,8 +137,8 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
   };
   return (
     <Modal
-      title={session ? `Edit ${session.name}` : 'Add session'}
-      confirm={session ? 'Save' : 'Add session'}
+      title={session ? t('analysis.peopleDialogs.editNamed', { name: session.name }) : t('analysis.peopleDialogs.addSession')}
+      confirm={session ? t('analysis.peopleDialogs.save') : t('analysis.peopleDialogs.addSession')}
       onSubmit={save}
       onCancel={onClose}
       canSubmit={!!draft.name.trim()}
@@ -139,7 +146,7 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
       extra={
         session && (
           <DeleteButton
-            label="Delete session"
+            label={t('analysis.peopleDialogs.deleteSession')}
             onClick={() => {
               onClose();
               void mutate('session.delete', { id: session.id });
@@ -150,22 +157,22 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
     >
       <div className="field-grid">
         <label className="field">
-          Session name
+          {t('analysis.peopleDialogs.sessionName')}
           <input className="input" value={draft.name} onChange={(e) => set({ name: e.target.value })} data-autofocus />
         </label>
         <label className="field">
-          Date
+          {t('analysis.peopleDialogs.date')}
           <input className="input" type="date" value={draft.date} onChange={(e) => set({ date: e.target.value })} />
         </label>
         <label className="field">
-          Facilitator
+          {t('analysis.peopleDialogs.facilitator')}
           <input className="input" value={draft.facilitator} onChange={(e) => set({ facilitator: e.target.value })} />
         </label>
       </div>
       <fieldset className="fieldset">
-        <legend>Participants ({draft.participantIds.length})</legend>
+        <legend>{t('analysis.peopleDialogs.participants', { count: draft.participantIds.length })}</legend>
         {people.length === 0 ? (
-          <p className="muted">Add stakeholders first; participants are picked from the register.</p>
+          <p className="muted">{t('analysis.peopleDialogs.noPeople')}</p>
         ) : (
           <ul className="check-list check-columns">
             {people.map((p) => (
@@ -180,7 +187,7 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
                   />
                   <span>
                     {p.name}
-                    {p.role && <span className="muted"> · {p.role}</span>}
+                    {p.role && <span className="muted">{t('analysis.peopleDialogs.withRole', { role: p.role })}</span>}
                   </span>
                 </label>
               </li>
@@ -189,7 +196,7 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
         )}
       </fieldset>
       <label className="field">
-        Notes
+        {t('analysis.peopleDialogs.notes')}
         <textarea className="input textarea" rows={2} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} />
       </label>
     </Modal>
@@ -211,15 +218,15 @@ export function ObservationDialog({ observation, onClose }: { observation?: Obse
   };
   return (
     <Modal
-      title={observation ? 'Edit observation' : 'Add observation'}
-      confirm={observation ? 'Save' : 'Add observation'}
+      title={observation ? t('analysis.peopleDialogs.editObservation') : t('analysis.peopleDialogs.addObservation')}
+      confirm={observation ? t('analysis.peopleDialogs.save') : t('analysis.peopleDialogs.addObservation')}
       onSubmit={save}
       onCancel={onClose}
       canSubmit={!!draft.text.trim()}
       extra={
         observation && (
           <DeleteButton
-            label="Delete observation"
+            label={t('analysis.peopleDialogs.deleteObservation')}
             onClick={() => {
               onClose();
               void mutate('observation.delete', { id: observation.id });
@@ -229,16 +236,22 @@ export function ObservationDialog({ observation, onClose }: { observation?: Obse
       }
     >
       <label className="field">
-        Observation
+        {t('analysis.peopleDialogs.observation')}
         <textarea className="input textarea" rows={4} value={draft.text} onChange={(e) => set({ text: e.target.value })} data-autofocus />
       </label>
       <div className="field-grid">
-        <ChoiceSelect<FourP> label="Four Ps" value={draft.fourP} options={FOUR_P_LABELS} onChange={(fourP) => set({ fourP })} />
-        <PersonSelect label="About" value={draft.personId} people={people} onChange={(personId) => set({ personId })} none="No one in particular" />
+        <ChoiceSelect<FourP> label={t('analysis.peopleDialogs.fourP')} value={draft.fourP} options={FOUR_P_LABELS} onChange={(fourP) => set({ fourP })} />
+        <PersonSelect
+          label={t('analysis.peopleDialogs.about')}
+          value={draft.personId}
+          people={people}
+          onChange={(personId) => set({ personId })}
+          none={t('analysis.peopleDialogs.noOne')}
+        />
         <label className="field">
-          Session
+          {t('analysis.peopleDialogs.session')}
           <select className="input" value={draft.sessionId ?? ''} onChange={(e) => set({ sessionId: e.target.value || null })}>
-            <option value="">No session</option>
+            <option value="">{t('analysis.peopleDialogs.noSession')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -269,15 +282,15 @@ export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['k
   const what = NEED_LABELS[draft.kind].toLowerCase();
   return (
     <Modal
-      title={need ? `Edit ${what} need` : `Add ${what} need`}
-      confirm={need ? 'Save' : 'Add need'}
+      title={need ? t('analysis.peopleDialogs.editNeed', { what }) : t('analysis.peopleDialogs.addNeedTitle', { what })}
+      confirm={need ? t('analysis.peopleDialogs.save') : t('analysis.peopleDialogs.addNeed')}
       onSubmit={save}
       onCancel={onClose}
       canSubmit={!!draft.text.trim()}
       extra={
         need && (
           <DeleteButton
-            label="Delete need"
+            label={t('analysis.peopleDialogs.deleteNeed')}
             onClick={() => {
               onClose();
               void mutate('need.delete', { id: need.id });
@@ -287,12 +300,12 @@ export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['k
       }
     >
       <label className="field">
-        What is needed
+        {t('analysis.peopleDialogs.whatNeeded')}
         <textarea className="input textarea" rows={3} value={draft.text} onChange={(e) => set({ text: e.target.value })} data-autofocus />
       </label>
       <div className="field-grid">
         <label className="field">
-          Kind
+          {t('analysis.peopleDialogs.kind')}
           <select className="input" value={draft.kind} onChange={(e) => set({ kind: e.target.value as Need['kind'] })}>
             {Object.entries(NEED_LABELS).map(([k, v]) => (
               <option key={k} value={k}>
@@ -301,14 +314,20 @@ export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['k
             ))}
           </select>
         </label>
-        <PersonSelect label="For person" value={draft.personId} people={people} onChange={(personId) => set({ personId })} none="No one in particular" />
+        <PersonSelect
+          label={t('analysis.peopleDialogs.forPerson')}
+          value={draft.personId}
+          people={people}
+          onChange={(personId) => set({ personId })}
+          none={t('analysis.peopleDialogs.noOne')}
+        />
         <label className="field">
-          For lane
+          {t('analysis.peopleDialogs.forLane')}
           <select className="input" value={draft.laneId ?? ''} onChange={(e) => set({ laneId: e.target.value || null })}>
-            <option value="">No lane</option>
+            <option value="">{t('analysis.peopleDialogs.noLane')}</option>
             {lanes.map((l) => (
               <option key={l.id} value={l.id}>
-                {processName.get(l.processId) ?? ''} · {l.name}
+                {t('analysis.peopleDialogs.laneOfProcess', { process: processName.get(l.processId) ?? '', lane: l.name })}
               </option>
             ))}
           </select>

@@ -3,9 +3,10 @@ import type { Need, Observation, Person, Session } from '../../../core/model';
 import { call } from '../api';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
-import { FOUR_P_LABELS, RESISTANCE_LABELS } from './labels';
+import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
 import { NeedDialog, ObservationDialog, PersonDialog, SessionDialog } from './PeopleDialogs';
 import { downloadText, EmptyNote } from './ui';
+import { t } from '../i18n';
 
 type Editing =
   | { kind: 'person'; person?: Person }
@@ -17,15 +18,15 @@ type Editing =
 const SCALE = [1, 2, 3, 4, 5] as const;
 
 function score(value: number | null) {
-  return value ?? <span className="muted">—</span>;
+  return value ?? <span className="muted">{t('analysis.people.empty')}</span>;
 }
 
 function Roles({ person }: { person: Person }) {
   return (
     <>
-      {person.sponsor && <span className="tag tag-sponsor">Sponsor</span>}
-      {person.champion && <span className="tag tag-champion">Champion</span>}
-      {person.anonymise && <span className="tag">Anonymised</span>}
+      {person.sponsor && <span className="tag tag-sponsor">{t('analysis.people.sponsor')}</span>}
+      {person.champion && <span className="tag tag-champion">{t('analysis.people.champion')}</span>}
+      {person.anonymise && <span className="tag">{t('analysis.people.anonymised')}</span>}
     </>
   );
 }
@@ -37,11 +38,11 @@ function InfluenceMap({ people, onOpen }: { people: readonly Person[]; onOpen: (
   return (
     <figure className="matrix-figure people-map" aria-labelledby="people-map-title">
       <figcaption id="people-map-title" className="a-panel-title">
-        Influence by commitment
+        {t('analysis.people.mapTitle')}
       </figcaption>
-      <div className="matrix" role="table" aria-label="Influence by commitment map">
+      <div className="matrix" role="table" aria-label={t('analysis.people.mapLabel')}>
         <div className="matrix-axis-y" aria-hidden="true">
-          Influence →
+          {t('analysis.people.axisInfluence')}
         </div>
         <div className="matrix-grid" role="rowgroup">
           {[...SCALE].reverse().map((influence) => (
@@ -52,7 +53,7 @@ function InfluenceMap({ people, onOpen }: { people: readonly Person[]; onOpen: (
               {SCALE.map((commitment) => {
                 const zone = influence >= 4 && commitment <= 2 ? 'q-risk' : influence >= 4 && commitment >= 4 ? 'q-quick' : '';
                 return (
-                  <div key={commitment} className={`matrix-cell ${zone}`} role="cell" aria-label={`Influence ${influence}, commitment ${commitment}`}>
+                  <div key={commitment} className={`matrix-cell ${zone}`} role="cell" aria-label={t('analysis.people.cellLabel', { influence, commitment })}>
                     {placed
                       .filter((p) => p.influence === influence && p.commitment === commitment)
                       .map((p) => (
@@ -60,11 +61,24 @@ function InfluenceMap({ people, onOpen }: { people: readonly Person[]; onOpen: (
                           key={p.id}
                           type="button"
                           className={`matrix-chip person-chip${p.sponsor ? ' chip-sponsor' : ''}${p.resistance ? ' chip-resist' : ''}`}
-                          title={`${p.name}${p.role ? `, ${p.role}` : ''}: influence ${influence}, commitment ${commitment}${p.resistance ? `; resistance: ${RESISTANCE_LABELS[p.resistance]}` : ''}`}
+                          title={
+                            p.resistance
+                              ? t('analysis.people.chipTitleResistance', {
+                                  name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
+                                  influence,
+                                  commitment,
+                                  resistance: RESISTANCE_LABELS[p.resistance],
+                                })
+                              : t('analysis.people.chipTitle', {
+                                  name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
+                                  influence,
+                                  commitment,
+                                })
+                          }
                           onClick={() => onOpen(p)}
                         >
                           {p.name}
-                          {p.sponsor && <span aria-label="sponsor"> ★</span>}
+                          {p.sponsor && <span aria-label={t('analysis.people.sponsorMark')}> ★</span>}
                         </button>
                       ))}
                   </div>
@@ -82,18 +96,20 @@ function InfluenceMap({ people, onOpen }: { people: readonly Person[]; onOpen: (
           </div>
         </div>
         <div className="matrix-axis-x" aria-hidden="true">
-          Commitment →
+          {t('analysis.people.axisCommitment')}
         </div>
       </div>
       <div className="matrix-legend">
         <span className="legend-item">
-          <span className="legend-swatch q-risk" /> High influence, low commitment: engage first
+          <span className="legend-swatch q-risk" /> {t('analysis.people.legendRisk')}
         </span>
         <span className="legend-item">
-          <span className="legend-swatch q-quick" /> High influence, committed: ask them to lead
+          <span className="legend-swatch q-quick" /> {t('analysis.people.legendLead')}
         </span>
       </div>
-      {unplaced.length > 0 && <p className="muted matrix-unplaced">Not on the map until influence and commitment are set: {unplaced.map((p) => p.name).join(', ')}.</p>}
+      {unplaced.length > 0 && (
+        <p className="muted matrix-unplaced">{t('analysis.people.unplaced', { names: unplaced.map((p) => p.name).join(', ') })}</p>
+      )}
     </figure>
   );
 }
@@ -104,19 +120,19 @@ export function PeopleView() {
   const view = useAnalysis((s) => s.view);
   const [editing, setEditing] = useState<Editing>(null);
   const [anonymise, setAnonymise] = useState(true);
-  if (!engagement || !view) return <p className="muted analysis-loading">Loading people…</p>;
+  if (!engagement || !view) return <p className="muted analysis-loading">{t('analysis.people.loading')}</p>;
   const { people, sessions, processes } = engagement;
   const personName = new Map(people.map((p) => [p.id, p.name]));
   const sessionName = new Map(sessions.map((s) => [s.id, s.name]));
   const processName = new Map(processes.map((p) => [p.id, p.name]));
-  const laneName = new Map(view.lanes.map((l) => [l.id, `${processName.get(l.processId) ?? ''} · ${l.name}`]));
+  const laneName = new Map(view.lanes.map((l) => [l.id, t('analysis.people.laneOfProcess', { process: processName.get(l.processId) ?? '', lane: l.name })]));
 
   const exportCsv = async () => {
     try {
       const file = await call('export.csv', { register: 'stakeholders', anonymise });
       downloadText(file.fileName, file.csv);
     } catch (error) {
-      useShoshin.setState({ notice: error instanceof Error ? error.message : 'The export failed.' });
+      useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.people.exportFailed') });
     }
   };
 
@@ -129,11 +145,11 @@ export function PeopleView() {
             {title}
           </h3>
           <button type="button" className="btn btn-sm" onClick={() => setEditing({ kind: 'need', needKind: kind })}>
-            Add {kind} need
+            {t('analysis.people.addNeed', { kind: NEED_LABELS[kind].toLowerCase() })}
           </button>
         </div>
         {needs.length === 0 ? (
-          <p className="muted">None recorded yet.</p>
+          <p className="muted">{t('analysis.people.noneYet')}</p>
         ) : (
           <ul className="note-list">
             {needs.map((n) => (
@@ -141,7 +157,7 @@ export function PeopleView() {
                 <button type="button" className="note-item" onClick={() => setEditing({ kind: 'need', needKind: n.kind, need: n })}>
                   <span>{n.text}</span>
                   <span className="note-meta">
-                    {[n.personId ? personName.get(n.personId) : null, n.laneId ? laneName.get(n.laneId) : null].filter(Boolean).join(' · ') || 'Everyone'}
+                    {[n.personId ? personName.get(n.personId) : null, n.laneId ? laneName.get(n.laneId) : null].filter(Boolean).join(t('analysis.people.metaJoin')) || t('analysis.people.everyone')}
                   </span>
                 </button>
               </li>
@@ -155,48 +171,48 @@ export function PeopleView() {
   return (
     <section className="analysis-view" aria-labelledby="people-title">
       <header className="analysis-head">
-        <h2 id="people-title">People</h2>
-        <span className="muted">{people.length} stakeholders</span>
+        <h2 id="people-title">{t('analysis.people.title')}</h2>
+        <span className="muted">{t('analysis.people.count', { count: people.length })}</span>
         <span className="spacer" />
         <button type="button" className="btn btn-sm btn-primary" onClick={() => setEditing({ kind: 'person' })}>
-          Add stakeholder
+          {t('analysis.people.addStakeholder')}
         </button>
         <label className="check-inline">
           <input type="checkbox" checked={anonymise} onChange={(e) => setAnonymise(e.target.checked)} />
-          Anonymise names
+          {t('analysis.people.anonymise')}
         </label>
         <button type="button" className="btn btn-sm" onClick={() => void exportCsv()}>
-          Export CSV
+          {t('analysis.people.export')}
         </button>
       </header>
       {people.length === 0 ? (
-        <EmptyNote title="No stakeholders yet">List the people you will meet: their role, influence, and how ready they are for change.</EmptyNote>
+        <EmptyNote title={t('analysis.people.emptyTitle')}>{t('analysis.people.emptyText')}</EmptyNote>
       ) : (
         <div className="people-top">
           <div className="table-wrap">
-            <table className="data-table" aria-label="Stakeholder register">
+            <table className="data-table" aria-label={t('analysis.people.tableLabel')}>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role and team</th>
-                  <th scope="col" className="num" title="Influence">
-                    Infl.
+                  <th scope="col">{t('analysis.people.colName')}</th>
+                  <th scope="col">{t('analysis.people.colRole')}</th>
+                  <th scope="col" className="num" title={t('analysis.people.colInfluence')}>
+                    {t('analysis.people.colInfluenceShort')}
                   </th>
-                  <th scope="col" className="num" title="Awareness">
-                    Aw.
+                  <th scope="col" className="num" title={t('analysis.people.colAwareness')}>
+                    {t('analysis.people.colAwarenessShort')}
                   </th>
-                  <th scope="col" className="num" title="Commitment">
-                    Com.
+                  <th scope="col" className="num" title={t('analysis.people.colCommitment')}>
+                    {t('analysis.people.colCommitmentShort')}
                   </th>
-                  <th scope="col" className="num" title="Readiness">
-                    Rdy.
+                  <th scope="col" className="num" title={t('analysis.people.colReadiness')}>
+                    {t('analysis.people.colReadinessShort')}
                   </th>
-                  <th scope="col" className="num" title="Reinforcement">
-                    Rnf.
+                  <th scope="col" className="num" title={t('analysis.people.colReinforcement')}>
+                    {t('analysis.people.colReinforcementShort')}
                   </th>
-                  <th scope="col">Resistance</th>
+                  <th scope="col">{t('analysis.people.colResistance')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('analysis.people.colActions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -210,7 +226,7 @@ export function PeopleView() {
                       </div>
                     </th>
                     <td>
-                      {p.role || <span className="muted">—</span>}
+                      {p.role || <span className="muted">{t('analysis.people.empty')}</span>}
                       {p.team && <div className="muted cell-sub">{p.team}</div>}
                     </td>
                     <td className="num">{score(p.influence)}</td>
@@ -218,10 +234,10 @@ export function PeopleView() {
                     <td className="num">{score(p.commitment)}</td>
                     <td className="num">{score(p.readiness)}</td>
                     <td className="num">{score(p.reinforcement)}</td>
-                    <td>{p.resistance ? RESISTANCE_LABELS[p.resistance] : <span className="muted">—</span>}</td>
+                    <td>{p.resistance ? RESISTANCE_LABELS[p.resistance] : <span className="muted">{t('analysis.people.empty')}</span>}</td>
                     <td className="col-actions">
-                      <button type="button" className="btn btn-sm btn-ghost" aria-label={`Edit ${p.name}`} onClick={() => setEditing({ kind: 'person', person: p })}>
-                        Edit
+                      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('analysis.people.editLabel', { name: p.name })} onClick={() => setEditing({ kind: 'person', person: p })}>
+                        {t('analysis.people.edit')}
                       </button>
                     </td>
                   </tr>
@@ -236,25 +252,25 @@ export function PeopleView() {
         <section className="a-panel" aria-labelledby="sessions-title">
           <div className="a-panel-head">
             <h3 id="sessions-title" className="a-panel-title">
-              Sessions
+              {t('analysis.people.sessions')}
             </h3>
             <button type="button" className="btn btn-sm" onClick={() => setEditing({ kind: 'session' })}>
-              Add session
+              {t('analysis.people.addSession')}
             </button>
           </div>
           {sessions.length === 0 ? (
-            <p className="muted">No workshops planned yet.</p>
+            <p className="muted">{t('analysis.people.noSessions')}</p>
           ) : (
             <ul className="note-list">
               {sessions.map((s) => (
                 <li key={s.id}>
-                  <button type="button" className="note-item" aria-label={`Edit session ${s.name}`} onClick={() => setEditing({ kind: 'session', session: s })}>
+                  <button type="button" className="note-item" aria-label={t('analysis.people.editSession', { name: s.name })} onClick={() => setEditing({ kind: 'session', session: s })}>
                     <span className="note-title">{s.name}</span>
                     <span className="note-meta">
-                      {[s.date, s.facilitator && `facilitated by ${s.facilitator}`].filter(Boolean).join(' · ')}
+                      {[s.date, s.facilitator && t('analysis.people.facilitatedBy', { name: s.facilitator })].filter(Boolean).join(t('analysis.people.metaJoin'))}
                     </span>
                     <span className="note-meta">
-                      {s.participantIds.length === 0 ? 'No participants yet' : s.participantIds.map((id) => personName.get(id) ?? '').filter(Boolean).join(', ')}
+                      {s.participantIds.length === 0 ? t('analysis.people.noParticipants') : s.participantIds.map((id) => personName.get(id) ?? '').filter(Boolean).join(', ')}
                     </span>
                   </button>
                 </li>
@@ -265,14 +281,14 @@ export function PeopleView() {
         <section className="a-panel" aria-labelledby="observations-title">
           <div className="a-panel-head">
             <h3 id="observations-title" className="a-panel-title">
-              Observations
+              {t('analysis.people.observations')}
             </h3>
             <button type="button" className="btn btn-sm" onClick={() => setEditing({ kind: 'observation' })}>
-              Add observation
+              {t('analysis.people.addObservation')}
             </button>
           </div>
           {view.observations.length === 0 ? (
-            <p className="muted">Notes on culture and people, not tied to a step, go here.</p>
+            <p className="muted">{t('analysis.people.noObservations')}</p>
           ) : (
             <ul className="note-list">
               {view.observations.map((o) => (
@@ -281,7 +297,7 @@ export function PeopleView() {
                     <span>{o.text}</span>
                     <span className="note-meta">
                       {o.fourP && <span className="tag">{FOUR_P_LABELS[o.fourP]}</span>}
-                      {[o.personId ? personName.get(o.personId) : null, o.sessionId ? sessionName.get(o.sessionId) : null].filter(Boolean).join(' · ')}
+                      {[o.personId ? personName.get(o.personId) : null, o.sessionId ? sessionName.get(o.sessionId) : null].filter(Boolean).join(t('analysis.people.metaJoin'))}
                     </span>
                   </button>
                 </li>
@@ -290,8 +306,8 @@ export function PeopleView() {
           )}
         </section>
         <div className="people-column">
-          {needList('training', 'Training needs')}
-          {needList('communication', 'Communication needs')}
+          {needList('training', t('analysis.people.trainingNeeds'))}
+          {needList('communication', t('analysis.people.communicationNeeds'))}
         </div>
       </div>
       {editing?.kind === 'person' && <PersonDialog {...(editing.person ? { person: editing.person } : {})} onClose={() => setEditing(null)} />}

@@ -6,6 +6,7 @@ import { useCommands } from '../commands';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { EmptyNote } from './ui';
+import { t } from '../i18n';
 
 function Dots({ used, total }: { used: number; total: number }) {
   return (
@@ -54,8 +55,8 @@ export function VoteView() {
     () =>
       participants.slice(0, 9).map((p, i) => ({
         id: `vote.participant.${i + 1}`,
-        title: `Vote as ${p.name}`,
-        group: 'Vote',
+        title: t('analysis.vote.voteAs', { name: p.name }),
+        group: t('analysis.vote.group'),
         shortcut: String(i + 1),
         enabled: () => open,
         run: () => setVoterIndex(i),
@@ -63,7 +64,7 @@ export function VoteView() {
     [participants, open],
   );
 
-  if (!engagement || !view) return <p className="muted analysis-loading">Loading the vote…</p>;
+  if (!engagement || !view) return <p className="muted analysis-loading">{t('analysis.vote.loading')}</p>;
 
   const give = (painPointId: string, delta: number) => {
     if (!voter || !round) return;
@@ -79,23 +80,23 @@ export function VoteView() {
   return (
     <section className="analysis-view" aria-labelledby="vote-title">
       <header className="analysis-head">
-        <h2 id="vote-title">Dot vote</h2>
+        <h2 id="vote-title">{t('analysis.vote.title')}</h2>
         <label className="field field-inline">
-          Session
+          {t('analysis.vote.session')}
           <select className="input input-sm" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-            {sessions.length === 0 && <option value="">No sessions yet</option>}
+            {sessions.length === 0 && <option value="">{t('analysis.vote.noSessions')}</option>}
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
-                {s.date ? ` (${s.date})` : ''}
+                {s.date ? t('analysis.vote.sessionDate', { date: s.date }) : ''}
               </option>
             ))}
           </select>
         </label>
         <label className="field field-inline">
-          Pain points from
+          {t('analysis.vote.painPointsFrom')}
           <select className="input input-sm" value={processFilter} onChange={(e) => setProcessFilter(e.target.value)}>
-            <option value="">All processes</option>
+            <option value="">{t('analysis.vote.allProcesses')}</option>
             {engagement.processes.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -107,20 +108,20 @@ export function VoteView() {
         {round && (
           <>
             <button type="button" className="btn btn-sm btn-primary" onClick={() => void mutate('vote.reveal', { sessionId, revealed: !round.revealed })}>
-              {round.revealed ? 'Hide ranking' : 'Reveal ranking'}
+              {round.revealed ? t('analysis.vote.hide') : t('analysis.vote.reveal')}
             </button>
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => void mutate('vote.clear', { sessionId })}>
-              Clear vote
+              {t('analysis.vote.clear')}
             </button>
           </>
         )}
       </header>
       {!session ? (
-        <EmptyNote title="No session to vote in">Add a session with its participants under People, then come back to run the vote.</EmptyNote>
+        <EmptyNote title={t('analysis.vote.noSessionTitle')}>{t('analysis.vote.noSessionText')}</EmptyNote>
       ) : participants.length === 0 ? (
-        <EmptyNote title="This session has no participants">Pick the session’s participants under People; each gets their own dots.</EmptyNote>
+        <EmptyNote title={t('analysis.vote.noParticipantsTitle')}>{t('analysis.vote.noParticipantsText')}</EmptyNote>
       ) : view.register.length === 0 ? (
-        <EmptyNote title="Nothing to vote on yet">Capture pain points on the map first (select something and press P).</EmptyNote>
+        <EmptyNote title={t('analysis.vote.nothingTitle')}>{t('analysis.vote.nothingText')}</EmptyNote>
       ) : !round ? (
         <form
           className="vote-start card"
@@ -129,12 +130,12 @@ export function VoteView() {
             void mutate('vote.start', { sessionId, dotsPerPerson });
           }}
         >
-          <h3>Start a dot vote for “{session.name}”</h3>
+          <h3>{t('analysis.vote.startTitle', { session: session.name })}</h3>
           <p className="muted">
-            {participants.length} participants: {participants.map((p) => p.name).join(', ')}.
+            {t('analysis.vote.participants', { count: participants.length, names: participants.map((p) => p.name).join(', ') })}
           </p>
           <label className="field field-inline">
-            Dots per participant
+            {t('analysis.vote.dotsPerParticipant')}
             <input
               className="input input-sm input-num"
               type="number"
@@ -145,12 +146,12 @@ export function VoteView() {
             />
           </label>
           <button type="submit" className="btn btn-primary">
-            Start vote
+            {t('analysis.vote.start')}
           </button>
         </form>
       ) : round.revealed ? (
-        <div className="ranking" role="region" aria-label="Ranking">
-          <ol className="ranking-list" aria-label="Pain points by votes">
+        <div className="ranking" role="region" aria-label={t('analysis.vote.ranking')}>
+          <ol className="ranking-list" aria-label={t('analysis.vote.rankingList')}>
             {ranking.map((r) => (
               <li key={r.painPoint.id} className="ranking-item">
                 <span className="rank">{r.rank}</span>
@@ -159,13 +160,13 @@ export function VoteView() {
                 </span>
                 <span className="ranking-text">
                   {r.painPoint.text}
-                  <span className="muted"> · {r.painPoint.processName}</span>
+                  <span className="muted">{t('analysis.vote.process', { process: r.painPoint.processName })}</span>
                 </span>
                 <span className="ranking-bar" aria-hidden="true">
                   <span style={{ width: `${(r.votes / maxVotes) * 100}%` }} />
                 </span>
                 <span className="ranking-votes">
-                  {r.votes} {r.votes === 1 ? 'vote' : 'votes'}
+                  {t(r.votes === 1 ? 'analysis.vote.votes.one' : 'analysis.vote.votes.other', { count: r.votes })}
                 </span>
               </li>
             ))}
@@ -173,7 +174,7 @@ export function VoteView() {
         </div>
       ) : (
         <div className="vote-board">
-          <div className="voters" role="radiogroup" aria-label="Who is voting">
+          <div className="voters" role="radiogroup" aria-label={t('analysis.vote.voters')}>
             {participants.map((p, i) => {
               const spent = used(p.id);
               return (
@@ -189,7 +190,7 @@ export function VoteView() {
                   <span className="voter-name">{p.name}</span>
                   <Dots used={spent} total={round.dotsPerPerson} />
                   <span className="visually-hidden">
-                    {spent} of {round.dotsPerPerson} dots used
+                    {t('analysis.vote.dotsUsed', { spent, total: round.dotsPerPerson })}
                   </span>
                 </button>
               );
@@ -197,11 +198,11 @@ export function VoteView() {
           </div>
           {voter && (
             <p className="vote-hint" aria-live="polite">
-              <strong>{voter.name}</strong> has {round.dotsPerPerson - used(voter.id)} of {round.dotsPerPerson} dots left. Click a pain point or press Enter
-              on it to give a dot; <span className="kbd">−</span> takes one back.
+              <strong>{voter.name}</strong> {t('analysis.vote.hintLeft', { left: round.dotsPerPerson - used(voter.id), total: round.dotsPerPerson })}{' '}
+              <span className="kbd">{t('analysis.vote.hintKey')}</span> {t('analysis.vote.hintBack')}
             </p>
           )}
-          <ul className="vote-list" ref={rows} aria-label="Pain points to vote on">
+          <ul className="vote-list" ref={rows} aria-label={t('analysis.vote.listLabel')}>
             {candidates.map((r) => {
               const mine = voter ? dotsOf(voter.id, r.id) : 0;
               return (
@@ -209,7 +210,7 @@ export function VoteView() {
                   <button
                     type="button"
                     className="vote-target"
-                    aria-label={`Give a dot to pain point ${r.number} of ${r.processName}: ${r.text}`}
+                    aria-label={t('analysis.vote.giveLabel', { number: r.number, process: r.processName, text: r.text })}
                     onClick={() => give(r.id, 1)}
                     onKeyDown={(e) => {
                       if (e.key === '+' || e.key === '=') {
@@ -231,10 +232,10 @@ export function VoteView() {
                     </span>
                     <span className="vote-text">
                       {r.text}
-                      <span className="muted"> · {r.processName}</span>
+                      <span className="muted">{t('analysis.vote.process', { process: r.processName })}</span>
                     </span>
                   </button>
-                  <span className="vote-mine" aria-label={`${mine} ${mine === 1 ? 'dot' : 'dots'} from ${voter?.name ?? ''}`}>
+                  <span className="vote-mine" aria-label={t(mine === 1 ? 'analysis.vote.mine.one' : 'analysis.vote.mine.other', { count: mine, name: voter?.name ?? '' })}>
                     {Array.from({ length: mine }, (_, i) => (
                       <span key={i} className="dot dot-on" />
                     ))}
@@ -242,11 +243,11 @@ export function VoteView() {
                   <button
                     type="button"
                     className="icon-btn"
-                    aria-label={`Take a dot back from pain point ${r.number} of ${r.processName}`}
+                    aria-label={t('analysis.vote.takeBackLabel', { number: r.number, process: r.processName })}
                     disabled={mine === 0}
                     onClick={() => give(r.id, -1)}
                   >
-                    −
+                    {t('analysis.vote.takeBack')}
                   </button>
                 </li>
               );

@@ -3,6 +3,7 @@ import type { AnalysisView } from '../../../core/ipc/analysis';
 import type { PainPoint } from '../../../core/model';
 import { call } from '../api';
 import { useShoshin } from '../store';
+import { t } from '../i18n';
 
 /**
  * The engagement-wide analysis read (register, votes, metrics, people side). It refetches
@@ -25,7 +26,7 @@ export const useAnalysis = create<AnalysisState>((set) => ({
       if (mine === generation) set({ view });
     } catch (error) {
       // The main store shows command errors; a failed read keeps the last good view on screen.
-      if (mine === generation) useShoshin.setState({ notice: error instanceof Error ? error.message : 'Could not read the analysis.' });
+      if (mine === generation) useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.store.readFailed') });
     }
   },
 }));

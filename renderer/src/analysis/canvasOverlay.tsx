@@ -13,6 +13,7 @@ import type { ProcessView } from '../../../core/model';
 import { useAnalysis, useAnalysisUi, type HeatBasisChoice } from './analysisStore';
 import { painNumbers } from './labels';
 import { useShoshin } from '../store';
+import { t } from '../i18n';
 
 /**
  * What the analysis adds to the canvas: numbered markers on flows, lanes and the whole process
@@ -60,9 +61,9 @@ export function useHighlightedPain(view: ProcessView): number | null {
 export function PainBadges({ numbers, highlight, label }: { numbers: readonly number[]; highlight: number | null; label: string }) {
   if (numbers.length === 0) return null;
   return (
-    <span className="pain-badges" role="group" aria-label={`${label}: pain points ${numbers.join(', ')}`}>
+    <span className="pain-badges" role="group" aria-label={t('analysis.overlay.badgesLabel', { label, numbers: numbers.join(', ') })}>
       {numbers.map((n) => (
-        <span key={n} className={`step-badge badge-pain${n === highlight ? ' badge-highlight' : ''}`} title={`Pain point ${n}`}>
+        <span key={n} className={`step-badge badge-pain${n === highlight ? ' badge-highlight' : ''}`} title={t('analysis.overlay.badgeTitle', { number: n })}>
           {n}
         </span>
       ))}
@@ -91,13 +92,17 @@ export function ProcessPainMarkers({ view }: { view: ProcessView }) {
   if (numbers.length === 0) return null;
   return (
     <span className="process-pains">
-      <span className="muted">Whole process</span>
-      <PainBadges numbers={numbers} highlight={highlight} label="Whole process" />
+      <span className="muted">{t('analysis.overlay.wholeProcess')}</span>
+      <PainBadges numbers={numbers} highlight={highlight} label={t('analysis.overlay.wholeProcess')} />
     </span>
   );
 }
 
-const HEAT_LABELS: Record<HeatBasisChoice, string> = { off: 'Off', painPoints: 'Pain points', votes: 'Votes' };
+const HEAT_LABELS: Record<HeatBasisChoice, string> = {
+  off: t('analysis.overlay.heatOff'),
+  painPoints: t('analysis.overlay.heatPainPoints'),
+  votes: t('analysis.overlay.heatVotes'),
+};
 
 /** The heat overlay toggle: lanes tinted by their share of pain points or votes. */
 export function HeatControl() {
@@ -105,8 +110,8 @@ export function HeatControl() {
   const setHeat = useAnalysisUi((s) => s.setHeat);
   return (
     <label className="heat-control">
-      Heat
-      <select className="input input-sm" value={heat} onChange={(e) => setHeat(e.target.value as HeatBasisChoice)} aria-label="Heat overlay on lanes">
+      {t('analysis.overlay.heat')}
+      <select className="input input-sm" value={heat} onChange={(e) => setHeat(e.target.value as HeatBasisChoice)} aria-label={t('analysis.overlay.heatLabel')}>
         {(Object.keys(HEAT_LABELS) as HeatBasisChoice[]).map((k) => (
           <option key={k} value={k}>
             {HEAT_LABELS[k]}
@@ -139,7 +144,7 @@ export function PainFlowEdge(props: EdgeProps<Edge<PainFlowData>>) {
       <SmoothStepEdge {...props} pathOptions={{ borderRadius: 10 }} />
       <EdgeLabelRenderer>
         <div className="edge-pains" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + offset}px)` }}>
-          <PainBadges numbers={props.data?.painNumbers ?? []} highlight={props.data?.highlight ?? null} label="Flow" />
+          <PainBadges numbers={props.data?.painNumbers ?? []} highlight={props.data?.highlight ?? null} label={t('analysis.overlay.flow')} />
         </div>
       </EdgeLabelRenderer>
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { t } from '../i18n';
 
 /**
  * Small building blocks shared by the analysis views: a modal form, labelled selects for the
@@ -54,7 +55,7 @@ export function Modal({ title, confirm, onSubmit, onCancel, canSubmit = true, wi
           {extra}
           <span className="spacer" />
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t('analysis.ui.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={!canSubmit}>
             {confirm}
@@ -74,7 +75,7 @@ interface ChoiceProps<T extends string> {
   none?: string;
 }
 
-export function ChoiceSelect<T extends string>({ label, value, options, onChange, none = 'Not set' }: ChoiceProps<T>) {
+export function ChoiceSelect<T extends string>({ label, value, options, onChange, none = t('analysis.ui.notSet') }: ChoiceProps<T>) {
   return (
     <label className="field">
       {label}
@@ -90,7 +91,7 @@ export function ChoiceSelect<T extends string>({ label, value, options, onChange
   );
 }
 
-export const SCORE_OPTIONS = { '1': '1 (low)', '2': '2', '3': '3', '4': '4', '5': '5 (high)' } as const;
+export const SCORE_OPTIONS = { '1': t('analysis.ui.score1'), '2': '2', '3': '3', '4': '4', '5': t('analysis.ui.score5') } as const;
 
 export function ScoreSelect({ label, value, onChange }: { label: string; value: number | null; onChange: (value: number | null) => void }) {
   return (
@@ -109,7 +110,7 @@ export function PersonSelect({
   value,
   people,
   onChange,
-  none = 'Anonymous',
+  none = t('analysis.ui.anonymous'),
 }: {
   label: string;
   value: string | null;
@@ -124,7 +125,7 @@ export function PersonSelect({
         <option value="">{none}</option>
         {people.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.role ? `${p.name}, ${p.role}` : p.name}
+            {p.role ? t('analysis.ui.personWithRole', { name: p.name, role: p.role }) : p.name}
           </option>
         ))}
       </select>

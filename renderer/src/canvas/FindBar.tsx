@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Step } from '../../../core/model';
+import { t } from '../i18n';
 
 interface FindBarProps {
   steps: readonly Step[];
@@ -42,12 +43,12 @@ export function FindBar({ steps, onShow, onClose }: FindBarProps) {
   };
 
   return (
-    <div className="find-bar" role="search" aria-label="Find steps">
+    <div className="find-bar" role="search" aria-label={t('capture.findBar.label')}>
       <input
         ref={input}
         className="input input-sm"
-        aria-label="Find in step text"
-        placeholder="Find in steps…"
+        aria-label={t('capture.findBar.input')}
+        placeholder={t('capture.findBar.placeholder')}
         value={query}
         onChange={(e) => {
           const q = e.target.value;
@@ -60,15 +61,15 @@ export function FindBar({ steps, onShow, onClose }: FindBarProps) {
         onKeyDown={onKeyDown}
       />
       <span className="find-count" role="status">
-        {query.trim() ? (matches.length ? `${index + 1} of ${matches.length}` : 'No match') : ''}
+        {query.trim() ? (matches.length ? t('capture.findBar.count', { index: index + 1, count: matches.length }) : t('capture.findBar.noMatch')) : ''}
       </span>
-      <button type="button" className="btn btn-sm btn-ghost" aria-label="Previous match" disabled={matches.length === 0} onClick={() => show(index - 1)}>
+      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('capture.findBar.previous')} disabled={matches.length === 0} onClick={() => show(index - 1)}>
         ↑
       </button>
-      <button type="button" className="btn btn-sm btn-ghost" aria-label="Next match" disabled={matches.length === 0} onClick={() => show(index + 1)}>
+      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('capture.findBar.next')} disabled={matches.length === 0} onClick={() => show(index + 1)}>
         ↓
       </button>
-      <button type="button" className="btn btn-sm btn-ghost" aria-label="Close find" onClick={onClose}>
+      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('capture.findBar.close')} onClick={onClose}>
         ×
       </button>
     </div>

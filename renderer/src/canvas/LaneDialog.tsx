@@ -1,9 +1,22 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LANE_COLORS, LANE_KINDS, type Lane, type LaneKind } from '../../../core/model';
 import { useShoshin } from '../store';
+import { t, type StringKey } from '../i18n';
 
-const KIND_NAMES: Record<LaneKind, string> = { role: 'Role', team: 'Team', system: 'System', partner: 'Partner' };
-const COLOR_NAMES = ['Blue', 'Green', 'Sand', 'Lilac', 'Teal', 'Rose'];
+const KIND_NAMES: Record<LaneKind, StringKey> = {
+  role: 'capture.laneDialog.kind.role',
+  team: 'capture.laneDialog.kind.team',
+  system: 'capture.laneDialog.kind.system',
+  partner: 'capture.laneDialog.kind.partner',
+};
+const COLOR_NAMES: readonly StringKey[] = [
+  'capture.laneDialog.colour.blue',
+  'capture.laneDialog.colour.green',
+  'capture.laneDialog.colour.sand',
+  'capture.laneDialog.colour.lilac',
+  'capture.laneDialog.colour.teal',
+  'capture.laneDialog.colour.rose',
+];
 
 /**
  * Everything about one lane, by keyboard: name, kind and colour are saved together (one undo);
@@ -38,26 +51,26 @@ export function LaneDialog({ lane, lanes, onClose }: { lane: Lane; lanes: readon
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={save}>
-        <h2 id={titleId}>Lane: {lane.name}</h2>
+        <h2 id={titleId}>{t('capture.laneDialog.title', { name: lane.name })}</h2>
         <label className="field">
-          Name
+          {t('capture.laneDialog.name')}
           <input ref={input} className="input" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="field">
-          Kind
+          {t('capture.laneDialog.kind')}
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value as LaneKind)}>
             {LANE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_NAMES[k]}
+                {t(KIND_NAMES[k])}
               </option>
             ))}
           </select>
         </label>
         <fieldset className="field swatches">
-          <legend>Colour</legend>
+          <legend>{t('capture.laneDialog.colour')}</legend>
           {LANE_COLORS.map((c, i) => (
             <label key={c} className="swatch" style={{ background: c }}>
-              <input type="radio" name="lane-colour" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={COLOR_NAMES[i] ?? c} />
+              <input type="radio" name="lane-colour" value={c} checked={color === c} onChange={() => setColor(c)} aria-label={COLOR_NAMES[i] ? t(COLOR_NAMES[i]) : c} />
             </label>
           ))}
         </fieldset>
@@ -68,7 +81,7 @@ export function LaneDialog({ lane, lanes, onClose }: { lane: Lane; lanes: readon
             disabled={index <= 0}
             onClick={() => void mutate('lane.move', { id: lane.id, direction: 'up' })}
           >
-            Move lane up
+            {t('capture.laneDialog.moveUp')}
           </button>
           <button
             type="button"
@@ -76,27 +89,27 @@ export function LaneDialog({ lane, lanes, onClose }: { lane: Lane; lanes: readon
             disabled={index < 0 || index >= ordered.length - 1}
             onClick={() => void mutate('lane.move', { id: lane.id, direction: 'down' })}
           >
-            Move lane down
+            {t('capture.laneDialog.moveDown')}
           </button>
           <span className="spacer" />
           <button
             type="button"
             className="btn btn-sm btn-danger"
-            title="Its steps stay, as unassigned; undo brings the lane back"
+            title={t('capture.laneDialog.deleteTitle')}
             onClick={() => {
               onClose();
               void mutate('lane.delete', { id: lane.id });
             }}
           >
-            Delete lane
+            {t('capture.laneDialog.delete')}
           </button>
         </div>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Cancel
+            {t('capture.laneDialog.cancel')}
           </button>
           <button type="submit" className="btn btn-primary">
-            Save
+            {t('capture.laneDialog.save')}
           </button>
         </div>
       </form>

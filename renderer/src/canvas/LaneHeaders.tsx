@@ -4,8 +4,14 @@ import { LANE_HEADER_WIDTH, type LaneBand } from '../../../core/geometry';
 import type { Lane } from '../../../core/model';
 import { LanePainBadges } from '../analysis/canvasOverlay';
 import { useCanvasUi } from './canvasUi';
+import { t } from '../i18n';
 
-const KIND_NAMES = { role: 'Role', team: 'Team', system: 'System', partner: 'Partner' } as const;
+const KIND_NAMES = {
+  role: 'capture.laneHeaders.kind.role',
+  team: 'capture.laneHeaders.kind.team',
+  system: 'capture.laneHeaders.kind.system',
+  partner: 'capture.laneHeaders.kind.partner',
+} as const;
 
 /**
  * The lane names in a fixed column at the left of the canvas: they follow the lanes up and down
@@ -21,7 +27,7 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, lanes }: { bands: 
   // Zoomed far out, the column is too narrow for words: it keeps only the lane colours.
   const compact = width < 72;
   return (
-    <div className="lane-headers" aria-label="Lanes" role="list">
+    <div className="lane-headers" aria-label={t('capture.laneHeaders.lanes')} role="list">
       {bands.map((band) => {
         const lane = band.laneId ? byId.get(band.laneId) : undefined;
         return (
@@ -35,13 +41,13 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, lanes }: { bands: 
             <span className="lane-head-name">{band.name}</span>
             {lane && (
               <span className="lane-head-meta">
-                <span className="lane-head-kind">{KIND_NAMES[lane.kind]}</span>
+                <span className="lane-head-kind">{t(KIND_NAMES[lane.kind])}</span>
                 <LanePainBadges laneId={lane.id} name={lane.name} />
                 <button
                 type="button"
                 className="lane-head-menu"
-                aria-label={`Lane options: ${lane.name}`}
-                title="Rename, move, recolour or delete this lane (L)"
+                aria-label={t('capture.laneHeaders.options', { name: lane.name })}
+                title={t('capture.laneHeaders.optionsTitle')}
                 onClick={() => openDialog({ kind: 'lane', laneId: lane.id })}
               >
                 <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">

@@ -29,24 +29,25 @@ import { FindBar } from './FindBar';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneDialog } from './LaneDialog';
 import { LaneHeaders } from './LaneHeaders';
-import { CanvasActionsContext, enterAction, KIND_LABEL, nodeTypes, type CanvasActions } from './nodes';
+import { CanvasActionsContext, enterAction, kindLabel, nodeTypes, type CanvasActions } from './nodes';
 import { ShowMePrompts, StepDetails } from './StepDetails';
 import { StepPicker } from './StepPicker';
 import { TypeToMapDialog } from './TypeToMapDialog';
 import { useCapture, workingView } from './useCapture';
 import { CLIPBOARD_MIME, clipboardText, copySteps, type ClipboardPayload } from '../../../core/clipboard';
+import { t, type StringKey } from '../i18n';
 import './capture.css';
 
 const READABLE_ZOOM = 0.7;
 const PRESENTER_ZOOM = 0.9;
 
-const KIND_KEYS: { kind: StepKind; key: string; title: string }[] = [
-  { kind: 'activity', key: '1', title: 'Make the step an activity' },
-  { kind: 'decision', key: '2', title: 'Make the step a decision' },
-  { kind: 'start', key: '3', title: 'Make the step a start' },
-  { kind: 'end', key: '4', title: 'Make the step an end' },
-  { kind: 'wait', key: '5', title: 'Make the step a wait' },
-  { kind: 'subprocess', key: '6', title: 'Make the step a sub-process' },
+const KIND_KEYS: { kind: StepKind; key: string; title: StringKey }[] = [
+  { kind: 'activity', key: '1', title: 'capture.canvas.kind.activity' },
+  { kind: 'decision', key: '2', title: 'capture.canvas.kind.decision' },
+  { kind: 'start', key: '3', title: 'capture.canvas.kind.start' },
+  { kind: 'end', key: '4', title: 'capture.canvas.kind.end' },
+  { kind: 'wait', key: '5', title: 'capture.canvas.kind.wait' },
+  { kind: 'subprocess', key: '6', title: 'capture.canvas.kind.subprocess' },
 ];
 
 /** The one selected step, read when a command runs (not when it was registered). */
@@ -82,12 +83,12 @@ const DetailsPanel = memo(function DetailsPanel(props: {
 }) {
   const { step, ...rest } = props;
   return (
-    <aside className="step-panel" aria-label="Step details">
+    <aside className="step-panel" aria-label={t('capture.canvas.stepDetails')}>
       {props.mode === 'capture' && <ShowMePrompts />}
       {step ? (
         <StepDetails key={step.id} step={step} {...rest} />
       ) : (
-        <p className="muted panel-hint">Select a step to record its details, quotes and open questions.</p>
+        <p className="muted panel-hint">{t('capture.canvas.panelHint')}</p>
       )}
     </aside>
   );
@@ -248,26 +249,26 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   useCommands(
     () => [
-      { id: 'step.next', title: 'Add the next step', group: 'Capture', shortcut: 'Enter', enabled: canvasFocused, run: () => capture.addNext(singleSelected()?.id ?? null) },
-      stepCommand({ id: 'step.branch', title: 'Add a branch (from the decision)', group: 'Capture', shortcut: 'Shift+Enter', run: (s) => capture.addBranch(s.id) }),
-      stepCommand({ id: 'step.rename', title: 'Rename the selected step', group: 'Capture', shortcut: 'F2', run: (s) => capture.rename(s.id) }),
+      { id: 'step.next', title: t('capture.canvas.cmd.next'), group: t('capture.canvas.group.capture'), shortcut: 'Enter', enabled: canvasFocused, run: () => capture.addNext(singleSelected()?.id ?? null) },
+      stepCommand({ id: 'step.branch', title: t('capture.canvas.cmd.branch'), group: t('capture.canvas.group.capture'), shortcut: 'Shift+Enter', run: (s) => capture.addBranch(s.id) }),
+      stepCommand({ id: 'step.rename', title: t('capture.canvas.cmd.rename'), group: t('capture.canvas.group.capture'), shortcut: 'F2', run: (s) => capture.rename(s.id) }),
       stepCommand({
         id: 'step.question',
-        title: 'Mark the step with an open question',
-        group: 'Capture',
+        title: t('capture.canvas.cmd.question'),
+        group: t('capture.canvas.group.capture'),
         shortcut: 'Q',
         run: (s) => openDialog({ kind: 'question', stepId: s.id }),
       }),
-      stepCommand({ id: 'step.join', title: 'Join the step to another step…', group: 'Capture', shortcut: 'J', run: (s) => openDialog({ kind: 'join', stepId: s.id }) }),
-      stepCommand({ id: 'step.laneUp', title: 'Move the step to the lane above', group: 'Capture', shortcut: 'Alt+ArrowUp', run: (s) => capture.moveToLane(s.id, 'up') }),
-      stepCommand({ id: 'step.laneDown', title: 'Move the step to the lane below', group: 'Capture', shortcut: 'Alt+ArrowDown', run: (s) => capture.moveToLane(s.id, 'down') }),
+      stepCommand({ id: 'step.join', title: t('capture.canvas.cmd.join'), group: t('capture.canvas.group.capture'), shortcut: 'J', run: (s) => openDialog({ kind: 'join', stepId: s.id }) }),
+      stepCommand({ id: 'step.laneUp', title: t('capture.canvas.cmd.laneUp'), group: t('capture.canvas.group.capture'), shortcut: 'Alt+ArrowUp', run: (s) => capture.moveToLane(s.id, 'up') }),
+      stepCommand({ id: 'step.laneDown', title: t('capture.canvas.cmd.laneDown'), group: t('capture.canvas.group.capture'), shortcut: 'Alt+ArrowDown', run: (s) => capture.moveToLane(s.id, 'down') }),
       ...KIND_KEYS.map(({ kind, key, title }) =>
-        stepCommand({ id: `step.kind.${kind}`, title, group: 'Step kind', shortcut: `Alt+${key}`, when: (s) => s.kind !== kind, run: (s) => capture.setKind(s.id, kind) }),
+        stepCommand({ id: `step.kind.${kind}`, title: t(title), group: t('capture.canvas.group.stepKind'), shortcut: `Alt+${key}`, when: (s) => s.kind !== kind, run: (s) => capture.setKind(s.id, kind) }),
       ),
       stepCommand({
         id: 'step.details',
-        title: 'Edit the step’s details',
-        group: 'Capture',
+        title: t('capture.canvas.cmd.details'),
+        group: t('capture.canvas.group.capture'),
         shortcut: 'Alt+Enter',
         run: () => {
           if (!useCanvasUi.getState().panelOpen) togglePanel();
@@ -276,48 +277,48 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
       }),
       {
         id: 'process.typeToMap',
-        title: 'Type to map…',
-        group: 'Capture',
+        title: t('capture.canvas.cmd.typeToMap'),
+        group: t('capture.canvas.group.capture'),
         shortcut: 'Mod+I',
         enabled: () => !useCanvasUi.getState().dialog,
         run: () => openDialog({ kind: 'typeToMap', text: '' }),
       },
-      { id: 'lane.add', title: 'Add a lane…', group: 'Lanes', run: () => openDialog({ kind: 'addLane' }) },
+      { id: 'lane.add', title: t('capture.canvas.cmd.addLane'), group: t('capture.canvas.group.lanes'), run: () => openDialog({ kind: 'addLane' }) },
       stepCommand({
         id: 'lane.options',
-        title: 'Options for the step’s lane…',
-        group: 'Lanes',
+        title: t('capture.canvas.cmd.laneOptions'),
+        group: t('capture.canvas.group.lanes'),
         shortcut: 'L',
         when: (s) => s.laneId !== null,
         run: (s) => s.laneId && openDialog({ kind: 'lane', laneId: s.laneId }),
       }),
-      { id: 'select.right', title: 'Select the next step along the flow', group: 'Navigate', shortcut: 'ArrowRight', enabled: canvasFocused, run: move('right') },
-      { id: 'select.left', title: 'Select the previous step along the flow', group: 'Navigate', shortcut: 'ArrowLeft', enabled: canvasFocused, run: move('left') },
-      { id: 'select.up', title: 'Select the branch (or step) above', group: 'Navigate', shortcut: 'ArrowUp', enabled: canvasFocused, run: move('up') },
-      { id: 'select.down', title: 'Select the branch (or step) below', group: 'Navigate', shortcut: 'ArrowDown', enabled: canvasFocused, run: move('down') },
+      { id: 'select.right', title: t('capture.canvas.cmd.right'), group: t('capture.canvas.group.navigate'), shortcut: 'ArrowRight', enabled: canvasFocused, run: move('right') },
+      { id: 'select.left', title: t('capture.canvas.cmd.left'), group: t('capture.canvas.group.navigate'), shortcut: 'ArrowLeft', enabled: canvasFocused, run: move('left') },
+      { id: 'select.up', title: t('capture.canvas.cmd.up'), group: t('capture.canvas.group.navigate'), shortcut: 'ArrowUp', enabled: canvasFocused, run: move('up') },
+      { id: 'select.down', title: t('capture.canvas.cmd.down'), group: t('capture.canvas.group.navigate'), shortcut: 'ArrowDown', enabled: canvasFocused, run: move('down') },
       stepCommand({
         id: 'process.openSubprocess',
-        title: 'Open the sub-process',
-        group: 'Navigate',
+        title: t('capture.canvas.cmd.openSubprocess'),
+        group: t('capture.canvas.group.navigate'),
         shortcut: 'Mod+ArrowDown',
         when: (s) => s.kind === 'subprocess',
         run: (s) => void capture.openSubprocess(s.id),
       }),
       {
         id: 'process.parent',
-        title: 'Back to the parent process',
-        group: 'Navigate',
+        title: t('capture.canvas.cmd.parent'),
+        group: t('capture.canvas.group.navigate'),
         shortcut: 'Mod+ArrowUp',
         enabled: () => canvasFocused() && (workingView()?.breadcrumbs.length ?? 0) > 0,
         run: () => void capture.goToParent(),
       },
-      { id: 'canvas.find', title: 'Find in steps', group: 'Navigate', shortcut: 'Mod+F', whileTyping: true, run: () => setFindOpen(true) },
-      { id: 'canvas.fit', title: 'Zoom to fit', group: 'View', shortcut: 'Mod+0', run: () => void fit(0) },
-      { id: 'canvas.tidy', title: 'Tidy the layout', group: 'Capture', shortcut: 'Mod+Shift+L', run: capture.tidy },
-      { id: 'canvas.panel', title: 'Show or hide the details panel', group: 'View', run: togglePanel },
-      { id: 'selection.delete', title: 'Delete the selection', group: 'Edit', shortcut: 'Delete', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
-      { id: 'selection.deleteBack', title: 'Delete the selection', group: 'Edit', shortcut: 'Backspace', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
-      { id: 'selection.clear', title: 'Clear the selection', group: 'Edit', shortcut: 'Escape', enabled: canvasFocused, run: () => setSelection([]) },
+      { id: 'canvas.find', title: t('capture.canvas.cmd.find'), group: t('capture.canvas.group.navigate'), shortcut: 'Mod+F', whileTyping: true, run: () => setFindOpen(true) },
+      { id: 'canvas.fit', title: t('capture.canvas.cmd.fit'), group: t('capture.canvas.group.view'), shortcut: 'Mod+0', run: () => void fit(0) },
+      { id: 'canvas.tidy', title: t('capture.canvas.cmd.tidy'), group: t('capture.canvas.group.capture'), shortcut: 'Mod+Shift+L', run: capture.tidy },
+      { id: 'canvas.panel', title: t('capture.canvas.cmd.panel'), group: t('capture.canvas.group.view'), run: togglePanel },
+      { id: 'selection.delete', title: t('capture.canvas.cmd.delete'), group: t('capture.canvas.group.edit'), shortcut: 'Delete', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
+      { id: 'selection.deleteBack', title: t('capture.canvas.cmd.delete'), group: t('capture.canvas.group.edit'), shortcut: 'Backspace', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },
+      { id: 'selection.clear', title: t('capture.canvas.cmd.clear'), group: t('capture.canvas.group.edit'), shortcut: 'Escape', enabled: canvasFocused, run: () => setSelection([]) },
     ],
     [capture, deleteSelection, fit, openDialog, setFindOpen, setSelection, togglePanel],
   );
@@ -374,7 +375,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
   // The panel follows a beat behind: a new step is painted on the canvas first, its form after.
   const panelView = useDeferredValue(view);
   const panelStep = useDeferredValue(selectedStep);
-  const laneName = (laneId: string | null) => view.lanes.find((l) => l.id === laneId)?.name ?? 'no lane';
+  const laneName = (laneId: string | null) => view.lanes.find((l) => l.id === laneId)?.name ?? t('capture.canvas.noLane');
   const empty = view.steps.length === 0 && !editingId;
   const closeAndFocus = () => {
     closeDialog();
@@ -385,7 +386,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     <CanvasActionsContext.Provider value={actions}>
       <div className="canvas-toolbar">
         {view.breadcrumbs.length > 0 && (
-          <nav className="breadcrumbs" aria-label="Breadcrumbs">
+          <nav className="breadcrumbs" aria-label={t('capture.canvas.breadcrumbs')}>
             {view.breadcrumbs.map((crumb, index) => {
               // Going back to the parent also selects the sub-process step it came from.
               const parent = index === view.breadcrumbs.length - 1;
@@ -409,16 +410,16 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
         {!presenter && (
           <>
             <button type="button" className="btn btn-sm btn-primary" onClick={() => capture.addNext(singleSelected()?.id ?? null)}>
-              Add step <span className="kbd kbd-on-accent">Enter</span>
+              {t('capture.canvas.addStep')} <span className="kbd kbd-on-accent">Enter</span>
             </button>
             <button type="button" className="btn btn-sm" onClick={() => openDialog({ kind: 'addLane' })}>
-              Add lane
+              {t('capture.canvas.addLane')}
             </button>
             <button type="button" className="btn btn-sm" onClick={() => openDialog({ kind: 'typeToMap', text: '' })}>
-              Type to map
+              {t('capture.canvas.typeToMap')}
             </button>
-            <button type="button" className="btn btn-sm" onClick={capture.tidy} title="Lay the process out left to right, each step in its lane (Ctrl+Shift+L)">
-              Tidy
+            <button type="button" className="btn btn-sm" onClick={capture.tidy} title={t('capture.canvas.tidyTitle')}>
+              {t('capture.canvas.tidy')}
             </button>
           </>
         )}
@@ -435,17 +436,17 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
         ) : (
           !presenter && (
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setFindOpen(true)}>
-              Find
+              {t('capture.canvas.find')}
             </button>
           )
         )}
         {!presenter && <HeatControl />}
         <span className="muted canvas-count">
-          {view.steps.length} steps · {view.flows.length} flows
+          {t('capture.canvas.count', { steps: view.steps.length, flows: view.flows.length })}
         </span>
         {!presenter && (
           <button type="button" className="btn btn-sm btn-ghost" aria-pressed={panelOpen} onClick={togglePanel}>
-            Details
+            {t('capture.canvas.details')}
           </button>
         )}
       </div>
@@ -455,7 +456,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
           ref={wrapper}
           tabIndex={0}
           role="application"
-          aria-label={`Process canvas: ${view.process.name}`}
+          aria-label={t('capture.canvas.label', { name: view.process.name })}
           aria-describedby="canvas-help"
           onKeyDown={onKeyDown}
           onPaste={onPaste}
@@ -494,7 +495,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--border)" />
             <Controls showInteractive={false} position="top-right" />
             {!presenter && view.steps.length > 0 && (
-              <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')} ariaLabel="Minimap" />
+              <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')} ariaLabel={t('capture.canvas.minimap')} />
             )}
           </ReactFlow>
           <LaneHeaders bands={bands} lanes={view.lanes} />
@@ -502,19 +503,25 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
           {empty && (
             <div className="empty-state">
               <div>
-                <h3>Start capturing</h3>
+                <h3>{t('capture.canvas.emptyTitle')}</h3>
                 <p className="muted">
-                  Press <span className="kbd">Enter</span> to add the first step, type what happens, and press <span className="kbd">Enter</span> again for
-                  the next one. Start with <em>Role:</em> to put a step in that role’s lane, or paste a list of lines to map them all at once.
+                  {t('capture.canvas.emptyPress')} <span className="kbd">Enter</span> {t('capture.canvas.emptyFirst')} <span className="kbd">Enter</span>{' '}
+                  {t('capture.canvas.emptyAgain')} <em>{t('capture.canvas.emptyRole')}</em> {t('capture.canvas.emptyRest')}
                 </p>
               </div>
             </div>
           )}
           <p id="canvas-help" className="visually-hidden">
-            Arrow keys move along the flow, Enter adds the next step, Shift+Enter a branch, F2 renames, question mark lists every shortcut.
+            {t('capture.canvas.help')}
           </p>
           <p className="visually-hidden" aria-live="polite">
-            {selectedStep ? `Selected ${KIND_LABEL[selectedStep.kind].toLowerCase()}: ${selectedStep.text || 'untitled'}, in ${laneName(selectedStep.laneId)}` : ''}
+            {selectedStep
+              ? t('capture.canvas.selected', {
+                  kind: kindLabel(selectedStep.kind).toLowerCase(),
+                  text: selectedStep.text || t('capture.canvas.untitled'),
+                  lane: laneName(selectedStep.laneId),
+                })
+              : ''}
           </p>
         </div>
         {panelOpen && !presenter && (
@@ -523,9 +530,9 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
       </div>
       {dialog?.kind === 'addLane' && (
         <PromptDialog
-          title="Add lane"
-          label="Role, team, system or partner"
-          confirm="Add lane"
+          title={t('capture.canvas.addLaneTitle')}
+          label={t('capture.canvas.addLaneLabel')}
+          confirm={t('capture.canvas.addLaneConfirm')}
           onCancel={closeAndFocus}
           onSubmit={(name) => {
             closeAndFocus();
@@ -535,10 +542,10 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
       )}
       {dialog?.kind === 'branch' && (
         <PromptDialog
-          title="Add a branch"
-          label="Branch label, e.g. Yes or No (optional)"
+          title={t('capture.canvas.branchTitle')}
+          label={t('capture.canvas.branchLabel')}
           initial={dialog.suggestion}
-          confirm="Add branch"
+          confirm={t('capture.canvas.branchConfirm')}
           allowEmpty
           onCancel={closeAndFocus}
           onSubmit={(label) => {
@@ -551,25 +558,25 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
       )}
       {dialog?.kind === 'question' && (
         <PromptDialog
-          title="Open question"
-          label={`What don’t you understand yet about “${view.steps.find((s) => s.id === dialog.stepId)?.text || 'this step'}”?`}
-          placeholder="I don’t understand this yet"
-          confirm="Add question"
+          title={t('capture.canvas.questionTitle')}
+          label={t('capture.canvas.questionLabel', { step: view.steps.find((s) => s.id === dialog.stepId)?.text || t('capture.canvas.thisStep') })}
+          placeholder={t('capture.canvas.questionDefault')}
+          confirm={t('capture.canvas.questionConfirm')}
           allowEmpty
           onCancel={closeAndFocus}
           onSubmit={(text) => {
             closeAndFocus();
             const stepId = dialog.stepId;
-            capture.later(() => void mutate('question.add', { processId: saved.process.id, stepId, text: text || 'I don’t understand this yet' }));
+            capture.later(() => void mutate('question.add', { processId: saved.process.id, stepId, text: text || t('capture.canvas.questionDefault') }));
           }}
         />
       )}
       {dialog?.kind === 'join' && (
         <StepPicker
-          title={`Join “${view.steps.find((s) => s.id === dialog.stepId)?.text || 'the step'}” to…`}
+          title={t('capture.canvas.joinTitle', { step: view.steps.find((s) => s.id === dialog.stepId)?.text || t('capture.canvas.theStep') })}
           steps={view.steps.filter((s) => s.id !== dialog.stepId && !view.flows.some((f) => f.sourceId === dialog.stepId && f.targetId === s.id))}
           lanes={view.lanes}
-          confirm="Join"
+          confirm={t('capture.canvas.joinConfirm')}
           onCancel={closeAndFocus}
           onPick={(target) => {
             closeAndFocus();
@@ -605,8 +612,8 @@ export function ProcessCanvas() {
     return (
       <div className="empty-state">
         <div>
-          <h3>No process yet</h3>
-          <p className="muted">Add a process on the left to start drawing.</p>
+          <h3>{t('capture.canvas.noProcess')}</h3>
+          <p className="muted">{t('capture.canvas.noProcessHint')}</p>
         </div>
       </div>
     );

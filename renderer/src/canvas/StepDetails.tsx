@@ -4,17 +4,22 @@ import { STEP_KINDS, VALUE_CLASSES, type Person, type ProcessView, type Session,
 import { useCurrentSession } from '../capture/session';
 import type { WorkMode } from '../mode';
 import { useShoshin } from '../store';
-import { KIND_LABEL } from './nodes';
+import { kindLabel } from './nodes';
+import { t, type StringKey } from '../i18n';
 
-const KIND_NAMES: Record<StepKind, string> = {
-  activity: 'Activity',
-  decision: 'Decision',
-  start: 'Start',
-  end: 'End',
-  wait: 'Wait',
-  subprocess: 'Sub-process',
+const KIND_NAMES: Record<StepKind, StringKey> = {
+  activity: 'capture.stepDetails.kind.activity',
+  decision: 'capture.stepDetails.kind.decision',
+  start: 'capture.stepDetails.kind.start',
+  end: 'capture.stepDetails.kind.end',
+  wait: 'capture.stepDetails.kind.wait',
+  subprocess: 'capture.stepDetails.kind.subprocess',
 };
-const VALUE_NAMES = { value_adding: 'Value-adding', necessary: 'Necessary', waste: 'Waste' } as const;
+const VALUE_NAMES = {
+  value_adding: 'capture.stepDetails.value.value_adding',
+  necessary: 'capture.stepDetails.value.necessary',
+  waste: 'capture.stepDetails.value.waste',
+} as const;
 
 /** Local text that follows the saved value until the user edits it; committed on blur (and Enter for one line). */
 function useDraft(value: string): [string, (text: string) => void] {
@@ -104,16 +109,16 @@ function Quotes({ view, step, people }: { view: ProcessView; step: Step; people:
     setText('');
   };
   return (
-    <Section title={`Quotes (${quotes.length})`}>
+    <Section title={t('capture.stepDetails.quotes', { count: quotes.length })}>
       {quotes.length > 0 && (
         <ul className="panel-list">
           {quotes.map((q) => (
             <li key={q.id} className="quote">
               <blockquote>“{q.text}”</blockquote>
               <div className="panel-row">
-                <cite>— {q.personId ? (name.get(q.personId) ?? 'Unknown') : 'Anonymous'}</cite>
-                <button type="button" className="btn btn-ghost btn-xs" aria-label={`Delete quote: ${q.text.slice(0, 40)}`} onClick={() => void mutate('quote.delete', { id: q.id })}>
-                  Delete
+                <cite>— {q.personId ? (name.get(q.personId) ?? t('capture.stepDetails.unknown')) : t('capture.stepDetails.anonymous')}</cite>
+                <button type="button" className="btn btn-ghost btn-xs" aria-label={t('capture.stepDetails.deleteQuote', { text: q.text.slice(0, 40) })} onClick={() => void mutate('quote.delete', { id: q.id })}>
+                  {t('capture.stepDetails.delete')}
                 </button>
               </div>
             </li>
@@ -122,14 +127,14 @@ function Quotes({ view, step, people }: { view: ProcessView; step: Step; people:
       )}
       <form className="stack-sm" onSubmit={add}>
         <label className="field">
-          Their exact words
+          {t('capture.stepDetails.exactWords')}
           <textarea className="input textarea" rows={2} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <div className="panel-row">
           <label className="field grow">
-            Speaker
+            {t('capture.stepDetails.speaker')}
             <select className="input input-sm" value={personId} onChange={(e) => setPersonId(e.target.value)}>
-              <option value="">Anonymous</option>
+              <option value="">{t('capture.stepDetails.anonymous')}</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -139,7 +144,7 @@ function Quotes({ view, step, people }: { view: ProcessView; step: Step; people:
             </select>
           </label>
           <button type="submit" className="btn btn-sm" disabled={!text.trim()}>
-            Add quote
+            {t('capture.stepDetails.addQuote')}
           </button>
         </div>
       </form>
@@ -158,14 +163,14 @@ function Questions({ view, step }: { view: ProcessView; step: Step }) {
     setText('');
   };
   return (
-    <Section title={`Open questions (${questions.filter((q) => q.status === 'open').length})`}>
+    <Section title={t('capture.stepDetails.openQuestions', { count: questions.filter((q) => q.status === 'open').length })}>
       {questions.length > 0 && (
         <ul className="panel-list">
           {questions.map((q) => (
             <li key={q.id} className={`question question-${q.status}`}>
               <p>{q.text}</p>
               {q.status === 'answered' && (
-                <TextField label="Answer" value={q.answer} onCommit={(answer) => void mutate('question.update', { id: q.id, patch: { answer } })} />
+                <TextField label={t('capture.stepDetails.answer')} value={q.answer} onCommit={(answer) => void mutate('question.update', { id: q.id, patch: { answer } })} />
               )}
               <div className="panel-row">
                 <label className="check">
@@ -174,10 +179,10 @@ function Questions({ view, step }: { view: ProcessView; step: Step }) {
                     checked={q.status === 'answered'}
                     onChange={(e) => void mutate('question.update', { id: q.id, patch: { status: e.target.checked ? 'answered' : 'open' } })}
                   />
-                  Answered
+                  {t('capture.stepDetails.answered')}
                 </label>
-                <button type="button" className="btn btn-ghost btn-xs" aria-label={`Delete question: ${q.text.slice(0, 40)}`} onClick={() => void mutate('question.delete', { id: q.id })}>
-                  Delete
+                <button type="button" className="btn btn-ghost btn-xs" aria-label={t('capture.stepDetails.deleteQuestion', { text: q.text.slice(0, 40) })} onClick={() => void mutate('question.delete', { id: q.id })}>
+                  {t('capture.stepDetails.delete')}
                 </button>
               </div>
             </li>
@@ -185,9 +190,9 @@ function Questions({ view, step }: { view: ProcessView; step: Step }) {
         </ul>
       )}
       <form className="panel-row" onSubmit={add}>
-        <input className="input input-sm grow" aria-label="New open question" placeholder="I don’t understand this yet…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input className="input input-sm grow" aria-label={t('capture.stepDetails.newQuestion')} placeholder={t('capture.stepDetails.questionPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="btn btn-sm" disabled={!text.trim()}>
-          Add
+          {t('capture.stepDetails.add')}
         </button>
       </form>
     </Section>
@@ -212,66 +217,66 @@ export function StepDetails({ view, step, mode, people, sessions, onOpenSubproce
   return (
     <section className="step-details" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-title">
-        <span className="panel-kicker">{KIND_LABEL[step.kind]}</span>
-        {step.text || 'Untitled step'}
+        <span className="panel-kicker">{kindLabel(step.kind)}</span>
+        {step.text || t('capture.stepDetails.untitled')}
       </h2>
-      <TextField label="Text" value={step.text} onCommit={(text) => update({ text })} />
+      <TextField label={t('capture.stepDetails.text')} value={step.text} onCommit={(text) => update({ text })} />
       <div className="panel-grid">
         <label className="field">
-          Kind
+          {t('capture.stepDetails.kind')}
           <select className="input input-sm" data-details-first value={step.kind} onChange={(e) => update({ kind: e.target.value as StepKind })}>
             {STEP_KINDS.map((k) => (
               <option key={k} value={k}>
-                {KIND_NAMES[k]}
+                {t(KIND_NAMES[k])}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Lane
+          {t('capture.stepDetails.lane')}
           <select className="input input-sm" value={step.laneId ?? ''} onChange={(e) => update({ laneId: e.target.value || null })}>
             {lanes.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name}
               </option>
             ))}
-            <option value="">No lane</option>
+            <option value="">{t('capture.stepDetails.noLane')}</option>
           </select>
         </label>
       </div>
       {step.kind === 'subprocess' && (
         <button type="button" className="btn btn-sm" onClick={() => onOpenSubprocess(step.id)}>
-          Open sub-process
+          {t('capture.stepDetails.openSubprocess')}
         </button>
       )}
-      <TextField label="Description" value={step.description} multiline onCommit={(description) => update({ description })} />
-      <TextField label="System or tool" value={step.system} onCommit={(system) => update({ system })} />
+      <TextField label={t('capture.stepDetails.description')} value={step.description} multiline onCommit={(description) => update({ description })} />
+      <TextField label={t('capture.stepDetails.system')} value={step.system} onCommit={(system) => update({ system })} />
       <div className="panel-grid">
-        <MinutesField label="Work time (min)" value={step.workMinutes} onCommit={(workMinutes) => update({ workMinutes })} />
-        <MinutesField label="Wait time (min)" value={step.waitMinutes} onCommit={(waitMinutes) => update({ waitMinutes })} />
+        <MinutesField label={t('capture.stepDetails.workTime')} value={step.workMinutes} onCommit={(workMinutes) => update({ workMinutes })} />
+        <MinutesField label={t('capture.stepDetails.waitTime')} value={step.waitMinutes} onCommit={(waitMinutes) => update({ waitMinutes })} />
       </div>
-      <TextField label="Volume or frequency" value={step.volume} onCommit={(volume) => update({ volume })} />
+      <TextField label={t('capture.stepDetails.volume')} value={step.volume} onCommit={(volume) => update({ volume })} />
       {mode === 'analyse' && (
         <label className="field">
-          Value class
+          {t('capture.stepDetails.valueClass')}
           <select
             className="input input-sm"
             value={step.valueClass ?? ''}
             onChange={(e) => update({ valueClass: (e.target.value || null) as Step['valueClass'] })}
           >
-            <option value="">Not classified</option>
+            <option value="">{t('capture.stepDetails.notClassified')}</option>
             {VALUE_CLASSES.map((v) => (
               <option key={v} value={v}>
-                {VALUE_NAMES[v]}
+                {t(VALUE_NAMES[v])}
               </option>
             ))}
           </select>
         </label>
       )}
       <label className="field">
-        Captured in session
+        {t('capture.stepDetails.session')}
         <select className="input input-sm" value={step.sessionId ?? ''} onChange={(e) => update({ sessionId: e.target.value || null })}>
-          <option value="">Not recorded</option>
+          <option value="">{t('capture.stepDetails.notRecorded')}</option>
           {sessions.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -286,13 +291,13 @@ export function StepDetails({ view, step, mode, people, sessions, onOpenSubproce
   );
 }
 
-const PROMPTS = [
-  'What happens next?',
-  'Who does that?',
-  'What starts it?',
-  'What do you use for that?',
-  'Where does it wait?',
-  'What happens when it goes wrong?',
+const PROMPTS: readonly StringKey[] = [
+  'capture.stepDetails.prompt.next',
+  'capture.stepDetails.prompt.who',
+  'capture.stepDetails.prompt.starts',
+  'capture.stepDetails.prompt.use',
+  'capture.stepDetails.prompt.wait',
+  'capture.stepDetails.prompt.wrong',
 ];
 
 /** Beginner's mind: neutral "show me" questions to keep people describing, not judging. */
@@ -300,14 +305,14 @@ export function ShowMePrompts() {
   const id = useId();
   return (
     <section className="show-me" aria-labelledby={id}>
-      <h2 id={id}>Show me…</h2>
+      <h2 id={id}>{t('capture.stepDetails.showMe')}</h2>
       <ul>
         {PROMPTS.map((p) => (
-          <li key={p}>{p}</li>
+          <li key={p}>{t(p)}</li>
         ))}
       </ul>
       <p className="muted">
-        Not sure what you heard? Select the step and press <span className="kbd">Q</span> to note an open question.
+        {t('capture.stepDetails.notSure')} <span className="kbd">Q</span> {t('capture.stepDetails.toNote')}
       </p>
     </section>
   );

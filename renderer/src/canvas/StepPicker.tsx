@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lane, Step } from '../../../core/model';
-import { KIND_LABEL } from './nodes';
+import { kindLabel } from './nodes';
+import { t } from '../i18n';
 
 interface StepPickerProps {
   title: string;
@@ -53,11 +54,11 @@ export function StepPicker({ title, steps, lanes, confirm, onPick, onCancel }: S
           ref={input}
           className="input"
           role="combobox"
-          aria-label="Find a step"
+          aria-label={t('capture.stepPicker.find')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={current ? optionId(current.id) : undefined}
-          placeholder="Type part of the step’s text"
+          placeholder={t('capture.stepPicker.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -65,7 +66,7 @@ export function StepPicker({ title, steps, lanes, confirm, onPick, onCancel }: S
           }}
           onKeyDown={onKeyDown}
         />
-        <ul className="picker-list" id={listId} role="listbox" aria-label="Steps">
+        <ul className="picker-list" id={listId} role="listbox" aria-label={t('capture.stepPicker.steps')}>
           {matches.map((s) => (
             <li
               key={s.id}
@@ -76,15 +77,15 @@ export function StepPicker({ title, steps, lanes, confirm, onPick, onCancel }: S
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onPick(s)}
             >
-              <span>{s.text || `Untitled ${KIND_LABEL[s.kind].toLowerCase()}`}</span>
-              <span className="muted">{s.laneId ? (laneName.get(s.laneId) ?? '') : 'No lane'}</span>
+              <span>{s.text || t('capture.stepPicker.untitled', { kind: kindLabel(s.kind).toLowerCase() })}</span>
+              <span className="muted">{s.laneId ? (laneName.get(s.laneId) ?? '') : t('capture.stepPicker.noLane')}</span>
             </li>
           ))}
-          {matches.length === 0 && <li className="picker-empty muted">No step matches “{query}”.</li>}
+          {matches.length === 0 && <li className="picker-empty muted">{t('capture.stepPicker.noMatch', { query })}</li>}
         </ul>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t('capture.stepPicker.cancel')}
           </button>
           <button type="button" className="btn btn-primary" disabled={!current} onClick={() => current && onPick(current)}>
             {confirm}

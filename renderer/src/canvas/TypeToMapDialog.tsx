@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type Keybo
 import type { Lane, Step } from '../../../core/model';
 import { MAX_MAP_LINES, parseMapLines } from '../../../core/typeToMap';
 import { shortcutLabel } from '../commands';
+import { t } from '../i18n';
 
 interface TypeToMapProps {
   initial: string;
@@ -11,8 +12,6 @@ interface TypeToMapProps {
   onSubmit: (text: string, continueFrom: boolean) => void;
   onCancel: () => void;
 }
-
-const EXAMPLE = 'Employee: rings the service desk\nService desk: logs the call\nIdentity verified?\nEngineer: resets the password';
 
 /** Type or paste the story as lines ("Lane: what happens"); the preview says what will be drawn before anything is. */
 export function TypeToMapDialog({ initial, lanes, from, onSubmit, onCancel }: TypeToMapProps) {
@@ -52,19 +51,18 @@ export function TypeToMapDialog({ initial, lanes, from, onSubmit, onCancel }: Ty
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <form className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={submit}>
-        <h2 id={titleId}>Type to map</h2>
+        <h2 id={titleId}>{t('capture.typeToMap.title')}</h2>
         <p className="muted" id={helpId}>
-          One step per line, in order. Start a line with a lane and a colon to put it there; lanes are created as needed. A line ending in
-          “?” becomes a decision.
+          {t('capture.typeToMap.help')}
         </p>
         <label className="field">
-          Steps
+          {t('capture.typeToMap.steps')}
           <textarea
             ref={area}
             className="input textarea map-text"
             rows={12}
             aria-describedby={helpId}
-            placeholder={EXAMPLE}
+            placeholder={t('capture.typeToMap.example')}
             value={text}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={onKeyDown}
@@ -73,22 +71,28 @@ export function TypeToMapDialog({ initial, lanes, from, onSubmit, onCancel }: Ty
         {from && (
           <label className="check">
             <input type="checkbox" checked={continueFrom} onChange={(e) => setContinueFrom(e.target.checked)} />
-            Continue from “{from.text || 'the selected step'}”
+            {t('capture.typeToMap.continueFrom', { step: from.text || t('capture.typeToMap.theSelectedStep') })}
           </label>
         )}
         <p className="muted" role="status">
           {tooMany
-            ? `That is ${lines.length} lines; map at most ${MAX_MAP_LINES} at a time.`
+            ? t('capture.typeToMap.tooMany', { count: lines.length, max: MAX_MAP_LINES })
             : lines.length === 0
-              ? 'Nothing to map yet.'
-              : `${lines.length} step${lines.length === 1 ? '' : 's'}${newLanes.length > 0 ? `; new lane${newLanes.length === 1 ? '' : 's'}: ${newLanes.join(', ')}` : ''}.`}
+              ? t('capture.typeToMap.nothing')
+              : t('capture.typeToMap.summary', {
+                  steps: t(lines.length === 1 ? 'capture.typeToMap.steps.one' : 'capture.typeToMap.steps.other', { count: lines.length }),
+                  lanes:
+                    newLanes.length > 0
+                      ? t(newLanes.length === 1 ? 'capture.typeToMap.newLanes.one' : 'capture.typeToMap.newLanes.other', { names: newLanes.join(', ') })
+                      : '',
+                })}
         </p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t('capture.typeToMap.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={lines.length === 0 || tooMany}>
-            Map steps <span className="kbd kbd-on-accent">{shortcutLabel('Mod+Enter')}</span>
+            {t('capture.typeToMap.mapSteps')} <span className="kbd kbd-on-accent">{shortcutLabel('Mod+Enter')}</span>
           </button>
         </div>
       </form>

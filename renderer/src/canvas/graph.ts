@@ -3,6 +3,7 @@ import { STEP_SIZE, type LaneBand } from '../../../core/geometry';
 import type { ProcessView, Step } from '../../../core/model';
 import type { PendingStep } from './canvasUi';
 import type { LaneData, StepData } from './nodes';
+import { t } from '../i18n';
 
 const MIN_CANVAS_WIDTH = 1400;
 
@@ -138,7 +139,7 @@ export function buildEdges(view: ProcessView, selected: ReadonlySet<string>, pre
       labelBgPadding: [6, 3] as [number, number],
       labelBgBorderRadius: 4,
       selected: isSelected,
-      ariaLabel: `Flow${flow.label ? ` ${flow.label}` : ''}`,
+      ariaLabel: flow.label ? t('capture.graph.flowLabelled', { label: flow.label }) : t('capture.graph.flow'),
     };
   });
 }

@@ -3,6 +3,7 @@ import { createContext, memo, useContext, useLayoutEffect, useRef, type Keyboard
 import { LANE_HEADER_WIDTH } from '../../../core/geometry';
 import type { Lane, StepKind } from '../../../core/model';
 import { useCanvasUi } from './canvasUi';
+import { t, type StringKey } from '../i18n';
 
 /** Only what a step node shows, so an unrelated edit (say, a description) never re-renders it. */
 export interface StepData extends Record<string, unknown> {
@@ -32,14 +33,27 @@ export interface CanvasActions {
 
 export const CanvasActionsContext = createContext<CanvasActions>({ commitText: () => undefined });
 
-export const KIND_LABEL: Record<StepKind, string> = {
-  activity: 'Step',
-  decision: 'Decision',
-  start: 'Start',
-  end: 'End',
-  wait: 'Wait',
-  subprocess: 'Sub-process',
+const KIND_LABEL: Record<StepKind, StringKey> = {
+  activity: 'capture.nodes.kind.activity',
+  decision: 'capture.nodes.kind.decision',
+  start: 'capture.nodes.kind.start',
+  end: 'capture.nodes.kind.end',
+  wait: 'capture.nodes.kind.wait',
+  subprocess: 'capture.nodes.kind.subprocess',
 };
+
+/** The short name of a step kind, as steps are announced ("Step", "Decision"...). */
+export function kindLabel(kind: StepKind): string {
+  return t(KIND_LABEL[kind]);
+}
+
+function openQuestionsText(count: number): string {
+  return t(count === 1 ? 'capture.nodes.openQuestions.one' : 'capture.nodes.openQuestions.other', { count });
+}
+
+function quotesText(count: number): string {
+  return t(count === 1 ? 'capture.nodes.quotes.one' : 'capture.nodes.quotes.other', { count });
+}
 
 /** Long text gets smaller type rather than being cut off; shapes keep their size so layouts hold. */
 function sizeClass(text: string): string {
@@ -96,7 +110,7 @@ function StepEditor({ id }: { id: string }) {
     <textarea
       ref={ref}
       className="step-editor nodrag nowheel"
-      aria-label="Step text"
+      aria-label={t('capture.nodes.stepText')}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onKeyDown={onKeyDown}
@@ -110,17 +124,17 @@ function Markers({ data }: { data: StepData }) {
   return (
     <div className="step-markers">
       {data.painNumbers.map((n) => (
-        <span key={n} className="step-badge badge-pain" title={`Pain point ${n}`}>
+        <span key={n} className="step-badge badge-pain" title={t('capture.nodes.painPoint', { number: n })}>
           {n}
         </span>
       ))}
       {data.openQuestions > 0 && (
-        <span className="step-badge badge-question" title={`${data.openQuestions} open question${data.openQuestions === 1 ? '' : 's'}`}>
+        <span className="step-badge badge-question" title={openQuestionsText(data.openQuestions)}>
           ?
         </span>
       )}
       {data.quotes > 0 && (
-        <span className="step-badge badge-quote" title={`${data.quotes} quote${data.quotes === 1 ? '' : 's'}`}>
+        <span className="step-badge badge-quote" title={quotesText(data.quotes)}>
           <span aria-hidden="true">“</span>
           {data.quotes}
         </span>
@@ -131,16 +145,16 @@ function Markers({ data }: { data: StepData }) {
 
 export const StepNodeView = memo(function StepNodeView({ id, data, selected }: NodeProps<StepNode>) {
   const editing = useCanvasUi((s) => s.editingId === id);
-  const label = data.text || (data.kind === 'start' ? 'Start' : data.kind === 'end' ? 'End' : '');
+  const label = data.text || (data.kind === 'start' ? t('capture.nodes.start') : data.kind === 'end' ? t('capture.nodes.end') : '');
   const markers = [
-    data.openQuestions > 0 ? `${data.openQuestions} open question${data.openQuestions === 1 ? '' : 's'}` : '',
-    data.quotes > 0 ? `${data.quotes} quote${data.quotes === 1 ? '' : 's'}` : '',
+    data.openQuestions > 0 ? openQuestionsText(data.openQuestions) : '',
+    data.quotes > 0 ? quotesText(data.quotes) : '',
   ].filter(Boolean);
   return (
     <div
       className={`step step-${data.kind}${selected ? ' selected' : ''}`}
       role="group"
-      aria-label={`${KIND_LABEL[data.kind]}: ${data.text || 'untitled'}`}
+      aria-label={t('capture.nodes.stepLabel', { kind: kindLabel(data.kind), text: data.text || t('capture.nodes.untitled') })}
       aria-description={markers.length > 0 ? markers.join(', ') : undefined}
       title={data.text.length > 48 ? data.text : undefined}
     >
@@ -159,7 +173,7 @@ export const StepNodeView = memo(function StepNodeView({ id, data, selected }: N
       {editing ? (
         <StepEditor id={id} />
       ) : (
-        <span className={`step-label${label ? '' : ' step-placeholder'}${sizeClass(label)}`}>{label || 'Type to name'}</span>
+        <span className={`step-label${label ? '' : ' step-placeholder'}${sizeClass(label)}`}>{label || t('capture.nodes.typeToName')}</span>
       )}
       <Markers data={data} />
       <Handle type="target" position={Position.Left} id="in" />

@@ -11,6 +11,7 @@ import { useCanvasUi } from './canvasUi';
 import { mergeView, stepRect } from './graph';
 import { layoutProcess } from './layoutClient';
 import type { CommitNext } from './nodes';
+import { t } from '../i18n';
 
 /** The process as the user sees it this instant: saved view plus what is still on its way to disk. */
 export function workingView(): ProcessView | null {
@@ -56,8 +57,10 @@ function branchOrigin(view: ProcessView, step: Step): Step {
 function branchSuggestion(view: ProcessView, origin: Step): string {
   const labels = new Set(view.flows.filter((f) => f.sourceId === origin.id).map((f) => f.label.trim().toLowerCase()));
   if (origin.kind !== 'decision') return '';
-  if (labels.size === 0) return 'Yes';
-  if (labels.has('yes') && !labels.has('no')) return 'No';
+  const yes = t('capture.useCapture.yes');
+  const no = t('capture.useCapture.no');
+  if (labels.size === 0) return yes;
+  if (labels.has(yes.toLowerCase()) && !labels.has(no.toLowerCase())) return no;
   return '';
 }
 
@@ -282,8 +285,7 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
         const { places, fallback } = await layoutProcess(view);
         const saved = await mutate('step.place', { processId: view.process.id, places });
         if (saved && fallback) {
-          const why = fallback === 'timeout' ? 'took too long' : 'could not run';
-          useShoshin.setState({ notice: `The full layout ${why}, so a simpler one was used. Undo puts everything back.` });
+          useShoshin.setState({ notice: t(fallback === 'timeout' ? 'capture.useCapture.layoutTimeout' : 'capture.useCapture.layoutFailed') });
         }
       });
     };

@@ -4,6 +4,7 @@ import { useMode } from '../mode';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { useCurrentSession } from './session';
+import { t } from '../i18n';
 
 const NEW_SESSION = '__new__';
 
@@ -32,15 +33,15 @@ export function CaptureControls() {
   useCommands(
     () => [
       // Works while typing too: F5 must never reload the page in the middle of a workshop.
-      { id: 'view.presenter', title: 'Presenter view on or off', group: 'View', shortcut: 'F5', whileTyping: true, run: togglePresenter },
+      { id: 'view.presenter', title: t('capture.controls.cmd.presenter'), group: t('capture.controls.group.view'), shortcut: 'F5', whileTyping: true, run: togglePresenter },
       {
         id: 'view.mode',
-        title: mode === 'capture' ? 'Switch to Analyse mode' : 'Switch to Capture mode',
-        group: 'View',
+        title: mode === 'capture' ? t('capture.controls.cmd.toAnalyse') : t('capture.controls.cmd.toCapture'),
+        group: t('capture.controls.group.view'),
         shortcut: 'M',
         run: () => setMode(mode === 'capture' ? 'analyse' : 'capture'),
       },
-      { id: 'session.new', title: 'New workshop session…', group: 'Capture', run: () => setNaming(true) },
+      { id: 'session.new', title: t('capture.controls.cmd.newSession'), group: t('capture.controls.group.capture'), run: () => setNaming(true) },
     ],
     [mode, setMode, togglePresenter],
   );
@@ -49,7 +50,7 @@ export function CaptureControls() {
     return (
       <span className="presenter-keep">
         <button type="button" className="btn btn-sm" onClick={togglePresenter}>
-          Exit presenter <span className="kbd">F5</span>
+          {t('capture.controls.exitPresenter')} <span className="kbd">F5</span>
         </button>
       </span>
     );
@@ -60,16 +61,16 @@ export function CaptureControls() {
 
   return (
     <>
-      <div className="segmented" role="group" aria-label="Work mode">
-        <button type="button" aria-pressed={mode === 'capture'} onClick={() => setMode('capture')} title="Beginner’s mind: record what happens, no judgement (M)">
-          Capture
+      <div className="segmented" role="group" aria-label={t('capture.controls.workMode')}>
+        <button type="button" aria-pressed={mode === 'capture'} onClick={() => setMode('capture')} title={t('capture.controls.captureTitle')}>
+          {t('capture.controls.capture')}
         </button>
-        <button type="button" aria-pressed={mode === 'analyse'} onClick={() => setMode('analyse')} title="Show classification and value fields (M)">
-          Analyse
+        <button type="button" aria-pressed={mode === 'analyse'} onClick={() => setMode('analyse')} title={t('capture.controls.analyseTitle')}>
+          {t('capture.controls.analyse')}
         </button>
       </div>
       <span className="session-picker">
-        <label htmlFor={pickerId}>Session</label>
+        <label htmlFor={pickerId}>{t('capture.controls.session')}</label>
         <select
           id={pickerId}
           className="input input-sm"
@@ -79,24 +80,24 @@ export function CaptureControls() {
             else if (engagementId) choose(engagementId, e.target.value || null);
           }}
         >
-          <option value="">None</option>
+          <option value="">{t('capture.controls.none')}</option>
           {(sessions ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
-          <option value={NEW_SESSION}>New session…</option>
+          <option value={NEW_SESSION}>{t('capture.controls.newSessionOption')}</option>
         </select>
       </span>
-      <button type="button" className="btn btn-sm" onClick={togglePresenter} title="Large type, high contrast, panels hidden (F5)">
-        Present
+      <button type="button" className="btn btn-sm" onClick={togglePresenter} title={t('capture.controls.presentTitle')}>
+        {t('capture.controls.present')}
       </button>
       {naming && (
         <PromptDialog
-          title="New workshop session"
-          label="Session name"
-          initial={`Workshop ${(sessions?.length ?? 0) + 1}`}
-          confirm="Start session"
+          title={t('capture.controls.newSessionTitle')}
+          label={t('capture.controls.sessionName')}
+          initial={t('capture.controls.defaultName', { number: (sessions?.length ?? 0) + 1 })}
+          confirm={t('capture.controls.startSession')}
           onCancel={() => setNaming(false)}
           onSubmit={(name) => {
             setNaming(false);

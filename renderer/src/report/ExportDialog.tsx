@@ -1,9 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_REPORT_OPTIONS, REPORT_SECTION_LABELS, REPORT_SECTIONS, type ExportRequest, type ReportOptions, type ReportSection } from '../../../core/ipc/report';
+import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS, type ExportRequest, type ReportOptions, type ReportSection } from '../../../core/ipc/report';
 import { ApiError, call } from '../api';
 import { useShoshin } from '../store';
 import './report.css';
 import { useExportJob, type ExportJob } from './useExportJob';
+import { t } from '../i18n';
+
+function sectionLabel(section: ReportSection): string {
+  return t(`shell.report.section.${section}`);
+}
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -12,7 +17,7 @@ function JobStatus({ job, onOpen }: { job: ExportJob; onOpen: (jobId: string) =>
   if (job.error) {
     return (
       <div className="export-status export-failed" role="alert">
-        <strong>{job.label} failed.</strong> {job.error}
+        <strong>{t('shell.export.failed', { label: job.label })}</strong> {job.error}
       </div>
     );
   }
@@ -20,17 +25,17 @@ function JobStatus({ job, onOpen }: { job: ExportJob; onOpen: (jobId: string) =>
     return (
       <div className="export-status export-done" role="status">
         <p>
-          <strong>{job.label} is ready.</strong> Saved as <span className="export-path">{progress.file}</span>
+          <strong>{t('shell.export.ready', { label: job.label })}</strong> {t('shell.export.savedAs')} <span className="export-path">{progress.file}</span>
         </p>
         <div className="row">
           {progress.downloadUrl && (
             <a className="btn btn-primary btn-sm" href={progress.downloadUrl} download={progress.fileName}>
-              Download {progress.fileName}
+              {t('shell.export.download', { file: progress.fileName ?? '' })}
             </a>
           )}
           {progress.canOpen && (
             <button type="button" className="btn btn-primary btn-sm" onClick={() => onOpen(progress.jobId)}>
-              Open {progress.fileName}
+              {t('shell.export.open', { file: progress.fileName ?? '' })}
             </button>
           )}
         </div>
@@ -42,11 +47,11 @@ function JobStatus({ job, onOpen }: { job: ExportJob; onOpen: (jobId: string) =>
     <div className="export-status" role="status">
       <p className="export-phase">
         <span>
-          <strong>{job.label}:</strong> {progress?.phase ?? 'Starting'}…
+          <strong>{t('shell.export.jobLabel', { label: job.label })}</strong> {t('shell.export.phase', { phase: progress?.phase ?? t('shell.export.starting') })}
         </span>
-        <span className="export-percent">{percent} %</span>
+        <span className="export-percent">{t('shell.export.percent', { percent })}</span>
       </p>
-      <progress className="export-progress" max={100} value={percent} aria-label={`${job.label} progress`} />
+      <progress className="export-progress" max={100} value={percent} aria-label={t('shell.export.progress', { label: job.label })} />
     </div>
   );
 }
@@ -69,7 +74,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     call('report.options', {}).then(setOptions, (e: unknown) => {
       setOptions({ ...DEFAULT_REPORT_OPTIONS });
-      setLoadError(e instanceof ApiError ? e.message : 'The saved report options could not be read.');
+      setLoadError(e instanceof ApiError ? e.message : t('shell.export.optionsUnreadable'));
     });
     call('app.home', {}).then((h) => setCanPick(h.canPickFiles), () => undefined);
   }, []);
@@ -88,19 +93,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const createReport = (event: FormEvent) => {
     event.preventDefault();
     if (!colorValid || running) return;
-    run('Word report', { format: 'docx', options: { ...options, logoPath: options.logoPath.trim() } });
+    run(t('shell.export.wordReport'), { format: 'docx', options: { ...options, logoPath: options.logoPath.trim() } });
   };
   const processName = process?.process.name ?? '';
 
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog dialog-wide export-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>Export</h2>
-        <form className="dialog-body" aria-label="Word report" onSubmit={createReport}>
-          <h3 className="export-heading">Word report</h3>
-          {loadError && <p className="dialog-note">{loadError} The defaults are shown.</p>}
+        <h2 id={titleId}>{t('shell.export.title')}</h2>
+        <form className="dialog-body" aria-label={t('shell.export.wordReport')} onSubmit={createReport}>
+          <h3 className="export-heading">{t('shell.export.wordReport')}</h3>
+          {loadError && <p className="dialog-note">{t('shell.export.defaultsShown', { error: loadError })}</p>}
           <fieldset className="fieldset">
-            <legend>Sections</legend>
+            <legend>{t('shell.export.sections')}</legend>
             <div className="check-list check-columns">
               {REPORT_SECTIONS.map((section, i) => (
                 <label key={section} className="check-row">
@@ -110,37 +115,37 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                     checked={options.sections.includes(section)}
                     onChange={(e) => toggleSection(section, e.target.checked)}
                   />
-                  {REPORT_SECTION_LABELS[section]}
+                  {sectionLabel(section)}
                 </label>
               ))}
             </div>
           </fieldset>
           <fieldset className="fieldset">
-            <legend>People and content</legend>
+            <legend>{t('shell.export.people')}</legend>
             <label className="check-inline">
               <input type="checkbox" checked={options.anonymise} onChange={(e) => set({ anonymise: e.target.checked })} />
-              Anonymise people (name everyone by role)
+              {t('shell.export.anonymise')}
             </label>
             <label className="check-inline">
               <input type="checkbox" checked={options.includeQuestions} onChange={(e) => set({ includeQuestions: e.target.checked })} />
-              Include open questions
+              {t('shell.export.includeQuestions')}
             </label>
             <label className="check-inline">
               <input type="checkbox" checked={options.confidential} onChange={(e) => set({ confidential: e.target.checked })} />
-              Mark as confidential
+              {t('shell.export.confidential')}
             </label>
-            <p className="dialog-note muted">People marked “anonymise” are always named by role. Names typed inside quotes and notes are not changed.</p>
+            <p className="dialog-note muted">{t('shell.export.anonymiseNote')}</p>
           </fieldset>
           <fieldset className="fieldset">
-            <legend>Branding</legend>
+            <legend>{t('shell.export.branding')}</legend>
             <div className="export-brand">
               <label className="field">
-                Brand colour
+                {t('shell.export.brandColour')}
                 <span className="row">
                   <input
                     type="color"
                     className="export-swatch"
-                    aria-label="Pick brand colour"
+                    aria-label={t('shell.export.pickColour')}
                     value={colorValid ? options.brandColor : '#1f4e79'}
                     onChange={(e) => set({ brandColor: e.target.value })}
                   />
@@ -153,21 +158,21 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 </span>
               </label>
               <label className="field export-logo">
-                Logo file (PNG, JPEG or SVG)
+                {t('shell.export.logo')}
                 <span className="row">
-                  <input className="input" value={options.logoPath} placeholder="No logo" onChange={(e) => set({ logoPath: e.target.value })} />
+                  <input className="input" value={options.logoPath} placeholder={t('shell.export.noLogo')} onChange={(e) => set({ logoPath: e.target.value })} />
                   {canPick && (
                     <button
                       type="button"
                       className="btn btn-sm"
                       onClick={() => void call('report.pickLogo', {}).then((r) => r.path && set({ logoPath: r.path }))}
                     >
-                      Choose…
+                      {t('shell.export.choose')}
                     </button>
                   )}
                   {options.logoPath && (
                     <button type="button" className="btn btn-ghost btn-sm" onClick={() => set({ logoPath: '' })}>
-                      Remove logo
+                      {t('shell.export.removeLogo')}
                     </button>
                   )}
                 </span>
@@ -175,23 +180,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </div>
             {!colorValid && (
               <p className="export-invalid" role="alert">
-                Use a colour like #1f4e79.
+                {t('shell.export.colourInvalid')}
               </p>
             )}
           </fieldset>
           <div className="dialog-actions">
             <button type="submit" className="btn btn-primary" disabled={!colorValid || running || options.sections.length === 0}>
-              Create Word report
+              {t('shell.export.createReport')}
             </button>
           </div>
         </form>
 
         <section className="dialog-body" aria-labelledby={`${titleId}-other`}>
           <h3 id={`${titleId}-other`} className="export-heading">
-            Other exports
+            {t('shell.export.other')}
           </h3>
           <div className="export-grid">
-            <span className="muted">{processName ? `Diagram of “${processName}”` : 'Open a process to export its diagram'}</span>
+            <span className="muted">{processName ? t('shell.export.diagramOf', { name: processName }) : t('shell.export.openProcess')}</span>
             <div className="row">
               {(['svg', 'png', 'bpmn'] as const).map((format) => (
                 <button
@@ -199,19 +204,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   type="button"
                   className="btn btn-sm"
                   disabled={!process || running}
-                  onClick={() => process && run(`${format === 'bpmn' ? 'BPMN' : format.toUpperCase()} of ${processName}`, { format, processId: process.process.id, options })}
+                  onClick={() => process && run(t('shell.export.formatOf', { format: format.toUpperCase(), name: processName }), { format, processId: process.process.id, options })}
                 >
-                  {format === 'svg' ? 'Diagram as SVG' : format === 'png' ? 'Diagram as PNG' : 'BPMN 2.0'}
+                  {format === 'svg' ? t('shell.export.svg') : format === 'png' ? t('shell.export.png') : t('shell.export.bpmn')}
                 </button>
               ))}
             </div>
-            <span className="muted">Registers (CSV, opens in Excel)</span>
+            <span className="muted">{t('shell.export.registers')}</span>
             <div className="row">
-              <button type="button" className="btn btn-sm" disabled={running} onClick={() => run('Pain-point register', { format: 'csv', register: 'painPoints', options })}>
-                Pain-point register
+              <button type="button" className="btn btn-sm" disabled={running} onClick={() => run(t('shell.export.painPoints'), { format: 'csv', register: 'painPoints', options })}>
+                {t('shell.export.painPoints')}
               </button>
-              <button type="button" className="btn btn-sm" disabled={running} onClick={() => run('Stakeholder register', { format: 'csv', register: 'stakeholders', options })}>
-                Stakeholder register
+              <button type="button" className="btn btn-sm" disabled={running} onClick={() => run(t('shell.export.stakeholders'), { format: 'csv', register: 'stakeholders', options })}>
+                {t('shell.export.stakeholders')}
               </button>
             </div>
           </div>
@@ -222,7 +227,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             job={job}
             onOpen={(jobId) => {
               setOpenError(null);
-              call('report.open', { jobId }).catch((e: unknown) => setOpenError(e instanceof ApiError ? e.message : 'The file could not be opened.'));
+              call('report.open', { jobId }).catch((e: unknown) => setOpenError(e instanceof ApiError ? e.message : t('shell.export.openFailed')));
             }}
           />
         )}
@@ -230,7 +235,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('shell.export.close')}
           </button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExportProgress, ExportRequest } from '../../../core/ipc/report';
 import { ApiError, call } from '../api';
+import { t } from '../i18n';
 
 /** How often the dialog asks how an export is going; the main process answers from memory. */
 const POLL_MS = 250;
@@ -39,7 +40,7 @@ export function useExportJob() {
         setJob((current) => (current ? { ...current, progress, error: progress.error } : current));
         if (!progress.done) timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
-        if (!stopped) setJob((current) => (current ? { ...current, error: error instanceof ApiError ? error.message : 'Lost track of the export.' } : current));
+        if (!stopped) setJob((current) => (current ? { ...current, error: error instanceof ApiError ? error.message : t('shell.exportJob.lost') } : current));
       }
     };
     void poll();
@@ -58,7 +59,7 @@ export function useExportJob() {
       if (id) setJobId(id);
       else setJob(null);
     } catch (error) {
-      if (alive.current) setJob({ label, progress: null, error: error instanceof ApiError ? error.message : 'The export could not start.' });
+      if (alive.current) setJob({ label, progress: null, error: error instanceof ApiError ? error.message : t('shell.exportJob.couldNotStart') });
     }
   }, []);
 

@@ -2,12 +2,13 @@ import { useEffect, useId, useState } from 'react';
 import type { SnapshotInfo } from '../../../core/ipc/app';
 import { call } from '../api';
 import { useShoshin } from '../store';
+import { t, type StringKey } from '../i18n';
 
-const REASONS: Record<SnapshotInfo['reason'], string> = {
-  open: 'When the file was opened',
-  editing: 'During editing',
-  migration: 'Before an upgrade',
-};
+const REASONS = {
+  open: 'shell.history.reason.open',
+  editing: 'shell.history.reason.editing',
+  migration: 'shell.history.reason.migration',
+} as const satisfies Record<SnapshotInfo['reason'], StringKey>;
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -32,24 +33,21 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>Snapshots</h2>
-        <p className="muted">
-          Shoshin keeps automatic copies of this engagement: when you open it, every ten minutes while you edit, and before an upgrade. Restoring one
-          opens it as a new file beside your engagements; this file stays as it is.
-        </p>
+        <h2 id={titleId}>{t('shell.history.title')}</h2>
+        <p className="muted">{t('shell.history.intro')}</p>
         {error && <p role="alert">{error}</p>}
-        {snapshots && snapshots.length === 0 && <p>No snapshots yet.</p>}
+        {snapshots && snapshots.length === 0 && <p>{t('shell.history.empty')}</p>}
         {snapshots && snapshots.length > 0 && (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Taken</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('shell.history.taken')}</th>
+                <th scope="col">{t('shell.history.why')}</th>
                 <th scope="col" className="num">
-                  Size
+                  {t('shell.history.size')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t('shell.history.actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -57,11 +55,11 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
               {snapshots.map((s) => (
                 <tr key={s.id}>
                   <td>{when(s.takenAt)}</td>
-                  <td>{REASONS[s.reason]}</td>
-                  <td className="num">{Math.max(1, Math.round(s.bytes / 1024))} KB</td>
+                  <td>{t(REASONS[s.reason])}</td>
+                  <td className="num">{t('shell.history.kilobytes', { size: Math.max(1, Math.round(s.bytes / 1024)) })}</td>
                   <td>
-                    <button type="button" className="btn btn-sm" onClick={() => restore(s.id)} aria-label={`Restore the snapshot of ${when(s.takenAt)} as a copy`}>
-                      Restore as a copy
+                    <button type="button" className="btn btn-sm" onClick={() => restore(s.id)} aria-label={t('shell.history.restoreLabel', { when: when(s.takenAt) })}>
+                      {t('shell.history.restore')}
                     </button>
                   </td>
                 </tr>
@@ -71,7 +69,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onClose}>
-            Close
+            {t('shell.history.close')}
           </button>
         </div>
       </div>

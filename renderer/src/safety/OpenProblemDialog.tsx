@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useShoshin } from '../store';
+import { t } from '../i18n';
 
 /** When a file cannot be opened for editing, say why and offer the safe ways forward. */
 export function OpenProblemDialog() {
@@ -20,21 +21,21 @@ export function OpenProblemDialog() {
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && dismiss()}>
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>This engagement cannot be opened for editing</h2>
+        <h2 id={titleId}>{t('shell.openProblem.title')}</h2>
         <p>{problem.message}</p>
-        <p className="muted">The file itself has not been changed.</p>
+        <p className="muted">{t('shell.openProblem.unchanged')}</p>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={dismiss}>
-            Cancel
+            {t('shell.openProblem.cancel')}
           </button>
           {problem.offers.includes('recoverCopy') && (
             <button type="button" ref={first} className="btn" onClick={() => open('recoverCopy')}>
-              Recover into a new file
+              {t('shell.openProblem.recover')}
             </button>
           )}
           {problem.offers.includes('readOnly') && (
             <button type="button" ref={problem.offers.includes('recoverCopy') ? undefined : first} className="btn btn-primary" onClick={() => open('readOnly')}>
-              Open read-only
+              {t('shell.openProblem.readOnly')}
             </button>
           )}
         </div>

@@ -12,6 +12,7 @@ import { useShoshin } from '../store';
 import { ExportDialog } from '../report/ExportDialog';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
+import { t } from '../i18n';
 
 type Prompt = { kind: 'add' } | { kind: 'rename'; process: ProcessSummary } | null;
 
@@ -42,26 +43,26 @@ export function EngagementScreen() {
     () => [
       {
         id: 'history.undo',
-        title: history.undoLabel ? `Undo ${history.undoLabel}` : 'Undo',
-        group: 'Edit',
+        title: history.undoLabel ? t('shell.engagement.undoWhat', { label: history.undoLabel }) : t('shell.engagement.undo'),
+        group: t('shell.commandList.group.edit'),
         shortcut: 'Mod+Z',
         run: () => void mutate('history.undo', {}),
         enabled: () => historyAllows('canUndo'),
       },
       {
         id: 'history.redo',
-        title: history.redoLabel ? `Redo ${history.redoLabel}` : 'Redo',
-        group: 'Edit',
+        title: history.redoLabel ? t('shell.engagement.redoWhat', { label: history.redoLabel }) : t('shell.engagement.redo'),
+        group: t('shell.commandList.group.edit'),
         shortcut: 'Mod+Shift+Z',
         run: () => void mutate('history.redo', {}),
         enabled: () => historyAllows('canRedo'),
       },
-      { id: 'history.redoAlt', title: 'Redo', group: 'Edit', shortcut: 'Mod+Y', run: () => void mutate('history.redo', {}), enabled: () => historyAllows('canRedo') },
-      { id: 'file.saveCopy', title: 'Save a copy as…', group: 'File', shortcut: 'Mod+Shift+S', whileTyping: true, run: saveCopy },
-      { id: 'file.snapshots', title: 'Snapshots…', group: 'File', run: () => setShowHistory(true) },
-      { id: 'file.export', title: 'Export report…', group: 'File', shortcut: 'Mod+Shift+E', whileTyping: true, run: () => setShowExport(true) },
-      { id: 'file.exportDiagram', title: 'Export diagram…', group: 'File', run: () => setShowExport(true) },
-      { id: 'file.close', title: 'Close engagement', group: 'File', shortcut: 'Mod+W', whileTyping: true, run: () => void goHome() },
+      { id: 'history.redoAlt', title: t('shell.engagement.redo'), group: t('shell.commandList.group.edit'), shortcut: 'Mod+Y', run: () => void mutate('history.redo', {}), enabled: () => historyAllows('canRedo') },
+      { id: 'file.saveCopy', title: t('shell.engagement.saveCopyAs'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+S', whileTyping: true, run: saveCopy },
+      { id: 'file.snapshots', title: t('shell.engagement.snapshotsCommand'), group: t('shell.commandList.group.file'), run: () => setShowHistory(true) },
+      { id: 'file.export', title: t('shell.engagement.exportReport'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+E', whileTyping: true, run: () => setShowExport(true) },
+      { id: 'file.exportDiagram', title: t('shell.engagement.exportDiagram'), group: t('shell.commandList.group.file'), run: () => setShowExport(true) },
+      { id: 'file.close', title: t('shell.engagement.close'), group: t('shell.commandList.group.file'), shortcut: 'Mod+W', whileTyping: true, run: () => void goHome() },
     ],
     [mutate, history, saveCopy, goHome],
   );
@@ -78,7 +79,7 @@ export function EngagementScreen() {
     <div className={`shell${presenter ? ' presenter' : ''}`}>
       <header className="topbar">
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => void goHome()}>
-          ← Home
+          {t('shell.engagement.home')}
         </button>
         <span className="topbar-title">{engagement.engagement.name}</span>
         {engagement.engagement.client && <span className="topbar-client">{engagement.engagement.client}</span>}
@@ -88,36 +89,36 @@ export function EngagementScreen() {
           type="button"
           className="btn btn-sm"
           disabled={!history.canUndo}
-          title={history.canUndo ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          title={history.canUndo ? t('shell.engagement.undoTitle', { label: history.undoLabel }) : t('shell.engagement.nothingToUndo')}
           onClick={() => void mutate('history.undo', {})}
         >
-          Undo
+          {t('shell.engagement.undo')}
         </button>
         <button
           type="button"
           className="btn btn-sm"
           disabled={!history.canRedo}
-          title={history.canRedo ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          title={history.canRedo ? t('shell.engagement.redoTitle', { label: history.redoLabel }) : t('shell.engagement.nothingToRedo')}
           onClick={() => void mutate('history.redo', {})}
         >
-          Redo
+          {t('shell.engagement.redo')}
         </button>
         <button type="button" className="btn btn-sm" onClick={() => setShowHistory(true)}>
-          Snapshots
+          {t('shell.engagement.snapshots')}
         </button>
-        <button type="button" className="btn btn-sm" onClick={saveCopy} title="Save a copy as… (Ctrl+Shift+S)">
-          Save a copy
+        <button type="button" className="btn btn-sm" onClick={saveCopy} title={t('shell.engagement.saveCopyTitle')}>
+          {t('shell.engagement.saveCopy')}
         </button>
-        <button type="button" className="btn btn-sm" onClick={() => setShowExport(true)} title="Export the Word report, diagrams and registers (Ctrl+Shift+E)">
-          Export…
+        <button type="button" className="btn btn-sm" onClick={() => setShowExport(true)} title={t('shell.engagement.exportTitle')}>
+          {t('shell.engagement.export')}
         </button>
         <SaveStatus />
       </header>
-      <nav className="sidebar" aria-label="Processes">
+      <nav className="sidebar" aria-label={t('shell.engagement.processes')}>
         <div className="sidebar-head">
-          <h2>Processes</h2>
+          <h2>{t('shell.engagement.processes')}</h2>
           <button type="button" className="btn btn-sm" onClick={() => setPrompt({ kind: 'add' })}>
-            Add process
+            {t('shell.engagement.addProcess')}
           </button>
         </div>
         <ul className="process-list">
@@ -126,14 +127,14 @@ export function EngagementScreen() {
               <button type="button" className="process-open" onClick={() => void selectProcess(process.id)}>
                 {process.name}
                 <span className="process-meta">
-                  {process.stepCount} steps · {process.laneCount} lanes
-                  {process.painPointCount > 0 ? ` · ${process.painPointCount} pain points` : ''}
+                  {t('shell.engagement.processMeta', { steps: process.stepCount, lanes: process.laneCount })}
+                  {process.painPointCount > 0 ? t('shell.engagement.processPainPoints', { count: process.painPointCount }) : ''}
                 </span>
               </button>
-              <button type="button" className="icon-btn" aria-label={`Rename ${process.name}`} onClick={() => setPrompt({ kind: 'rename', process })}>
+              <button type="button" className="icon-btn" aria-label={t('shell.engagement.renameProcess', { name: process.name })} onClick={() => setPrompt({ kind: 'rename', process })}>
                 ✎
               </button>
-              <button type="button" className="icon-btn" aria-label={`Delete ${process.name}`} onClick={() => remove(process)}>
+              <button type="button" className="icon-btn" aria-label={t('shell.engagement.deleteProcess', { name: process.name })} onClick={() => remove(process)}>
                 ×
               </button>
             </li>
@@ -143,7 +144,7 @@ export function EngagementScreen() {
       <main className="main">
         {engagement.readOnly && (
           <p className="readonly-banner" role="note">
-            Read-only: this is a view of {engagement.path}. Save a copy to make changes.
+            {t('shell.engagement.readOnlyBanner', { path: engagement.path })}
           </p>
         )}
         <ViewTabs />
@@ -154,9 +155,9 @@ export function EngagementScreen() {
       {showExport && <ExportDialog onClose={() => setShowExport(false)} />}
       {prompt?.kind === 'add' && (
         <PromptDialog
-          title="Add process"
-          label="Process name"
-          confirm="Add process"
+          title={t('shell.engagement.addProcess')}
+          label={t('shell.engagement.processName')}
+          confirm={t('shell.engagement.addProcess')}
           onCancel={() => setPrompt(null)}
           onSubmit={(name) => {
             setPrompt(null);
@@ -166,10 +167,10 @@ export function EngagementScreen() {
       )}
       {prompt?.kind === 'rename' && (
         <PromptDialog
-          title="Rename process"
-          label="Process name"
+          title={t('shell.engagement.renameProcessTitle')}
+          label={t('shell.engagement.processName')}
           initial={prompt.process.name}
-          confirm="Rename"
+          confirm={t('shell.engagement.rename')}
           onCancel={() => setPrompt(null)}
           onSubmit={(name) => {
             const id = prompt.process.id;

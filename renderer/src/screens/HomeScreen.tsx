@@ -4,6 +4,7 @@ import { runCommand, useCommands } from '../commands';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
+import { t } from '../i18n';
 
 export function HomeScreen() {
   const home = useShoshin((s) => s.home);
@@ -37,9 +38,9 @@ export function HomeScreen() {
 
   useCommands(
     () => [
-      { id: 'file.new', title: 'New engagement', group: 'File', shortcut: 'Mod+N', whileTyping: true, run: () => nameField.current?.focus() },
-      { id: 'file.open', title: 'Open…', group: 'File', shortcut: 'Mod+O', whileTyping: true, run: () => openFile() },
-      { id: 'app.settings', title: 'Settings…', group: 'File', shortcut: 'Mod+,', whileTyping: true, run: () => setSettingsOpen(true) },
+      { id: 'file.new', title: t('shell.home.newEngagementCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+N', whileTyping: true, run: () => nameField.current?.focus() },
+      { id: 'file.open', title: t('shell.home.openCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+O', whileTyping: true, run: () => openFile() },
+      { id: 'app.settings', title: t('shell.home.settingsCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+,', whileTyping: true, run: () => setSettingsOpen(true) },
     ],
     [home],
   );
@@ -50,67 +51,68 @@ export function HomeScreen() {
         <header className="brand">
           <div className="brand-mark" aria-hidden="true" />
           <div>
-            <h1>Shoshin</h1>
-            <p>Capture how work really happens, in the room, as people describe it.</p>
+            <h1>{t('shell.home.title')}</h1>
+            <p>{t('shell.home.tagline')}</p>
           </div>
           <span className="spacer" />
           <button type="button" className="btn" onClick={() => setSettingsOpen(true)}>
-            Settings
+            {t('shell.home.settings')}
           </button>
         </header>
         {welcome && (
           <section className="card welcome" aria-labelledby="welcome-title">
-            <h2 id="welcome-title">Welcome to Shoshin</h2>
+            <h2 id="welcome-title">{t('shell.home.welcomeTitle')}</h2>
             <p>
-              Start with the sample engagement: a service desk password reset and a new starter onboarding, with pain points, quotes and
-              stakeholders filled in. Everything works from the keyboard; press <kbd className="kbd">?</kbd> any time for the shortcuts.
+              {t('shell.home.welcomeBefore')}
+              <kbd className="kbd">{t('shell.home.welcomeKey')}</kbd>
+              {t('shell.home.welcomeAfter')}
             </p>
             <div className="row">
               <button type="button" className="btn btn-primary" onClick={openSample}>
-                Open the sample engagement
+                {t('shell.home.openTheSample')}
               </button>
               <button type="button" className="btn" onClick={() => runCommand('help.shortcuts')}>
-                Keyboard shortcuts
+                {t('shell.home.keyboardShortcuts')}
               </button>
               <button type="button" className="btn btn-ghost" onClick={dismissWelcome}>
-                Dismiss
+                {t('shell.home.dismiss')}
               </button>
             </div>
           </section>
         )}
         <div className="home-grid">
           <section className="card" aria-labelledby="new-engagement">
-            <h2 id="new-engagement">New engagement</h2>
+            <h2 id="new-engagement">{t('shell.home.newEngagement')}</h2>
             <form className="stack" onSubmit={create}>
               <label className="field">
-                Engagement name
-                <input ref={nameField} className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Service desk discovery" />
+                {t('shell.home.engagementName')}
+                <input ref={nameField} className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('shell.home.engagementNamePlaceholder')} />
               </label>
               <label className="field">
-                Client
-                <input className="input" value={client} onChange={(e) => setClient(e.target.value)} placeholder="e.g. Northwind Health" />
+                {t('shell.home.client')}
+                <input className="input" value={client} onChange={(e) => setClient(e.target.value)} placeholder={t('shell.home.clientPlaceholder')} />
               </label>
               <div className="row">
                 <button type="submit" className="btn btn-primary" disabled={!name.trim()}>
-                  Create engagement
+                  {t('shell.home.create')}
                 </button>
               </div>
             </form>
           </section>
           <section className="card" aria-labelledby="open-engagement">
-            <h2 id="open-engagement">Open</h2>
+            <h2 id="open-engagement">{t('shell.home.open')}</h2>
             <div className="stack">
               <div className="row">
                 <button type="button" className="btn" onClick={openFile}>
-                  Open file…
+                  {t('shell.home.openFile')}
                 </button>
                 <button type="button" className="btn" onClick={openSample}>
-                  Open sample engagement
+                  {t('shell.home.openSample')}
                 </button>
               </div>
-              <h3 className="visually-hidden">Recent files</h3>
+              <h3 className="visually-hidden">{t('shell.home.recentFiles')}</h3>
               {home && home.recent.length > 0 ? (
-                <ul className="recent-list" aria-label="Recent files">
+                <ul className="recent-list" aria-label={t('shell.home.recentFiles')}>
                   {home.recent.map((file) => (
                     <li key={file.path}>
                       <button type="button" onClick={() => void openWith('engagement.open', { path: file.path })}>
@@ -121,7 +123,7 @@ export function HomeScreen() {
                   ))}
                 </ul>
               ) : (
-                <p className="muted">Engagements you open appear here.</p>
+                <p className="muted">{t('shell.home.noRecent')}</p>
               )}
             </div>
           </section>
@@ -138,9 +140,9 @@ export function HomeScreen() {
       )}
       {askPath && (
         <PromptDialog
-          title="Open engagement"
-          label="Path to a .shoshin file"
-          confirm="Open"
+          title={t('shell.home.openEngagement')}
+          label={t('shell.home.pathLabel')}
+          confirm={t('shell.home.open')}
           onCancel={() => setAskPath(false)}
           onSubmit={(path) => {
             setAskPath(false);

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Preferences } from '../../../core/ipc/app';
 import { call } from '../api';
 import { applyTheme } from './theme';
+import { t } from '../i18n';
 
 /** The consultant's own details and the look of the app; kept for every engagement on this computer. */
 export function SettingsDialog({ initial, onClose }: { initial: Preferences; onClose: (saved: Preferences | null) => void }) {
@@ -31,17 +32,17 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose(null)}>
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={submit}>
-        <h2 id={titleId}>Settings</h2>
+        <h2 id={titleId}>{t('shell.settings.title')}</h2>
         <label className="field">
-          Your name (on reports)
+          {t('shell.settings.name')}
           <input ref={first} className="input" value={draft.consultantName} onChange={(e) => setDraft({ ...draft, consultantName: e.target.value })} />
         </label>
         <label className="field">
-          Company
+          {t('shell.settings.company')}
           <input className="input" value={draft.company} onChange={(e) => setDraft({ ...draft, company: e.target.value })} />
         </label>
         <fieldset className="field fieldset">
-          <legend>Theme</legend>
+          <legend>{t('shell.settings.theme')}</legend>
           <div className="row">
             {(['light', 'dark'] as const).map((theme) => (
               <label key={theme} className="radio">
@@ -55,18 +56,18 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
                     applyTheme(theme);
                   }}
                 />
-                {theme === 'light' ? 'Light' : 'Dark'}
+                {theme === 'light' ? t('shell.settings.light') : t('shell.settings.dark')}
               </label>
             ))}
           </div>
         </fieldset>
         <fieldset className="field fieldset">
-          <legend>New engagements’ reports</legend>
+          <legend>{t('shell.settings.reports')}</legend>
           {(
             [
-              ['anonymise', 'Name people by role, not by name'],
-              ['includeQuestions', 'Include open questions'],
-              ['confidential', 'Mark “Confidential”'],
+              ['anonymise', 'shell.settings.anonymise'],
+              ['includeQuestions', 'shell.settings.includeQuestions'],
+              ['confidential', 'shell.settings.confidential'],
             ] as const
           ).map(([key, label]) => (
             <label key={key} className="radio">
@@ -75,11 +76,11 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
                 checked={draft.reportDefaults[key]}
                 onChange={(e) => setDraft({ ...draft, reportDefaults: { ...draft.reportDefaults, [key]: e.target.checked } })}
               />
-              {label}
+              {t(label)}
             </label>
           ))}
           <label className="radio">
-            Brand colour
+            {t('shell.settings.brandColour')}
             <input
               type="color"
               value={draft.reportDefaults.brandColor}
@@ -97,10 +98,10 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
               onClose(null);
             }}
           >
-            Cancel
+            {t('shell.settings.cancel')}
           </button>
           <button type="submit" className="btn btn-primary">
-            Save settings
+            {t('shell.settings.save')}
           </button>
         </div>
       </form>

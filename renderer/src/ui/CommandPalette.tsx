@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { shortcutLabel, useCommands } from '../commands';
 import { commandRows, type CommandRow } from './commandList';
+import { t } from '../i18n';
 
 interface Entry extends CommandRow {
   /** Whether any of its commands could run where the user was when the palette opened. */
@@ -24,8 +25,8 @@ export function CommandPalette() {
     () => [
       {
         id: 'palette.open',
-        title: 'Command palette',
-        group: 'View',
+        title: t('shell.palette.command'),
+        group: t('shell.commandList.group.view'),
         shortcut: 'Mod+K',
         whileTyping: true,
         run: () => {
@@ -91,17 +92,17 @@ export function CommandPalette() {
     <div className="dialog-backdrop palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="dialog palette" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <h2 id={titleId} className="visually-hidden">
-          Command palette
+          {t('shell.palette.title')}
         </h2>
         <input
           ref={input}
           className="input"
           role="combobox"
-          aria-label="Find a command"
+          aria-label={t('shell.palette.find')}
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={current ? `${listId}-${matches.indexOf(current)}` : undefined}
-          placeholder="Type a command…"
+          placeholder={t('shell.palette.placeholder')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -109,7 +110,7 @@ export function CommandPalette() {
           }}
           onKeyDown={onKeyDown}
         />
-        <ul className="palette-list" id={listId} role="listbox" aria-label="Commands">
+        <ul className="palette-list" id={listId} role="listbox" aria-label={t('shell.palette.commands')}>
           {matches.map((entry, index) => (
             <li
               key={entry.key}
@@ -132,7 +133,7 @@ export function CommandPalette() {
               </span>
             </li>
           ))}
-          {matches.length === 0 && <li className="picker-empty muted">No command matches “{query}”.</li>}
+          {matches.length === 0 && <li className="picker-empty muted">{t('shell.palette.noMatch', { query })}</li>}
         </ul>
       </div>
     </div>

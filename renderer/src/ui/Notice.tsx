@@ -1,4 +1,5 @@
 import { useShoshin } from '../store';
+import { t } from '../i18n';
 
 export function Notice() {
   const notice = useShoshin((s) => s.notice);
@@ -8,7 +9,7 @@ export function Notice() {
     <div className="notice" role="alert">
       <span>{notice}</span>
       <button type="button" className="btn btn-sm" onClick={dismiss}>
-        Dismiss
+        {t('shell.notice.dismiss')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { t } from '../i18n';
 
 interface PromptDialogProps {
   title: string;
@@ -39,7 +40,7 @@ export function PromptDialog({ title, label, initial = '', confirm, placeholder,
         </label>
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t('shell.prompt.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={!value.trim() && !allowEmpty}>
             {confirm}

@@ -1,6 +1,7 @@
 import { useShoshin } from '../store';
+import { t } from '../i18n';
 
-const LABELS = { idle: 'All saved', saving: 'Saving…', saved: 'Saved', error: 'Not saved' } as const;
+const LABELS = { idle: 'shell.saveStatus.idle', saving: 'shell.saveStatus.saving', saved: 'shell.saveStatus.saved', error: 'shell.saveStatus.error' } as const;
 
 /** Honest status: "Saved" appears only once the main process has answered after its commit. */
 export function SaveStatus() {
@@ -9,7 +10,7 @@ export function SaveStatus() {
   return (
     <span className="save-status" role="status" aria-live="polite" data-status={save.status} title={save.message || undefined}>
       <span className="save-dot" aria-hidden="true" />
-      {readOnly ? 'Read-only' : LABELS[save.status]}
+      {readOnly ? t('shell.saveStatus.readOnly') : t(LABELS[save.status])}
     </span>
   );
 }

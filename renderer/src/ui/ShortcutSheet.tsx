@@ -1,21 +1,24 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { shortcutLabel, useCommands } from '../commands';
 import { commandRows } from './commandList';
+import { t } from '../i18n';
 
 /** Keys the step editor handles itself: not commands, but a consultant needs them most. */
-const WHILE_TYPING = [
-  { keys: ['Enter'], title: 'Save the step and add the next one' },
-  { keys: ['Shift+Enter'], title: 'Save the step and add a branch' },
-  { keys: ['Escape'], title: 'Save the step and stop' },
-  { keys: ['Role: text'], title: 'Put the step in lane “Role” (created if needed)' },
-];
+function whileTyping() {
+  return [
+    { keys: ['Enter'], title: t('shell.shortcuts.enter') },
+    { keys: ['Shift+Enter'], title: t('shell.shortcuts.shiftEnter') },
+    { keys: ['Escape'], title: t('shell.shortcuts.escape') },
+    { keys: [t('shell.shortcuts.roleKeys')], title: t('shell.shortcuts.role') },
+  ];
+}
 
 function Keys({ shortcuts }: { shortcuts: readonly string[] }) {
   return (
     <>
       {shortcuts.map((s, i) => (
         <Fragment key={s}>
-          {i > 0 && <span className="muted"> or </span>}
+          {i > 0 && <span className="muted">{t('shell.shortcuts.or')}</span>}
           <kbd className="kbd">{shortcutLabel(s)}</kbd>
         </Fragment>
       ))}
@@ -34,8 +37,8 @@ export function ShortcutSheet() {
     () => [
       {
         id: 'help.shortcuts',
-        title: 'Show keyboard shortcuts',
-        group: 'View',
+        title: t('shell.shortcuts.command'),
+        group: t('shell.commandList.group.view'),
         shortcut: '?',
         run: () => {
           opener.current = document.activeElement;
@@ -61,13 +64,13 @@ export function ShortcutSheet() {
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
       <div className="dialog dialog-wide shortcut-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId}>
-        <h2 id={titleId}>Keyboard shortcuts</h2>
+        <h2 id={titleId}>{t('shell.shortcuts.title')}</h2>
         <div className="shortcut-columns">
-          <section aria-label="While typing a step">
-            <h3>While typing a step</h3>
+          <section aria-label={t('shell.shortcuts.whileTyping')}>
+            <h3>{t('shell.shortcuts.whileTyping')}</h3>
             <table className="table">
               <tbody>
-                {WHILE_TYPING.map((row) => (
+                {whileTyping().map((row) => (
                   <tr key={row.title}>
                     <td>{row.title}</td>
                     <td className="num">
@@ -100,7 +103,7 @@ export function ShortcutSheet() {
         </div>
         <div className="dialog-actions">
           <button ref={close} type="button" className="btn" onClick={() => setOpen(false)}>
-            Close
+            {t('shell.shortcuts.close')}
           </button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { allCommands, type Command } from '../commands';
+import { t } from '../i18n';
 
 /** One row per action: commands that share a title and group (Delete / Backspace) show all their keys together. */
 export interface CommandRow {
@@ -9,7 +10,18 @@ export interface CommandRow {
   commands: Command[];
 }
 
-export const GROUP_ORDER = ['Capture', 'Step kind', 'Lanes', 'Navigate', 'Edit', 'View', 'File'];
+/** The order of the group headings; groups are compared by their shown (translated) names. */
+export function groupOrder(): string[] {
+  return [
+    t('shell.commandList.group.capture'),
+    t('shell.commandList.group.stepKind'),
+    t('shell.commandList.group.lanes'),
+    t('shell.commandList.group.navigate'),
+    t('shell.commandList.group.edit'),
+    t('shell.commandList.group.view'),
+    t('shell.commandList.group.file'),
+  ];
+}
 
 export function commandRows(): CommandRow[] {
   const rows = new Map<string, CommandRow>();
@@ -20,9 +32,10 @@ export function commandRows(): CommandRow[] {
     row.commands.push(command);
     rows.set(key, row);
   }
+  const order = groupOrder();
   const rank = (group: string) => {
-    const index = GROUP_ORDER.indexOf(group);
-    return index === -1 ? GROUP_ORDER.length : index;
+    const index = order.indexOf(group);
+    return index === -1 ? order.length : index;
   };
   return [...rows.values()].sort((a, b) => rank(a.group) - rank(b.group) || a.group.localeCompare(b.group));
 }
