@@ -2,18 +2,15 @@ import { z } from 'zod';
 import {
   FourP,
   Frequency,
-  Horizon,
   Id,
   Lane,
   Name,
   Need,
-  NeedKind,
   Observation,
   Opportunity,
   PainPoint,
   PainTarget,
   Person,
-  ResistanceSource,
   Score,
   Session,
   Text,
@@ -107,48 +104,13 @@ const PainPointPatch = z
   .partial()
   .strict();
 
-const OpportunityFields = z
-  .object({
-    title: Name.min(1),
-    description: Text,
-    impact: Score.nullable(),
-    effort: Score.nullable(),
-    horizon: Horizon.nullable(),
-    owner: Name,
-    painPointIds: z.array(Id).max(1000),
-  })
-  .strict();
+const OpportunityFields = Opportunity.omit({ id: true }).extend({ title: Name.min(1) }).strict();
 
-const PersonFields = z
-  .object({
-    name: Name.min(1),
-    role: Name,
-    team: Name,
-    influence: Score.nullable(),
-    sponsor: z.boolean(),
-    champion: z.boolean(),
-    awareness: Score.nullable(),
-    commitment: Score.nullable(),
-    readiness: Score.nullable(),
-    reinforcement: Score.nullable(),
-    resistance: ResistanceSource.nullable(),
-    notes: Text,
-    anonymise: z.boolean(),
-  })
-  .strict();
-
-const SessionFields = z
-  .object({
-    name: Name.min(1),
-    date: z.string().max(40),
-    facilitator: Name,
-    notes: Text,
-    participantIds: z.array(Id).max(500),
-  })
-  .strict();
-
-const ObservationFields = z.object({ text: Text.min(1), fourP: FourP.nullable(), personId: Id.nullable(), sessionId: Id.nullable() }).strict();
-const NeedFields = z.object({ kind: NeedKind, text: Text.min(1), personId: Id.nullable(), laneId: Id.nullable() }).strict();
+// What a user may set on each record: the model's own fields without the id, names and texts required non-empty.
+const PersonFields = Person.omit({ id: true }).extend({ name: Name.min(1) }).strict();
+const SessionFields = Session.omit({ id: true, position: true }).extend({ name: Name.min(1) }).strict();
+const ObservationFields = Observation.omit({ id: true }).extend({ text: Text.min(1) }).strict();
+const NeedFields = Need.omit({ id: true }).extend({ text: Text.min(1) }).strict();
 
 export const CSV_REGISTERS = ['painPoints', 'stakeholders'] as const;
 export const CsvFile = z.object({ fileName: z.string(), csv: z.string() });
