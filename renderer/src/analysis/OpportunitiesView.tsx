@@ -3,12 +3,11 @@ import type { Opportunity } from '../../../core/model';
 import { useAnalysis } from './analysisStore';
 import { HORIZON_LABELS } from './labels';
 import { OpportunityDialog } from './OpportunityDialog';
-import { EmptyNote } from './ui';
+import { EmptyNote, ScoreGrid } from './ui';
 import { t } from '../i18n';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; opportunity: Opportunity } | null;
 
-const SCALE = [1, 2, 3, 4, 5] as const;
 
 /** Which corner of the matrix a cell sits in; the middle row and column belong to none. */
 function quadrant(impact: number, effort: number): string {
@@ -71,49 +70,29 @@ export function OpportunitiesView() {
             <figcaption id="matrix-title" className="a-panel-title">
               {t('analysis.opportunities.matrixTitle')}
             </figcaption>
-            <div className="matrix" role="table" aria-label={t('analysis.opportunities.matrixLabel')}>
-              <div className="matrix-axis-y" aria-hidden="true">
-                {t('analysis.opportunities.axisImpact')}
-              </div>
-              <div className="matrix-grid" role="rowgroup">
-                {[...SCALE].reverse().map((impact) => (
-                  <div key={impact} className="matrix-row" role="row">
-                    <div className="matrix-tick" role="rowheader">
-                      {impact}
-                    </div>
-                    {SCALE.map((effort) => {
-                      const here = placed.filter((o) => o.impact === impact && o.effort === effort);
-                      return (
-                        <div key={effort} className={`matrix-cell q-${quadrant(impact, effort)}`} role="cell" aria-label={t('analysis.opportunities.cellLabel', { impact, effort })}>
-                          {here.map((o) => (
-                            <button
-                              key={o.id}
-                              type="button"
-                              className={`matrix-chip${o.horizon === 'quick_win' ? ' chip-quick' : ''}`}
-                              title={t('analysis.opportunities.chipTitle', { title: o.title, impact, effort })}
-                              onClick={() => setEditing({ kind: 'edit', opportunity: o })}
-                            >
-                              {o.title}
-                            </button>
-                          ))}
-                        </div>
-                      );
-                    })}
-                  </div>
-                ))}
-                <div className="matrix-row matrix-foot" role="row">
-                  <div className="matrix-tick" role="rowheader" />
-                  {SCALE.map((effort) => (
-                    <div key={effort} className="matrix-tick" role="columnheader">
-                      {effort}
-                    </div>
-                  ))}
-                </div>
-              </div>
-              <div className="matrix-axis-x" aria-hidden="true">
-                {t('analysis.opportunities.axisEffort')}
-              </div>
-            </div>
+            <ScoreGrid
+              label={t('analysis.opportunities.matrixLabel')}
+              yAxis={t('analysis.opportunities.axisImpact')}
+              xAxis={t('analysis.opportunities.axisEffort')}
+              cellLabel={(impact, effort) => t('analysis.opportunities.cellLabel', { impact, effort })}
+              zone={(impact, effort) => `q-${quadrant(impact, effort)}`}
+            >
+              {(impact, effort) =>
+                placed
+                  .filter((o) => o.impact === impact && o.effort === effort)
+                  .map((o) => (
+                    <button
+                      key={o.id}
+                      type="button"
+                      className={`matrix-chip${o.horizon === 'quick_win' ? ' chip-quick' : ''}`}
+                      title={t('analysis.opportunities.chipTitle', { title: o.title, impact, effort })}
+                      onClick={() => setEditing({ kind: 'edit', opportunity: o })}
+                    >
+                      {o.title}
+                    </button>
+                  ))
+              }
+            </ScoreGrid>
             <div className="matrix-legend">
               <span className="legend-item">
                 <span className="legend-swatch q-quick" /> {t('analysis.opportunities.legendQuick')}

@@ -5,7 +5,7 @@ import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
 import { NeedDialog, ObservationDialog, PersonDialog, SessionDialog } from './PeopleDialogs';
-import { downloadText, EmptyNote } from './ui';
+import { downloadText, EmptyNote, ScoreGrid } from './ui';
 import { t } from '../i18n';
 
 type Editing =
@@ -15,7 +15,6 @@ type Editing =
   | { kind: 'need'; needKind: Need['kind']; need?: Need }
   | null;
 
-const SCALE = [1, 2, 3, 4, 5] as const;
 
 function score(value: number | null) {
   return value ?? <span className="muted">{t('analysis.people.empty')}</span>;
@@ -40,65 +39,43 @@ function InfluenceMap({ people, onOpen }: { people: readonly Person[]; onOpen: (
       <figcaption id="people-map-title" className="a-panel-title">
         {t('analysis.people.mapTitle')}
       </figcaption>
-      <div className="matrix" role="table" aria-label={t('analysis.people.mapLabel')}>
-        <div className="matrix-axis-y" aria-hidden="true">
-          {t('analysis.people.axisInfluence')}
-        </div>
-        <div className="matrix-grid" role="rowgroup">
-          {[...SCALE].reverse().map((influence) => (
-            <div key={influence} className="matrix-row" role="row">
-              <div className="matrix-tick" role="rowheader">
-                {influence}
-              </div>
-              {SCALE.map((commitment) => {
-                const zone = influence >= 4 && commitment <= 2 ? 'q-risk' : influence >= 4 && commitment >= 4 ? 'q-quick' : '';
-                return (
-                  <div key={commitment} className={`matrix-cell ${zone}`} role="cell" aria-label={t('analysis.people.cellLabel', { influence, commitment })}>
-                    {placed
-                      .filter((p) => p.influence === influence && p.commitment === commitment)
-                      .map((p) => (
-                        <button
-                          key={p.id}
-                          type="button"
-                          className={`matrix-chip person-chip${p.sponsor ? ' chip-sponsor' : ''}${p.resistance ? ' chip-resist' : ''}`}
-                          title={
-                            p.resistance
-                              ? t('analysis.people.chipTitleResistance', {
-                                  name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
-                                  influence,
-                                  commitment,
-                                  resistance: RESISTANCE_LABELS[p.resistance],
-                                })
-                              : t('analysis.people.chipTitle', {
-                                  name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
-                                  influence,
-                                  commitment,
-                                })
-                          }
-                          onClick={() => onOpen(p)}
-                        >
-                          {p.name}
-                          {p.sponsor && <span aria-label={t('analysis.people.sponsorMark')}> ★</span>}
-                        </button>
-                      ))}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-          <div className="matrix-row matrix-foot" role="row">
-            <div className="matrix-tick" role="rowheader" />
-            {SCALE.map((c) => (
-              <div key={c} className="matrix-tick" role="columnheader">
-                {c}
-              </div>
-            ))}
-          </div>
-        </div>
-        <div className="matrix-axis-x" aria-hidden="true">
-          {t('analysis.people.axisCommitment')}
-        </div>
-      </div>
+      <ScoreGrid
+        label={t('analysis.people.mapLabel')}
+        yAxis={t('analysis.people.axisInfluence')}
+        xAxis={t('analysis.people.axisCommitment')}
+        cellLabel={(influence, commitment) => t('analysis.people.cellLabel', { influence, commitment })}
+        zone={(influence, commitment) => (influence >= 4 && commitment <= 2 ? 'q-risk' : influence >= 4 && commitment >= 4 ? 'q-quick' : '')}
+      >
+        {(influence, commitment) =>
+          placed
+            .filter((p) => p.influence === influence && p.commitment === commitment)
+            .map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className={`matrix-chip person-chip${p.sponsor ? ' chip-sponsor' : ''}${p.resistance ? ' chip-resist' : ''}`}
+                title={
+                  p.resistance
+                    ? t('analysis.people.chipTitleResistance', {
+                        name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
+                        influence,
+                        commitment,
+                        resistance: RESISTANCE_LABELS[p.resistance],
+                      })
+                    : t('analysis.people.chipTitle', {
+                        name: p.role ? t('analysis.people.nameWithRole', { name: p.name, role: p.role }) : p.name,
+                        influence,
+                        commitment,
+                      })
+                }
+                onClick={() => onOpen(p)}
+              >
+                {p.name}
+                {p.sponsor && <span aria-label={t('analysis.people.sponsorMark')}> ★</span>}
+              </button>
+            ))
+        }
+      </ScoreGrid>
       <div className="matrix-legend">
         <span className="legend-item">
           <span className="legend-swatch q-risk" /> {t('analysis.people.legendRisk')}

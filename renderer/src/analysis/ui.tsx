@@ -153,3 +153,51 @@ export function EmptyNote({ title, children }: { title: string; children: ReactN
     </div>
   );
 }
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+interface ScoreGridProps {
+  label: string;
+  yAxis: string;
+  xAxis: string;
+  cellLabel: (y: number, x: number) => string;
+  /** A class that tints the cell's quadrant. */
+  zone: (y: number, x: number) => string;
+  children: (y: number, x: number) => ReactNode;
+}
+
+/** A 5 × 5 grid of two 1–5 scores (impact by effort, influence by commitment), high values at the top. */
+export function ScoreGrid({ label, yAxis, xAxis, cellLabel, zone, children }: ScoreGridProps) {
+  return (
+    <div className="matrix" role="table" aria-label={label}>
+      <div className="matrix-axis-y" aria-hidden="true">
+        {yAxis}
+      </div>
+      <div className="matrix-grid" role="rowgroup">
+        {[...SCORES].reverse().map((y) => (
+          <div key={y} className="matrix-row" role="row">
+            <div className="matrix-tick" role="rowheader">
+              {y}
+            </div>
+            {SCORES.map((x) => (
+              <div key={x} className={`matrix-cell ${zone(y, x)}`} role="cell" aria-label={cellLabel(y, x)}>
+                {children(y, x)}
+              </div>
+            ))}
+          </div>
+        ))}
+        <div className="matrix-row matrix-foot" role="row">
+          <div className="matrix-tick" role="rowheader" />
+          {SCORES.map((x) => (
+            <div key={x} className="matrix-tick" role="columnheader">
+              {x}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div className="matrix-axis-x" aria-hidden="true">
+        {xAxis}
+      </div>
+    </div>
+  );
+}
