@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'bad_file',
   'read_only',
   'locked',
+  'disk_full',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

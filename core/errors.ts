@@ -12,3 +12,17 @@ export class ShoshinError extends Error implements ShoshinErrorShape {
     this.offers = offers;
   }
 }
+
+/**
+ * SQLite and Node name a full disk in several ways: SQLite's own SQLITE_FULL, an I/O error while
+ * growing the WAL index (SHMSIZE) or writing, and Node's ENOSPC and EDQUOT (over quota).
+ */
+const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE', 'ENOSPC', 'EDQUOT']);
+
+export function isDiskFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && DISK_FULL_CODES.has(code)) return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && /\b(ENOSPC|EDQUOT|database or disk is full|no space left on device)\b/i.test(message);
+}
