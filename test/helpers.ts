@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Envelope, MethodName, MethodOutput } from '../core/contract';
+import { contract, isMethodName, type Envelope, type MethodName, type MethodOutput } from '../core/contract';
 import { EngagementStore } from '../db/store';
 import { createDispatch, type Dispatch } from '../main/dispatch';
 import { createHandlers, Workspace } from '../main/services';
@@ -40,13 +40,28 @@ export interface Harness {
   call: <M extends MethodName>(method: M, payload?: unknown) => Promise<MethodOutput<M>>;
 }
 
+/**
+ * Every answer a test gets from a handler must match the contract's output schema, so a handler
+ * cannot drift from what the renderer is promised.
+ */
+export function checkedDispatch(dispatch: Dispatch): Dispatch {
+  return async (workspace, method, payload) => {
+    const result = await dispatch(workspace, method, payload);
+    if (result.ok && isMethodName(method)) {
+      const parsed = contract[method].output.safeParse(result.data);
+      if (!parsed.success) throw new Error(`${method} answered outside its contract: ${parsed.error.message}`);
+    }
+    return result;
+  };
+}
+
 /** The real handlers and dispatch over a temp user-data and data folder, with no engagement open yet. */
 export function harness(): Harness {
   const root = tempDir();
   const dataDir = path.join(root, 'data');
   const userDataDir = path.join(root, 'userData');
   const logged: unknown[] = [];
-  const dispatch = createDispatch(createHandlers({ dataDir, userDataDir }), (error) => logged.push(error));
+  const dispatch = checkedDispatch(createDispatch(createHandlers({ dataDir, userDataDir }), (error) => logged.push(error)));
   const workspace = new Workspace();
   const call = async <M extends MethodName>(method: M, payload: unknown = {}): Promise<MethodOutput<M>> => {
     const result = (await dispatch(workspace, method, payload)) as Envelope<MethodOutput<M>>;

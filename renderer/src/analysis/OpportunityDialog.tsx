@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Opportunity } from '../../../core/model';
+import { changedFields } from '../../../core/patch';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { HORIZON_LABELS } from './labels';
@@ -35,7 +36,10 @@ export function OpportunityDialog({
   const save = () => {
     const fields = { ...draft, title: draft.title.trim() };
     onClose(true);
-    if (opportunity) void mutate('opportunity.update', { id: opportunity.id, patch: fields });
+    if (opportunity) {
+      const patch = changedFields(opportunity, fields);
+      if (Object.keys(patch).length > 0) void mutate('opportunity.update', { id: opportunity.id, patch });
+    }
     else void mutate('opportunity.create', fields);
   };
 

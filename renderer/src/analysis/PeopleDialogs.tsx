@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Need, Observation, Person, Session } from '../../../core/model';
+import { changedFields } from '../../../core/patch';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
@@ -42,7 +43,10 @@ export function PersonDialog({ person, onClose }: { person?: Person; onClose: ()
   const save = () => {
     onClose();
     const fields = { ...draft, name: draft.name.trim() };
-    if (person) void mutate('person.update', { id: person.id, patch: fields });
+    if (person) {
+      const patch = changedFields(person, fields);
+      if (Object.keys(patch).length > 0) void mutate('person.update', { id: person.id, patch });
+    }
     else void mutate('person.create', fields);
   };
   return (
@@ -132,7 +136,10 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
   const save = () => {
     onClose();
     const fields = { ...draft, name: draft.name.trim() };
-    if (session) void mutate('session.update', { id: session.id, patch: fields });
+    if (session) {
+      const patch = changedFields(session, fields);
+      if (Object.keys(patch).length > 0) void mutate('session.update', { id: session.id, patch });
+    }
     else void mutate('session.create', fields);
   };
   return (
@@ -213,7 +220,10 @@ export function ObservationDialog({ observation, onClose }: { observation?: Obse
   const save = () => {
     onClose();
     const fields = { ...draft, text: draft.text.trim() };
-    if (observation) void mutate('observation.update', { id: observation.id, patch: fields });
+    if (observation) {
+      const patch = changedFields(observation, fields);
+      if (Object.keys(patch).length > 0) void mutate('observation.update', { id: observation.id, patch });
+    }
     else void mutate('observation.create', fields);
   };
   return (
@@ -276,7 +286,10 @@ export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['k
   const save = () => {
     onClose();
     const fields = { ...draft, text: draft.text.trim() };
-    if (need) void mutate('need.update', { id: need.id, patch: fields });
+    if (need) {
+      const patch = changedFields(need, fields);
+      if (Object.keys(patch).length > 0) void mutate('need.update', { id: need.id, patch });
+    }
     else void mutate('need.create', fields);
   };
   const what = NEED_LABELS[draft.kind].toLowerCase();
