@@ -48,6 +48,19 @@ export default tseslint.config(
         [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'zod', '**/db/**', '**/main/**', '**/preload/**'],
         'renderer/ talks only to window.shoshin and imports core/ and types only.',
       ),
+      // Layers hold for values too: the zod schemas stay out of the renderer bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/model', '**/core/contract', '**/core/ipc/*'],
+              allowTypeImports: true,
+              message: 'The renderer takes types from these; values come from zod-free modules (core/records, core/vocabulary, core/views, core/reportDefaults).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,25 +1,14 @@
-import type { StepKind } from './model';
+import { CLIPBOARD_STEP_KEYS, type ClipboardKey, type Step } from './records';
 
 /**
  * Steps and the flows between them as they travel on the clipboard: lanes by name (so they land in
- * the same-named lanes of another process or engagement) and references local to the copy.
+ * the same-named lanes of another process or engagement) and references local to the copy. Which
+ * of a step's fields travel is part of the step's definition (core/records.ts).
  */
 export const CLIPBOARD_MIME = 'application/x-shoshin-steps+json';
 export const MAX_CLIPBOARD_STEPS = 2000;
 
-export interface ClipboardStep {
-  ref: string;
-  kind: StepKind;
-  text: string;
-  laneName: string | null;
-  x: number;
-  y: number;
-  description: string;
-  system: string;
-  workMinutes: number | null;
-  waitMinutes: number | null;
-  volume: string;
-}
+export type ClipboardStep = Pick<Step, ClipboardKey> & { ref: string; laneName: string | null };
 
 export interface ClipboardPayload {
   format: 'shoshin.steps/1';
@@ -29,20 +18,12 @@ export interface ClipboardPayload {
 
 interface CopySource {
   lanes: readonly { id: string; name: string }[];
-  steps: readonly {
-    id: string;
-    laneId: string | null;
-    kind: StepKind;
-    text: string;
-    x: number;
-    y: number;
-    description: string;
-    system: string;
-    workMinutes: number | null;
-    waitMinutes: number | null;
-    volume: string;
-  }[];
+  steps: readonly Step[];
   flows: readonly { sourceId: string; targetId: string; label: string }[];
+}
+
+function clipboardFields(step: Step): Pick<Step, ClipboardKey> {
+  return Object.fromEntries(CLIPBOARD_STEP_KEYS.map((key) => [key, step[key]])) as Pick<Step, ClipboardKey>;
 }
 
 /** The selected steps, with the flows that run between two of them. */
@@ -53,19 +34,7 @@ export function copySteps(view: CopySource, selected: ReadonlySet<string>): Clip
   const ref = new Map(steps.map((s, i) => [s.id, `s${i + 1}`]));
   return {
     format: 'shoshin.steps/1',
-    steps: steps.map((s) => ({
-      ref: ref.get(s.id) ?? '',
-      kind: s.kind,
-      text: s.text,
-      laneName: s.laneId ? (laneName.get(s.laneId) ?? null) : null,
-      x: s.x,
-      y: s.y,
-      description: s.description,
-      system: s.system,
-      workMinutes: s.workMinutes,
-      waitMinutes: s.waitMinutes,
-      volume: s.volume,
-    })),
+    steps: steps.map((s) => ({ ...clipboardFields(s), ref: ref.get(s.id) ?? '', laneName: s.laneId ? (laneName.get(s.laneId) ?? null) : null })),
     flows: view.flows
       .filter((f) => ref.has(f.sourceId) && ref.has(f.targetId))
       .map((f) => ({ from: ref.get(f.sourceId) ?? '', to: ref.get(f.targetId) ?? '', label: f.label })),

@@ -5,8 +5,8 @@ import { captureMethods } from './ipc/capture';
 import { reportMethods } from './ipc/report';
 import { shellMethods } from './ipc/shell';
 
-export { HomeView, RecentFile } from './ipc/app';
-export { HistoryState } from './ipc/capture';
+export { HomeView, LoadedEngagement, RecentFile } from './ipc/app';
+export { HistoryState } from './ipc/base';
 export type { MethodKind, MethodSpec } from './ipc/base';
 
 /**

@@ -1,255 +1,193 @@
 import { z } from 'zod';
+import {
+  creatableKeys,
+  editableKeys,
+  fieldsOf,
+  RECORDS,
+  type CreateOf,
+  type Field,
+  type PatchOf,
+  type RecordChange,
+  type RecordOf,
+  type TableName,
+} from './records';
+import { LANE_KINDS, MAX_NAME, MAX_TEXT, STEP_KINDS } from './vocabulary';
 
-/** Longest text a user may type into one field; generous enough for pasted transcripts. */
-export const MAX_TEXT = 100_000;
-export const MAX_NAME = 500;
+export * from './vocabulary';
+export type { AnyRecord, RecordChange, RecordOf, TableName } from './records';
+export type { EngagementView, ProcessSummary, ProcessView } from './views';
 
+/**
+ * The zod side of the records in core/records.ts: the schemas the contract validates with, all
+ * derived from the one definition there. Only main, db and tests import this module; the
+ * renderer takes the types and plain helpers from core/records.ts.
+ */
 export const Id = z.string().uuid();
 export const Name = z.string().max(MAX_NAME);
 export const Text = z.string().max(MAX_TEXT);
 export const Score = z.number().int().min(1).max(5);
 export const Minutes = z.number().finite().min(0).max(10_000_000);
 export const Coord = z.number().finite().min(-1_000_000).max(1_000_000);
-
-export const LANE_KINDS = ['role', 'team', 'system', 'partner'] as const;
-export const STEP_KINDS = ['start', 'activity', 'decision', 'wait', 'end', 'subprocess'] as const;
-export const VALUE_CLASSES = ['value_adding', 'necessary', 'waste'] as const;
-export const WASTE_TYPES = [
-  'handoff',
-  'queue',
-  'motion',
-  'waiting',
-  'overproduction',
-  'overprocessing',
-  'defect',
-  'unused_skills',
-] as const;
-export const FOUR_PS = ['people', 'process', 'partners', 'products'] as const;
-export const FREQUENCIES = ['rare', 'monthly', 'weekly', 'daily', 'constant'] as const;
-export const RESISTANCE_SOURCES = ['failed_before', 'prefers_current', 'fears_blame', 'other'] as const;
-export const HORIZONS = ['quick_win', 'next', 'later'] as const;
-export const PAIN_TARGETS = ['step', 'flow', 'lane', 'process'] as const;
-export const QUESTION_STATUSES = ['open', 'answered'] as const;
-export const NEED_KINDS = ['training', 'communication'] as const;
-
+export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 export const LaneKind = z.enum(LANE_KINDS);
-export const StepKind = z.enum(STEP_KINDS);
-export const ValueClass = z.enum(VALUE_CLASSES);
-export const WasteType = z.enum(WASTE_TYPES);
-export const FourP = z.enum(FOUR_PS);
-export const Frequency = z.enum(FREQUENCIES);
-export const ResistanceSource = z.enum(RESISTANCE_SOURCES);
-export const Horizon = z.enum(HORIZONS);
-export const PainTarget = z.enum(PAIN_TARGETS);
-export const QuestionStatus = z.enum(QUESTION_STATUSES);
-export const NeedKind = z.enum(NEED_KINDS);
-
-export const Engagement = z.object({
-  id: Id,
-  name: Name,
-  client: Name,
-  scope: Text,
-  consultant: Name,
-  departments: z.array(Name).max(100),
-  createdAt: z.string(),
-});
-
-export const Session = z.object({
-  id: Id,
-  name: Name,
-  date: z.string().max(40),
-  facilitator: Name,
-  notes: Text,
-  participantIds: z.array(Id).max(500),
-  position: z.number().int(),
-});
-
-export const Person = z.object({
-  id: Id,
-  name: Name,
-  role: Name,
-  team: Name,
-  influence: Score.nullable(),
-  sponsor: z.boolean(),
-  champion: z.boolean(),
-  awareness: Score.nullable(),
-  commitment: Score.nullable(),
-  readiness: Score.nullable(),
-  reinforcement: Score.nullable(),
-  resistance: ResistanceSource.nullable(),
-  notes: Text,
-  anonymise: z.boolean(),
-});
-
-export const Process = z.object({
-  id: Id,
-  name: Name,
-  description: Text,
-  department: Name,
-  parentStepId: Id.nullable(),
-  position: z.number().int(),
-});
-
-export const Lane = z.object({
-  id: Id,
-  processId: Id,
-  name: Name,
-  kind: LaneKind,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  position: z.number().int(),
-});
-
-export const Step = z.object({
-  id: Id,
-  processId: Id,
-  laneId: Id.nullable(),
-  kind: StepKind,
-  text: Text,
-  x: Coord,
-  y: Coord,
-  description: Text,
-  system: Name,
-  workMinutes: Minutes.nullable(),
-  waitMinutes: Minutes.nullable(),
-  volume: Name,
-  valueClass: ValueClass.nullable(),
-  sessionId: Id.nullable(),
-  subprocessId: Id.nullable(),
-});
-
-export const Flow = z.object({
-  id: Id,
-  processId: Id,
-  sourceId: Id,
-  targetId: Id,
-  label: Name,
-});
-
-export const PainPoint = z.object({
-  id: Id,
-  processId: Id,
-  targetKind: PainTarget,
-  targetId: Id,
-  number: z.number().int().min(1),
-  text: Text,
-  raisedBy: Id.nullable(),
-  sessionId: Id.nullable(),
-  waste: WasteType.nullable(),
-  fourP: FourP.nullable(),
-  severity: Score.nullable(),
-  frequency: Frequency.nullable(),
-  notes: Text,
-});
-
-export const Quote = z.object({
-  id: Id,
-  processId: Id.nullable(),
-  stepId: Id.nullable(),
-  text: Text,
-  personId: Id.nullable(),
-  sessionId: Id.nullable(),
-});
-
-export const Question = z.object({
-  id: Id,
-  processId: Id.nullable(),
-  stepId: Id.nullable(),
-  text: Text,
-  status: QuestionStatus,
-  answer: Text,
-});
-
-export const Observation = z.object({
-  id: Id,
-  text: Text,
-  fourP: FourP.nullable(),
-  personId: Id.nullable(),
-  sessionId: Id.nullable(),
-});
-
-export const Opportunity = z.object({
-  id: Id,
-  title: Name,
-  description: Text,
-  impact: Score.nullable(),
-  effort: Score.nullable(),
-  horizon: Horizon.nullable(),
-  owner: Name,
-  painPointIds: z.array(Id).max(1000),
-});
-
-export const Vote = z.object({
-  id: Id,
-  sessionId: Id,
-  personId: Id,
-  painPointId: Id,
-  dots: z.number().int().min(0).max(100),
-});
-
-export const Need = z.object({
-  id: Id,
-  kind: NeedKind,
-  text: Text,
-  personId: Id.nullable(),
-  laneId: Id.nullable(),
-});
-
-export type Engagement = z.infer<typeof Engagement>;
-export type Session = z.infer<typeof Session>;
-export type Person = z.infer<typeof Person>;
-export type Process = z.infer<typeof Process>;
-export type Lane = z.infer<typeof Lane>;
-export type Step = z.infer<typeof Step>;
-export type Flow = z.infer<typeof Flow>;
-export type PainPoint = z.infer<typeof PainPoint>;
-export type Quote = z.infer<typeof Quote>;
-export type Question = z.infer<typeof Question>;
-export type Observation = z.infer<typeof Observation>;
-export type Opportunity = z.infer<typeof Opportunity>;
-export type Vote = z.infer<typeof Vote>;
-export type Need = z.infer<typeof Need>;
 export type LaneKind = z.infer<typeof LaneKind>;
+export const StepKind = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof StepKind>;
 
-/** Everything the canvas needs to draw one process, in one read. */
-export const ProcessView = z.object({
-  process: Process,
-  breadcrumbs: z.array(z.object({ id: Id, name: Name })),
-  lanes: z.array(Lane),
-  steps: z.array(Step),
-  flows: z.array(Flow),
-  painPoints: z.array(PainPoint),
-  questions: z.array(Question),
-  quotes: z.array(Quote),
-});
-export type ProcessView = z.infer<typeof ProcessView>;
+/** A name or text the user must give: not empty, not only spaces. */
+function nonBlank(schema: z.ZodString): z.ZodType<string> {
+  return schema.refine((value) => value.trim().length > 0, { message: 'Write something here; it cannot be blank.' });
+}
 
-export const ProcessSummary = Process.extend({
-  stepCount: z.number().int(),
-  laneCount: z.number().int(),
-  painPointCount: z.number().int(),
-});
-export type ProcessSummary = z.infer<typeof ProcessSummary>;
+function valueSchema(f: Field<unknown>, asInput: boolean): z.ZodType {
+  let schema: z.ZodType;
+  switch (f.kind) {
+    case 'id':
+      schema = Id;
+      break;
+    case 'text':
+      schema = asInput && f.required ? nonBlank(Text) : Text;
+      break;
+    case 'name':
+      schema = asInput && f.required ? nonBlank(Name) : Name;
+      break;
+    case 'enum':
+      schema = z.enum(f.values as [string, ...string[]]);
+      break;
+    case 'int': {
+      let n = z.number().int();
+      if (f.min !== undefined) n = n.min(f.min);
+      if (f.max !== undefined) n = n.max(f.max);
+      schema = n;
+      break;
+    }
+    case 'score':
+      schema = Score;
+      break;
+    case 'minutes':
+      schema = Minutes;
+      break;
+    case 'coord':
+      schema = Coord;
+      break;
+    case 'bool':
+      schema = z.boolean();
+      break;
+    case 'ids':
+      schema = z.array(Id).max(f.max ?? 1000);
+      break;
+    case 'names':
+      schema = z.array(Name).max(f.max ?? 100);
+      break;
+    case 'color':
+      schema = HexColor;
+      break;
+    case 'date':
+      schema = z.string().max(40);
+      break;
+    case 'timestamp':
+      schema = z.string().max(40);
+      break;
+  }
+  return f.nullable ? schema.nullable() : schema;
+}
 
-export const EngagementView = z.object({
-  path: z.string(),
-  readOnly: z.boolean(),
-  /** Something the user should know about how the file was opened (e.g. what recovery saved). */
-  notice: z.string().optional(),
+/** Typed both ways: these schemas take and give exactly the record's values. */
+type Exact<T> = z.ZodType<T, T>;
+/** What a create command takes beyond the record; nothing when there is nothing. */
+type Extra<E extends z.ZodRawShape> = keyof E extends never ? unknown : z.infer<z.ZodObject<E>>;
+type Shape<N extends TableName> = { [K in keyof RecordOf<N>]: Exact<RecordOf<N>[K]> };
+
+/** The record as stored and as every reply carries it. */
+export function recordSchema<N extends TableName>(table: N): z.ZodObject<Shape<N>> {
+  return z.object(Object.fromEntries(fieldsOf(table).map(([key, f]) => [key, valueSchema(f, false)]))) as unknown as z.ZodObject<Shape<N>>;
+}
+
+/** What an update command may send: any of the editable fields, nothing else. */
+export function patchSchema<N extends TableName>(table: N): Exact<PatchOf<N>> {
+  const fields = RECORDS[table] as Record<string, Field<unknown>>;
+  const shape = Object.fromEntries(editableKeys(table).map((key) => [key, valueSchema(fields[key] as Field<unknown>, true).optional()]));
+  return z.object(shape).strict() as unknown as Exact<PatchOf<N>>;
+}
+
+/**
+ * What a create command may send: the fields a creator gives, required where there is no
+ * default. `extra` adds what a command needs beyond the record (where to connect a new step).
+ */
+export function createSchema<N extends TableName, E extends z.ZodRawShape = Record<never, never>>(
+  table: N,
+  extra: E = {} as E,
+): Exact<CreateOf<N> & Extra<E>> {
+  const fields = RECORDS[table] as Record<string, Field<unknown>>;
+  const shape = Object.fromEntries(
+    creatableKeys(table).map((key) => {
+      const f = fields[key] as Field<unknown>;
+      const schema = valueSchema(f, true);
+      return [key, f.default === undefined ? schema : schema.optional()];
+    }),
+  );
+  return z.object({ ...shape, ...extra }).strict() as unknown as Exact<CreateOf<N> & Extra<E>>;
+}
+
+export const Engagement = recordSchema('engagement');
+export type Engagement = RecordOf<'engagement'>;
+export const Session = recordSchema('sessions');
+export type Session = RecordOf<'sessions'>;
+export const Person = recordSchema('people');
+export type Person = RecordOf<'people'>;
+export const Process = recordSchema('processes');
+export type Process = RecordOf<'processes'>;
+export const Lane = recordSchema('lanes');
+export type Lane = RecordOf<'lanes'>;
+export const Step = recordSchema('steps');
+export type Step = RecordOf<'steps'>;
+export const Flow = recordSchema('flows');
+export type Flow = RecordOf<'flows'>;
+export const PainPoint = recordSchema('pain_points');
+export type PainPoint = RecordOf<'pain_points'>;
+export const Vote = recordSchema('votes');
+export type Vote = RecordOf<'votes'>;
+export const VoteRound = recordSchema('vote_rounds');
+export type VoteRound = RecordOf<'vote_rounds'>;
+export const Quote = recordSchema('quotes');
+export type Quote = RecordOf<'quotes'>;
+export const Question = recordSchema('questions');
+export type Question = RecordOf<'questions'>;
+export const Observation = recordSchema('observations');
+export type Observation = RecordOf<'observations'>;
+export const Opportunity = recordSchema('opportunities');
+export type Opportunity = RecordOf<'opportunities'>;
+export const Need = recordSchema('needs');
+export type Need = RecordOf<'needs'>;
+
+/** Every table's record schema, by table name. */
+export const TABLE_SCHEMAS: { [N in TableName]: Exact<RecordOf<N>> } = {
   engagement: Engagement,
-  processes: z.array(ProcessSummary),
-  sessions: z.array(Session),
-  people: z.array(Person),
-});
-export type EngagementView = z.infer<typeof EngagementView>;
+  sessions: Session,
+  people: Person,
+  processes: Process,
+  lanes: Lane,
+  steps: Step,
+  flows: Flow,
+  pain_points: PainPoint,
+  votes: Vote,
+  vote_rounds: VoteRound,
+  quotes: Quote,
+  questions: Question,
+  observations: Observation,
+  opportunities: Opportunity,
+  needs: Need,
+};
 
-export const EngagementCounts = z.object({
-  processes: z.number().int(),
-  steps: z.number().int(),
-  painPoints: z.number().int(),
-  people: z.number().int(),
-});
-export type EngagementCounts = z.infer<typeof EngagementCounts>;
+/** One record's change, checked against its own table's schema. */
+export const RecordChangeSchema = z.discriminatedUnion(
+  'table',
+  Object.entries(TABLE_SCHEMAS).map(([table, schema]) =>
+    z.object({ table: z.literal(table), id: z.string(), before: (schema as z.ZodType).nullable(), after: (schema as z.ZodType).nullable() }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as Exact<RecordChange>;
 
-/** Lane colours consultants can pick from; soft enough to sit behind dark text. */
-export const LANE_COLORS = ['#e8eef9', '#e6f4ee', '#fbf0e1', '#f3e8f7', '#e5f3f6', '#f7e9ea'] as const;
+/** Every record of an open engagement, table by table: what the renderer's store starts from. */
+export const RecordsSchema = z.object(
+  Object.fromEntries(Object.entries(TABLE_SCHEMAS).map(([table, schema]) => [table, z.array(schema as z.ZodType)])),
+) as unknown as Exact<{ [N in TableName]: RecordOf<N>[] }>;

@@ -3,7 +3,7 @@ import type { ClipboardPayload } from '../core/clipboard';
 import { ShoshinError } from '../core/errors';
 import { STEP_GAP_X } from '../core/geometry';
 import { rightEdge } from '../core/layout';
-import type { Step } from '../core/model';
+import { CLIPBOARD_STEP_KEYS, newRecord, type Step } from '../core/records';
 import type { Tx } from './journal';
 import { laneByName } from './lanes';
 
@@ -18,34 +18,21 @@ export function pasteSteps(tx: Tx, processId: string, payload: ClipboardPayload)
   for (const f of payload.flows) {
     if (!refs.has(f.from) || !refs.has(f.to)) throw new ShoshinError('invalid_input', 'A pasted flow points at a step that was not copied.');
   }
-  const existing = tx.all<Step>('steps', { processId });
+  const existing = tx.all('steps', { processId });
   const left = Math.min(...payload.steps.map((s) => s.x));
   const shift = rightEdge(existing) + STEP_GAP_X - left;
   const ids = new Map<string, string>();
   const created = payload.steps.map((s) => {
     const id = randomUUID();
     ids.set(s.ref, id);
-    return tx.insert<Step>('steps', {
-      id,
-      processId,
-      laneId: s.laneName ? laneByName(tx, processId, s.laneName).id : null,
-      kind: s.kind,
-      text: s.text,
-      x: Math.round(s.x + shift),
-      y: s.y,
-      description: s.description,
-      system: s.system,
-      workMinutes: s.workMinutes,
-      waitMinutes: s.waitMinutes,
-      volume: s.volume,
-      valueClass: null,
-      sessionId: null,
-      subprocessId: null,
-    });
+    const fields = Object.fromEntries(CLIPBOARD_STEP_KEYS.map((key) => [key, s[key]])) as Pick<Step, (typeof CLIPBOARD_STEP_KEYS)[number]>;
+    return tx.insert(
+      'steps',
+      newRecord('steps', { ...fields, id, processId, laneId: s.laneName ? laneByName(tx, processId, s.laneName).id : null, x: Math.round(s.x + shift) }),
+    );
   });
   for (const f of payload.flows) {
     tx.insert('flows', { id: randomUUID(), processId, sourceId: ids.get(f.from) ?? '', targetId: ids.get(f.to) ?? '', label: f.label });
   }
-  tx.touch(processId);
   return created;
 }

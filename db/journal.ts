@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { statement } from './statements';
+import type { RecordChange, RecordOf } from '../core/records';
 import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
 
 /** One row-level change; `before`/`after` are whole rows so any change can be reversed exactly. */
@@ -14,13 +15,14 @@ export interface RowChange {
 /** Rows carry their rowid so undoing a delete puts a row back exactly where it was, order included. */
 const ROWID = '__rowid';
 
+type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, string | number | null>>;
+
 /**
  * Every mutation goes through a Tx so the journal learns exactly what changed.
  * Deliberately no ON DELETE CASCADE in the schema: a cascade would change rows the journal never saw.
  */
 export class Tx {
   readonly changes: RowChange[] = [];
-  readonly processIds = new Set<string>();
 
   constructor(readonly db: Database.Database) {}
 
@@ -28,31 +30,31 @@ export class Tx {
     return statement(this.db, `SELECT rowid AS ${ROWID}, * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   }
 
-  get<T>(table: TableName, id: string): T | undefined {
+  get<N extends TableName>(table: N, id: string): RecordOf<N> | undefined {
     const row = statement(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
-    return row ? fromRow<T>(table, row) : undefined;
+    return row ? fromRow(table, row) : undefined;
   }
 
-  require<T>(table: TableName, id: string, what: string): T {
-    const record = this.get<T>(table, id);
+  require<N extends TableName>(table: N, id: string, what: string): RecordOf<N> {
+    const record = this.get(table, id);
     if (!record) throw new ShoshinError('not_found', `That ${what} no longer exists.`);
     return record;
   }
 
-  insert<T extends { id: string }>(table: TableName, record: T): T {
+  insert<N extends TableName>(table: N, record: RecordOf<N>): RecordOf<N> {
     const row = toRow(table, record);
     row[ROWID] = writeRow(this.db, table, row);
     this.changes.push({ table, id: record.id, before: null, after: row });
     return record;
   }
 
-  update<T extends { id: string } = { id: string } & Record<string, unknown>>(table: TableName, id: string, patch: Partial<NoInfer<T>>): T {
+  update<N extends TableName>(table: N, id: string, patch: Partial<RecordOf<N>>): RecordOf<N> {
     const before = this.read(table, id);
     if (!before) throw new ShoshinError('not_found', 'That item no longer exists.');
-    const after: Row = { ...before, ...toRow(table, patch as Record<string, unknown>) };
+    const after: Row = { ...before, ...toRow(table, patch) };
     updateRow(this.db, table, after);
     this.changes.push({ table, id, before, after });
-    return fromRow<T>(table, after);
+    return fromRow(table, after);
   }
 
   remove(table: TableName, id: string): void {
@@ -62,16 +64,12 @@ export class Tx {
     this.changes.push({ table, id, before, after: null });
   }
 
-  all<T>(table: TableName, where: Record<string, string | number | null>, orderBy = 'rowid'): T[] {
-    const keys = Object.keys(where);
+  all<N extends TableName>(table: N, where: Where<N>, orderBy = 'rowid'): RecordOf<N>[] {
+    const keys = Object.keys(where) as (keyof Where<N> & string)[];
     const clause = keys.length ? `WHERE ${keys.map((k) => (where[k] === null ? `${columnName(k)} IS NULL` : `${columnName(k)} = @${k}`)).join(' AND ')}` : '';
     const params = Object.fromEntries(keys.filter((k) => where[k] !== null).map((k) => [k, where[k]]));
     const rows = statement(this.db, `SELECT * FROM ${table} ${clause} ORDER BY ${orderBy}`).all(params) as Row[];
-    return rows.map((r) => fromRow<T>(table, r));
-  }
-
-  touch(processId: string | null | undefined): void {
-    if (processId) this.processIds.add(processId);
+    return rows.map((r) => fromRow(table, r));
   }
 }
 
@@ -113,17 +111,16 @@ function parseChanges(json: string): RowChange[] {
   return parsed;
 }
 
-export function processIdsOf(changes: readonly RowChange[]): string[] {
-  const ids = new Set<string>();
-  for (const c of changes) {
-    for (const row of [c.before, c.after]) {
-      if (!row) continue;
-      if (c.table === 'processes') ids.add(c.id);
-      const pid = row['process_id'];
-      if (typeof pid === 'string') ids.add(pid);
-    }
-  }
-  return [...ids];
+/**
+ * A command's row changes as the records the renderer holds, in the order they happened; for an
+ * undo, the reverse, so applying them in order takes every record back.
+ */
+export function recordChanges(changes: readonly RowChange[], direction: 'forward' | 'backward' = 'forward'): RecordChange[] {
+  const list = direction === 'forward' ? changes : [...changes].reverse();
+  return list.map((c) => {
+    const [from, to] = direction === 'forward' ? [c.before, c.after] : [c.after, c.before];
+    return { table: c.table, id: c.id, before: from ? fromRow(c.table, from) : null, after: to ? fromRow(c.table, to) : null } as RecordChange;
+  });
 }
 
 /**

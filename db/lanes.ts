@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { freeSpot } from '../core/layout';
-import { LANE_COLORS, type Lane, type LaneKind, type Step } from '../core/model';
+import { newRecord, type CreateOf, type Lane, type PatchOf } from '../core/records';
+import { LANE_COLORS } from '../core/vocabulary';
 import type { Tx } from './journal';
 
 /** A lane's name for labels (the Undo button), or null if there is no such lane. */
@@ -17,23 +18,16 @@ export function stepLaneName(db: Database.Database, stepId: string): string | nu
 }
 
 function lanesOf(tx: Tx, processId: string): Lane[] {
-  return tx.all<Lane>('lanes', { processId }, 'position, rowid');
+  return tx.all('lanes', { processId }, 'position, rowid');
 }
 
-export function createLane(tx: Tx, input: { processId: string; name: string; kind?: LaneKind }): Lane {
+/** A new lane at the bottom, in the next colour of the palette unless one is given. */
+export function createLane(tx: Tx, input: CreateOf<'lanes'>): Lane {
   tx.require('processes', input.processId, 'process');
   const existing = lanesOf(tx, input.processId);
   const position = existing.reduce((max, l) => Math.max(max, l.position), -1) + 1;
-  const lane = tx.insert<Lane>('lanes', {
-    id: randomUUID(),
-    processId: input.processId,
-    name: input.name,
-    kind: input.kind ?? 'role',
-    color: LANE_COLORS[existing.length % LANE_COLORS.length] ?? LANE_COLORS[0],
-    position,
-  });
-  tx.touch(input.processId);
-  return lane;
+  const color = input.color ?? LANE_COLORS[existing.length % LANE_COLORS.length];
+  return tx.insert('lanes', newRecord('lanes', { ...input, color, id: randomUUID(), position }));
 }
 
 /** The lane called `name` in this process (ignoring case and spacing), created at the bottom if there is none. */
@@ -45,21 +39,14 @@ export function laneByName(tx: Tx, processId: string, name: string): Lane {
   return found ?? createLane(tx, { processId, name: wanted });
 }
 
-export function renameLane(tx: Tx, id: string, name: string): void {
-  const lane = tx.update<Lane>('lanes', id, { name });
-  tx.touch(lane.processId);
-}
-
-export function updateLane(tx: Tx, id: string, patch: Partial<Pick<Lane, 'name' | 'kind' | 'color'>>): Lane {
-  tx.require<Lane>('lanes', id, 'lane');
-  const lane = tx.update<Lane>('lanes', id, patch);
-  tx.touch(lane.processId);
-  return lane;
+export function updateLane(tx: Tx, id: string, patch: PatchOf<'lanes'>): Lane {
+  tx.require('lanes', id, 'lane');
+  return tx.update('lanes', id, patch);
 }
 
 /** Swaps a lane with its neighbour above or below; positions are renumbered 0..n so gaps never accumulate. */
 export function moveLane(tx: Tx, id: string, direction: 'up' | 'down'): void {
-  const lane = tx.require<Lane>('lanes', id, 'lane');
+  const lane = tx.require('lanes', id, 'lane');
   const ordered = lanesOf(tx, lane.processId);
   const from = ordered.findIndex((l) => l.id === id);
   const to = direction === 'up' ? from - 1 : from + 1;
@@ -67,23 +54,21 @@ export function moveLane(tx: Tx, id: string, direction: 'up' | 'down'): void {
   const [moving] = ordered.splice(from, 1);
   if (moving) ordered.splice(to, 0, moving);
   ordered.forEach((l, position) => {
-    if (l.position !== position) tx.update<Lane>('lanes', l.id, { position });
+    if (l.position !== position) tx.update('lanes', l.id, { position });
   });
-  tx.touch(lane.processId);
 }
 
 /** Steps in a deleted lane are kept and shown as unassigned (on free rows there), never dropped. */
 export function deleteLane(tx: Tx, id: string): void {
-  const lane = tx.require<Lane>('lanes', id, 'lane');
-  const unassigned: Step[] = tx.all<Step>('steps', { processId: lane.processId, laneId: null });
-  for (const step of tx.all<Step>('steps', { laneId: id })) {
+  const lane = tx.require('lanes', id, 'lane');
+  const unassigned = tx.all('steps', { processId: lane.processId, laneId: null });
+  for (const step of tx.all('steps', { laneId: id })) {
     const spot = freeSpot(unassigned, step.kind, step.x, step.y);
-    unassigned.push(tx.update<Step>('steps', step.id, { laneId: null, ...spot }));
+    unassigned.push(tx.update('steps', step.id, { laneId: null, ...spot }));
   }
-  for (const need of tx.all<{ id: string }>('needs', { laneId: id })) tx.update('needs', need.id, { laneId: null });
-  for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'lane', targetId: id })) {
+  for (const need of tx.all('needs', { laneId: id })) tx.update('needs', need.id, { laneId: null });
+  for (const pain of tx.all('pain_points', { targetKind: 'lane', targetId: id })) {
     tx.update('pain_points', pain.id, { targetKind: 'process', targetId: lane.processId });
   }
   tx.remove('lanes', id);
-  tx.touch(lane.processId);
 }

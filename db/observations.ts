@@ -1,36 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { Observation } from '../core/model';
+import { newRecord, type CreateOf, type Observation, type PatchOf } from '../core/records';
 import type { Tx } from './journal';
-import { fromRow, type Row } from './tables';
 
-function requireLinks(tx: Tx, fields: Partial<Observation>): void {
+function requireLinks(tx: Tx, fields: PatchOf<'observations'>): void {
   if (fields.personId) tx.require('people', fields.personId, 'person');
   if (fields.sessionId) tx.require('sessions', fields.sessionId, 'session');
 }
 
-export function createObservation(tx: Tx, input: Partial<Omit<Observation, 'id'>> & { text: string }): Observation {
+export function createObservation(tx: Tx, input: CreateOf<'observations'>): Observation {
   requireLinks(tx, input);
-  return tx.insert<Observation>('observations', {
-    id: randomUUID(),
-    text: input.text,
-    fourP: input.fourP ?? null,
-    personId: input.personId ?? null,
-    sessionId: input.sessionId ?? null,
-  });
+  return tx.insert('observations', newRecord('observations', { ...input, id: randomUUID() }));
 }
 
-export function updateObservation(tx: Tx, id: string, patch: Partial<Omit<Observation, 'id'>>): Observation {
-  tx.require<Observation>('observations', id, 'observation');
+export function updateObservation(tx: Tx, id: string, patch: PatchOf<'observations'>): Observation {
+  tx.require('observations', id, 'observation');
   requireLinks(tx, patch);
-  return tx.update<Observation>('observations', id, patch);
+  return tx.update('observations', id, patch);
 }
 
 export function deleteObservation(tx: Tx, id: string): void {
-  tx.require<Observation>('observations', id, 'observation');
+  tx.require('observations', id, 'observation');
   tx.remove('observations', id);
-}
-
-export function listObservations(db: Database.Database): Observation[] {
-  return (db.prepare('SELECT * FROM observations ORDER BY rowid').all() as Row[]).map((r) => fromRow<Observation>('observations', r));
 }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
-import type { Opportunity } from '../core/model';
+import { newRecord, type CreateOf, type Opportunity, type PatchOf } from '../core/records';
 import type { Tx } from './journal';
-import { fromRow, type Row } from './tables';
 
 function requirePainPoints(tx: Tx, ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
@@ -10,30 +8,17 @@ function requirePainPoints(tx: Tx, ids: readonly string[]): string[] {
   return unique;
 }
 
-export function createOpportunity(tx: Tx, input: Partial<Omit<Opportunity, 'id'>> & { title: string }): Opportunity {
-  return tx.insert<Opportunity>('opportunities', {
-    id: randomUUID(),
-    title: input.title,
-    description: input.description ?? '',
-    impact: input.impact ?? null,
-    effort: input.effort ?? null,
-    horizon: input.horizon ?? null,
-    owner: input.owner ?? '',
-    painPointIds: requirePainPoints(tx, input.painPointIds ?? []),
-  });
+export function createOpportunity(tx: Tx, input: CreateOf<'opportunities'>): Opportunity {
+  return tx.insert('opportunities', newRecord('opportunities', { ...input, id: randomUUID(), painPointIds: requirePainPoints(tx, input.painPointIds ?? []) }));
 }
 
-export function updateOpportunity(tx: Tx, id: string, patch: Partial<Omit<Opportunity, 'id'>>): Opportunity {
-  tx.require<Opportunity>('opportunities', id, 'opportunity');
+export function updateOpportunity(tx: Tx, id: string, patch: PatchOf<'opportunities'>): Opportunity {
+  tx.require('opportunities', id, 'opportunity');
   const next = patch.painPointIds ? { ...patch, painPointIds: requirePainPoints(tx, patch.painPointIds) } : patch;
-  return tx.update<Opportunity>('opportunities', id, next);
+  return tx.update('opportunities', id, next);
 }
 
 export function deleteOpportunity(tx: Tx, id: string): void {
-  tx.require<Opportunity>('opportunities', id, 'opportunity');
+  tx.require('opportunities', id, 'opportunity');
   tx.remove('opportunities', id);
-}
-
-export function listOpportunities(db: Database.Database): Opportunity[] {
-  return (db.prepare('SELECT * FROM opportunities ORDER BY rowid').all() as Row[]).map((r) => fromRow<Opportunity>('opportunities', r));
 }

@@ -1,74 +1,49 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
-import type { Question, Quote, Step } from '../core/model';
+import { newRecord, type CreateOf, type PatchOf, type Question, type Quote } from '../core/records';
 import type { Tx } from './journal';
 
 /** A quote or question pinned to a step must be pinned within the process it names. */
 function checkStep(tx: Tx, processId: string, stepId: string | null | undefined): void {
   if (!stepId) return;
-  const step = tx.require<Step>('steps', stepId, 'step');
+  const step = tx.require('steps', stepId, 'step');
   if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
 }
 
-export function addQuote(
-  tx: Tx,
-  input: { processId: string; stepId?: string | null; text: string; personId?: string | null; sessionId?: string | null },
-): Quote {
+export function addQuote(tx: Tx, input: CreateOf<'quotes'> & { processId: string }): Quote {
   tx.require('processes', input.processId, 'process');
   checkStep(tx, input.processId, input.stepId);
   if (input.personId) tx.require('people', input.personId, 'person');
   if (input.sessionId) tx.require('sessions', input.sessionId, 'session');
-  const quote = tx.insert<Quote>('quotes', {
-    id: randomUUID(),
-    processId: input.processId,
-    stepId: input.stepId ?? null,
-    text: input.text,
-    personId: input.personId ?? null,
-    sessionId: input.sessionId ?? null,
-  });
-  tx.touch(input.processId);
-  return quote;
+  return tx.insert('quotes', newRecord('quotes', { ...input, id: randomUUID() }));
 }
 
-export function updateQuote(tx: Tx, id: string, patch: Partial<Pick<Quote, 'text' | 'personId' | 'sessionId'>>): Quote {
-  tx.require<Quote>('quotes', id, 'quote');
+export function updateQuote(tx: Tx, id: string, patch: PatchOf<'quotes'>): Quote {
+  const current = tx.require('quotes', id, 'quote');
+  if (patch.stepId && current.processId) checkStep(tx, current.processId, patch.stepId);
   if (patch.personId) tx.require('people', patch.personId, 'person');
   if (patch.sessionId) tx.require('sessions', patch.sessionId, 'session');
-  const quote = tx.update<Quote>('quotes', id, patch);
-  tx.touch(quote.processId);
-  return quote;
+  return tx.update('quotes', id, patch);
 }
 
 export function deleteQuote(tx: Tx, id: string): void {
-  const quote = tx.require<Quote>('quotes', id, 'quote');
+  tx.require('quotes', id, 'quote');
   tx.remove('quotes', id);
-  tx.touch(quote.processId);
 }
 
-export function addQuestion(tx: Tx, input: { processId: string; stepId?: string | null; text: string }): Question {
+export function addQuestion(tx: Tx, input: CreateOf<'questions'> & { processId: string }): Question {
   tx.require('processes', input.processId, 'process');
   checkStep(tx, input.processId, input.stepId);
-  const question = tx.insert<Question>('questions', {
-    id: randomUUID(),
-    processId: input.processId,
-    stepId: input.stepId ?? null,
-    text: input.text,
-    status: 'open',
-    answer: '',
-  });
-  tx.touch(input.processId);
-  return question;
+  return tx.insert('questions', newRecord('questions', { ...input, id: randomUUID() }));
 }
 
-export function updateQuestion(tx: Tx, id: string, patch: Partial<Pick<Question, 'text' | 'status' | 'answer'>>): Question {
-  tx.require<Question>('questions', id, 'question');
-  const question = tx.update<Question>('questions', id, patch);
-  tx.touch(question.processId);
-  return question;
+export function updateQuestion(tx: Tx, id: string, patch: PatchOf<'questions'>): Question {
+  const current = tx.require('questions', id, 'question');
+  if (patch.stepId && current.processId) checkStep(tx, current.processId, patch.stepId);
+  return tx.update('questions', id, patch);
 }
 
 export function deleteQuestion(tx: Tx, id: string): void {
-  const question = tx.require<Question>('questions', id, 'question');
+  tx.require('questions', id, 'question');
   tx.remove('questions', id);
-  tx.touch(question.processId);
 }

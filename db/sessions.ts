@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
-import type { Session, Vote } from '../core/model';
+import { newRecord, type CreateOf, type PatchOf, type Session } from '../core/records';
 import type { Tx } from './journal';
 
 function requirePeople(tx: Tx, ids: readonly string[]): string[] {
@@ -9,41 +9,32 @@ function requirePeople(tx: Tx, ids: readonly string[]): string[] {
   return unique;
 }
 
-export function createSession(tx: Tx, input: Partial<Omit<Session, 'id' | 'position'>> & { name: string }): Session {
+export function createSession(tx: Tx, input: CreateOf<'sessions'>): Session {
   const position = (tx.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM sessions').get() as { p: number }).p;
-  return tx.insert<Session>('sessions', {
-    id: randomUUID(),
-    name: input.name,
-    date: input.date ?? '',
-    facilitator: input.facilitator ?? '',
-    notes: input.notes ?? '',
-    participantIds: requirePeople(tx, input.participantIds ?? []),
-    position,
-  });
+  return tx.insert('sessions', newRecord('sessions', { ...input, id: randomUUID(), position, participantIds: requirePeople(tx, input.participantIds ?? []) }));
 }
 
 /** Participants who already placed dots in this session's vote stay: take their dots back first. */
-export function updateSession(tx: Tx, id: string, patch: Partial<Omit<Session, 'id' | 'position'>>): Session {
-  tx.require<Session>('sessions', id, 'session');
+export function updateSession(tx: Tx, id: string, patch: PatchOf<'sessions'>): Session {
+  tx.require('sessions', id, 'session');
   const next = { ...patch };
   if (patch.participantIds) {
     next.participantIds = requirePeople(tx, patch.participantIds);
-    const voters = new Set(tx.all<Vote>('votes', { sessionId: id }).map((v) => v.personId));
+    const voters = new Set(tx.all('votes', { sessionId: id }).map((v) => v.personId));
     const dropped = [...voters].filter((p) => !next.participantIds?.includes(p));
     if (dropped.length > 0) throw new ShoshinError('conflict', 'Someone you removed has already voted in this session; take their dots back first.');
   }
-  return tx.update<Session>('sessions', id, next);
+  return tx.update('sessions', id, next);
 }
 
 /** A deleted session takes its vote with it; everything recorded in it stays, just no longer dated to it. */
 export function deleteSession(tx: Tx, id: string): void {
-  tx.require<Session>('sessions', id, 'session');
-  for (const vote of tx.all<{ id: string }>('votes', { sessionId: id })) tx.remove('votes', vote.id);
-  for (const round of tx.all<{ id: string }>('vote_rounds', { sessionId: id })) tx.remove('vote_rounds', round.id);
+  tx.require('sessions', id, 'session');
+  for (const vote of tx.all('votes', { sessionId: id })) tx.remove('votes', vote.id);
+  for (const round of tx.all('vote_rounds', { sessionId: id })) tx.remove('vote_rounds', round.id);
   for (const table of ['steps', 'pain_points', 'quotes', 'observations'] as const) {
-    for (const record of tx.all<{ id: string; processId?: string }>(table, { sessionId: id })) {
+    for (const record of tx.all(table, { sessionId: id })) {
       tx.update(table, record.id, { sessionId: null });
-      tx.touch(record.processId);
     }
   }
   tx.remove('sessions', id);

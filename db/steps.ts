@@ -3,7 +3,7 @@ import { ShoshinError } from '../core/errors';
 import { STEP_GAP_X, STEP_SIZE } from '../core/geometry';
 import { freeSpot, keepCentre, placeChain, rightEdge, type Placement } from '../core/layout';
 import type { PainPointFate } from '../core/ipc/analysis';
-import type { Flow, Lane, Process, Step, StepKind } from '../core/model';
+import { newRecord, type CreateOf, type Flow, type Lane, type PatchOf, type Step } from '../core/records';
 import { MAX_MAP_LINES, parseMapLines } from '../core/typeToMap';
 import { addFlow } from './flows';
 import type { Tx } from './journal';
@@ -11,30 +11,23 @@ import { deletePainPoints, repinPainPoints } from './painPoints';
 import { laneByName } from './lanes';
 import { createProcess } from './processes';
 
-export interface AddStepInput {
+export type AddStepInput = CreateOf<'steps'> & {
   /** Chosen by the renderer so it can show and type into the step before the save returns. */
-  id?: string;
-  processId: string;
-  laneId?: string | null;
-  kind?: StepKind;
-  text?: string;
-  x: number;
-  y: number;
+  id?: string | undefined;
   /** Connect the new step from this one in the same transaction (one undo). */
-  after?: string;
+  after?: string | undefined;
   /** Label of that connecting flow (a decision's branch: "Yes", "No"). */
-  label?: string;
-  sessionId?: string | null;
-}
+  label?: string | undefined;
+};
 
 function requireLaneOf(tx: Tx, laneId: string, processId: string): Lane {
-  const lane = tx.require<Lane>('lanes', laneId, 'lane');
+  const lane = tx.require('lanes', laneId, 'lane');
   if (lane.processId !== processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
   return lane;
 }
 
 function requireStepOf(tx: Tx, id: string, processId: string): Step {
-  const step = tx.require<Step>('steps', id, 'step');
+  const step = tx.require('steps', id, 'step');
   if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
   return step;
 }
@@ -44,40 +37,20 @@ export function addStep(tx: Tx, input: AddStepInput): { step: Step; flow: Flow |
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
   if (input.sessionId) tx.require('sessions', input.sessionId, 'session');
   if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', 'That step already exists.');
-  const step = tx.insert<Step>('steps', {
-    id: input.id ?? randomUUID(),
-    processId: input.processId,
-    laneId: input.laneId ?? null,
-    kind: input.kind ?? 'activity',
-    text: input.text ?? '',
-    x: input.x,
-    y: input.y,
-    description: '',
-    system: '',
-    workMinutes: null,
-    waitMinutes: null,
-    volume: '',
-    valueClass: null,
-    sessionId: input.sessionId ?? null,
-    subprocessId: null,
-  });
-  tx.touch(input.processId);
-  const flow = input.after
-    ? addFlow(tx, { processId: input.processId, sourceId: input.after, targetId: step.id, ...(input.label ? { label: input.label } : {}) })
-    : null;
+  const { after, label, id, ...fields } = input;
+  const step = tx.insert('steps', newRecord('steps', { ...fields, id: id ?? randomUUID() }));
+  const flow = after ? addFlow(tx, { processId: input.processId, sourceId: after, targetId: step.id, ...(label ? { label } : {}) }) : null;
   return { step, flow };
 }
-
-export type StepPatch = Partial<Omit<Step, 'id' | 'processId' | 'subprocessId'>>;
 
 /**
  * Edits a step. Moving it to another lane (by id, or by name with `laneName`, creating that lane)
  * keeps its x and finds the nearest free row there; a new shape keeps its centre; becoming a
  * sub-process opens a child process for it. All in the caller's one transaction.
  */
-export function updateStep(tx: Tx, id: string, patch: StepPatch, laneName?: string): Step {
-  const current = tx.require<Step>('steps', id, 'step');
-  const next: StepPatch & { subprocessId?: string } = { ...patch };
+export function updateStep(tx: Tx, id: string, patch: PatchOf<'steps'>, laneName?: string): Step {
+  const current = tx.require('steps', id, 'step');
+  const next: Partial<Step> = { ...patch };
   if (laneName) next.laneId = laneByName(tx, current.processId, laneName).id;
   if (next.laneId) requireLaneOf(tx, next.laneId, current.processId);
   if (next.sessionId) tx.require('sessions', next.sessionId, 'session');
@@ -87,7 +60,7 @@ export function updateStep(tx: Tx, id: string, patch: StepPatch, laneName?: stri
   if (kindChanged && next.x === undefined && next.y === undefined) Object.assign(next, keepCentre(current, kind));
   if ((kindChanged || laneChanged) && patch.y === undefined) {
     const laneId = next.laneId !== undefined ? next.laneId : current.laneId;
-    const others = tx.all<Step>('steps', { processId: current.processId, laneId }).filter((s) => s.id !== id);
+    const others = tx.all('steps', { processId: current.processId, laneId }).filter((s) => s.id !== id);
     const spot = freeSpot(others, kind, next.x ?? current.x, next.y ?? current.y);
     next.x = spot.x;
     next.y = spot.y;
@@ -96,8 +69,7 @@ export function updateStep(tx: Tx, id: string, patch: StepPatch, laneName?: stri
     const child = createProcess(tx, { name: (next.text ?? current.text) || 'Sub-process', parentStepId: id });
     next.subprocessId = child.id;
   }
-  const step = tx.update<Step>('steps', id, next);
-  tx.touch(step.processId);
+  const step = tx.update('steps', id, next);
   return step;
 }
 
@@ -108,10 +80,9 @@ export function placeSteps(tx: Tx, processId: string, places: readonly Placement
   for (const place of places) {
     const step = requireStepOf(tx, place.id, processId);
     if (step.x === place.x && step.y === place.y) continue;
-    tx.update<Step>('steps', step.id, { x: place.x, y: place.y });
+    tx.update('steps', step.id, { x: place.x, y: place.y });
     moved++;
   }
-  tx.touch(processId);
   return moved;
 }
 
@@ -136,13 +107,13 @@ export function mapText(tx: Tx, input: MapTextInput): Step[] {
   if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', `That is ${lines.length} lines; map at most ${MAX_MAP_LINES} at a time.`);
   const from = input.after ? requireStepOf(tx, input.after, input.processId) : null;
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
-  const lanes = () => tx.all<Lane>('lanes', { processId: input.processId }, 'position, rowid');
+  const lanes = () => tx.all('lanes', { processId: input.processId }, 'position, rowid');
   let laneId: string | null = from ? from.laneId : input.laneId !== undefined ? input.laneId : (lanes()[0]?.id ?? null);
   const items = lines.map((line) => {
     if (line.lane) laneId = laneByName(tx, input.processId, line.lane).id;
     return { ...line, laneId };
   });
-  const existing = tx.all<Step>('steps', { processId: input.processId });
+  const existing = tx.all('steps', { processId: input.processId });
   const startX = from ? from.x + STEP_SIZE[from.kind].width + STEP_GAP_X : rightEdge(existing) + STEP_GAP_X;
   const spots = placeChain({ lanes: lanes(), steps: existing }, items, startX);
   const steps: Step[] = [];
@@ -171,14 +142,14 @@ export function mapText(tx: Tx, input: MapTextInput): Step[] {
  * chose to move its pain points to the step before it or to delete them with it.
  */
 export function deleteStep(tx: Tx, id: string, painPoints: PainPointFate = 'keep'): void {
-  const step = tx.require<Step>('steps', id, 'step');
-  const incoming = tx.all<Flow>('flows', { targetId: id });
+  const step = tx.require('steps', id, 'step');
+  const incoming = tx.all('flows', { targetId: id });
   const predecessor = incoming.find((f) => f.sourceId !== id)?.sourceId;
-  if (painPoints === 'delete') deletePainPoints(tx, tx.all<{ id: string }>('pain_points', { targetKind: 'step', targetId: id }).map((p) => p.id));
+  if (painPoints === 'delete') deletePainPoints(tx, tx.all('pain_points', { targetKind: 'step', targetId: id }).map((p) => p.id));
   else if (painPoints === 'predecessor' && predecessor) repinPainPoints(tx, { kind: 'step', id }, { kind: 'step', id: predecessor });
-  const outgoing = tx.all<Flow>('flows', { sourceId: id });
+  const outgoing = tx.all('flows', { sourceId: id });
   for (const flow of [...incoming, ...outgoing]) {
-    for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'flow', targetId: flow.id })) {
+    for (const pain of tx.all('pain_points', { targetKind: 'flow', targetId: flow.id })) {
       tx.update('pain_points', pain.id, { targetKind: 'process', targetId: step.processId });
     }
     tx.remove('flows', flow.id);
@@ -186,17 +157,16 @@ export function deleteStep(tx: Tx, id: string, painPoints: PainPointFate = 'keep
   for (const inFlow of incoming) {
     for (const outFlow of outgoing) {
       if (inFlow.sourceId === id || outFlow.targetId === id) continue;
-      const exists = tx.all<Flow>('flows', { sourceId: inFlow.sourceId, targetId: outFlow.targetId }).length > 0;
+      const exists = tx.all('flows', { sourceId: inFlow.sourceId, targetId: outFlow.targetId }).length > 0;
       if (!exists) addFlow(tx, { processId: step.processId, sourceId: inFlow.sourceId, targetId: outFlow.targetId, label: inFlow.label });
     }
   }
-  for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'step', targetId: id })) {
+  for (const pain of tx.all('pain_points', { targetKind: 'step', targetId: id })) {
     tx.update('pain_points', pain.id, { targetKind: 'process', targetId: step.processId });
   }
   for (const table of ['quotes', 'questions'] as const) {
-    for (const record of tx.all<{ id: string }>(table, { stepId: id })) tx.update(table, record.id, { stepId: null });
+    for (const record of tx.all(table, { stepId: id })) tx.update(table, record.id, { stepId: null });
   }
-  for (const child of tx.all<Process>('processes', { parentStepId: id })) tx.update('processes', child.id, { parentStepId: null });
+  for (const child of tx.all('processes', { parentStepId: id })) tx.update('processes', child.id, { parentStepId: null });
   tx.remove('steps', id);
-  tx.touch(step.processId);
 }

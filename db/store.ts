@@ -6,12 +6,17 @@ import { ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
 import { openEngagementFile, type OpenOptions } from './file';
 import { acquireLock } from './lock';
-import { historyState, processIdsOf, record, redo, Tx, undo } from './journal';
+import type { HistoryState } from '../core/ipc/base';
+import type { RecordChange } from '../core/records';
+import { historyState, record, recordChanges, redo, Tx, undo } from './journal';
 
 export interface CommandResult<T> {
   value: T;
-  processIds: string[];
+  /** What the command changed, record by record: the renderer applies it without reading again. */
+  changes: RecordChange[];
   journalId: number | null;
+  /** The undo history after the change, so the reply carries what the Undo button says. */
+  history: HistoryState;
 }
 
 /** One open engagement file and the only way to change it: a journalled transaction per command. */
@@ -80,31 +85,31 @@ export class EngagementStore {
       const tx = new Tx(this.db);
       const value = apply(tx);
       const journalId = record(this.db, name, label, tx.changes, mergeIntoAddOf);
-      return { value, processIds: [...new Set([...tx.processIds, ...processIdsOf(tx.changes)])], journalId };
+      return { value, changes: recordChanges(tx.changes), journalId, history: historyState(this.db) };
     })();
     this.onCommit?.();
     return result;
   }
 
   undo(): CommandResult<null> {
-    return this.replay(undo);
+    return this.replay(undo, 'backward');
   }
 
   redo(): CommandResult<null> {
-    return this.replay(redo);
+    return this.replay(redo, 'forward');
   }
 
-  private replay(step: typeof undo): CommandResult<null> {
+  private replay(step: typeof undo, direction: 'forward' | 'backward'): CommandResult<null> {
     this.assertWritable();
     const result = this.db.transaction(() => {
       const entry = step(this.db);
-      return { value: null, processIds: entry ? processIdsOf(entry.changes) : [], journalId: entry?.journalId ?? null };
+      return { value: null, changes: entry ? recordChanges(entry.changes, direction) : [], journalId: entry?.journalId ?? null, history: historyState(this.db) };
     })();
     this.onCommit?.();
     return result;
   }
 
-  history(): ReturnType<typeof historyState> {
+  history(): HistoryState {
     return historyState(this.db);
   }
 

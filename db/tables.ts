@@ -1,61 +1,57 @@
+import { fieldsOf, RECORDS, TABLE_NAMES, type Field, type RecordOf, type TableName } from '../core/records';
+
 /**
- * Column maps for every journalled table: record key (camelCase) to column and storage kind.
- * One generic mapper keeps the journal able to undo any row of any table the same way.
+ * Column maps for every journalled table, derived from the record definitions in core/records.ts:
+ * record key (camelCase) to column (snake_case) and how the value is stored. One generic mapper
+ * keeps the journal able to undo any row of any table the same way.
  */
-type ColumnKind = 'text' | 'num' | 'bool' | 'json';
+export type ColumnKind = 'text' | 'num' | 'bool' | 'json';
+export type { TableName };
 
-function cols<K extends string>(spec: Record<K, ColumnKind>): Record<K, ColumnKind> {
-  return spec;
+function storage(field: Field<unknown>): ColumnKind {
+  switch (field.kind) {
+    case 'bool':
+      return 'bool';
+    case 'ids':
+    case 'names':
+      return 'json';
+    case 'int':
+    case 'score':
+    case 'minutes':
+    case 'coord':
+      return 'num';
+    default:
+      return 'text';
+  }
 }
-
-export const TABLES = {
-  engagement: cols({ id: 'text', name: 'text', client: 'text', scope: 'text', consultant: 'text', departments: 'json', createdAt: 'text' }),
-  sessions: cols({ id: 'text', name: 'text', date: 'text', facilitator: 'text', notes: 'text', participantIds: 'json', position: 'num' }),
-  people: cols({
-    id: 'text', name: 'text', role: 'text', team: 'text', influence: 'num', sponsor: 'bool', champion: 'bool',
-    awareness: 'num', commitment: 'num', readiness: 'num', reinforcement: 'num', resistance: 'text', notes: 'text', anonymise: 'bool',
-  }),
-  processes: cols({ id: 'text', name: 'text', description: 'text', department: 'text', parentStepId: 'text', position: 'num' }),
-  lanes: cols({ id: 'text', processId: 'text', name: 'text', kind: 'text', color: 'text', position: 'num' }),
-  steps: cols({
-    id: 'text', processId: 'text', laneId: 'text', kind: 'text', text: 'text', x: 'num', y: 'num', description: 'text',
-    system: 'text', workMinutes: 'num', waitMinutes: 'num', volume: 'text', valueClass: 'text', sessionId: 'text', subprocessId: 'text',
-  }),
-  flows: cols({ id: 'text', processId: 'text', sourceId: 'text', targetId: 'text', label: 'text' }),
-  pain_points: cols({
-    id: 'text', processId: 'text', targetKind: 'text', targetId: 'text', number: 'num', text: 'text', raisedBy: 'text', sessionId: 'text',
-    waste: 'text', fourP: 'text', severity: 'num', frequency: 'text', notes: 'text',
-  }),
-  votes: cols({ id: 'text', sessionId: 'text', personId: 'text', painPointId: 'text', dots: 'num' }),
-  vote_rounds: cols({ id: 'text', sessionId: 'text', dotsPerPerson: 'num', revealed: 'bool', startedAt: 'text' }),
-  quotes: cols({ id: 'text', processId: 'text', stepId: 'text', text: 'text', personId: 'text', sessionId: 'text' }),
-  questions: cols({ id: 'text', processId: 'text', stepId: 'text', text: 'text', status: 'text', answer: 'text' }),
-  observations: cols({ id: 'text', text: 'text', fourP: 'text', personId: 'text', sessionId: 'text' }),
-  opportunities: cols({
-    id: 'text', title: 'text', description: 'text', impact: 'num', effort: 'num', horizon: 'text', owner: 'text', painPointIds: 'json',
-  }),
-  needs: cols({ id: 'text', kind: 'text', text: 'text', personId: 'text', laneId: 'text' }),
-} as const;
-
-export type TableName = keyof typeof TABLES;
-export type Row = Record<string, string | number | null>;
 
 export function columnName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+export const TABLES = Object.fromEntries(
+  TABLE_NAMES.map((table) => [table, Object.fromEntries(fieldsOf(table).map(([key, field]) => [key, storage(field)]))]),
+) as { [N in TableName]: Record<keyof RecordOf<N> & string, ColumnKind> };
+
+export type Row = Record<string, string | number | null>;
+
 export function isTableName(name: string): name is TableName {
-  return Object.prototype.hasOwnProperty.call(TABLES, name);
+  return Object.prototype.hasOwnProperty.call(RECORDS, name);
 }
 
-/** Record (as the domain types have it) to a row of SQLite values. */
+/**
+ * A record (or part of one) to a row of SQLite values. A key the table does not have is a bug in
+ * the caller, never something to drop quietly.
+ */
 export function toRow(table: TableName, record: Record<string, unknown>): Row {
+  const columns = TABLES[table] as Record<string, ColumnKind>;
   const row: Row = {};
-  for (const [key, kind] of Object.entries(TABLES[table]) as [string, ColumnKind][]) {
-    if (!(key in record)) continue;
-    const value = record[key];
+  for (const [key, value] of Object.entries(record)) {
+    const kind = columns[key];
+    if (!kind) throw new Error(`The ${table} table has no field “${key}”.`);
+    if (value === undefined) continue;
     const column = columnName(key);
-    if (value === null || value === undefined) row[column] = null;
+    if (value === null) row[column] = null;
     else if (kind === 'bool') row[column] = value ? 1 : 0;
     else if (kind === 'json') row[column] = JSON.stringify(value);
     else row[column] = value as string | number;
@@ -63,15 +59,25 @@ export function toRow(table: TableName, record: Record<string, unknown>): Row {
   return row;
 }
 
+function parseList(value: unknown): unknown[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
 /** A row read from SQLite back to a record. */
-export function fromRow<T>(table: TableName, row: Row): T {
+export function fromRow<N extends TableName>(table: N, row: Row): RecordOf<N> {
   const record: Record<string, unknown> = {};
   for (const [key, kind] of Object.entries(TABLES[table]) as [string, ColumnKind][]) {
     const value = row[columnName(key)];
     if (value === undefined) continue;
     if (kind === 'bool') record[key] = value === 1;
-    else if (kind === 'json') record[key] = typeof value === 'string' ? JSON.parse(value) : [];
+    else if (kind === 'json') record[key] = parseList(value);
     else record[key] = value;
   }
-  return record as T;
+  return record as RecordOf<N>;
 }

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
-import type { VoteRound } from '../core/ipc/analysis';
-import type { Person, Session, Vote } from '../core/model';
+import type { Vote, VoteRound } from '../core/records';
 import type { Tx } from './journal';
-import { fromRow, type Row } from './tables';
 
 function roundOf(tx: Tx, sessionId: string): VoteRound | undefined {
-  return tx.all<VoteRound>('vote_rounds', { sessionId })[0];
+  return tx.all('vote_rounds', { sessionId })[0];
 }
 
 function requireRound(tx: Tx, sessionId: string): VoteRound {
@@ -17,31 +14,31 @@ function requireRound(tx: Tx, sessionId: string): VoteRound {
 }
 
 function dotsUsed(tx: Tx, sessionId: string, personId: string): Map<string, Vote> {
-  return new Map(tx.all<Vote>('votes', { sessionId, personId }).map((v) => [v.painPointId, v]));
+  return new Map(tx.all('votes', { sessionId, personId }).map((v) => [v.painPointId, v]));
 }
 
 /** Starts a session's dot vote, or changes how many dots each participant has. */
 export function startVote(tx: Tx, sessionId: string, dotsPerPerson: number): VoteRound {
-  tx.require<Session>('sessions', sessionId, 'session');
+  tx.require('sessions', sessionId, 'session');
   const existing = roundOf(tx, sessionId);
   if (!existing) {
-    return tx.insert<VoteRound>('vote_rounds', { id: randomUUID(), sessionId, dotsPerPerson, revealed: false, startedAt: new Date().toISOString() });
+    return tx.insert('vote_rounds', { id: randomUUID(), sessionId, dotsPerPerson, revealed: false, startedAt: new Date().toISOString() });
   }
   const totals = new Map<string, number>();
-  for (const vote of tx.all<Vote>('votes', { sessionId })) totals.set(vote.personId, (totals.get(vote.personId) ?? 0) + vote.dots);
+  for (const vote of tx.all('votes', { sessionId })) totals.set(vote.personId, (totals.get(vote.personId) ?? 0) + vote.dots);
   const most = Math.max(0, ...totals.values());
   if (most > dotsPerPerson) {
     throw new ShoshinError('conflict', `Someone has already placed ${most} dots; take some back before giving everyone ${dotsPerPerson}.`);
   }
-  return tx.update<VoteRound>('vote_rounds', existing.id, { dotsPerPerson });
+  return tx.update('vote_rounds', existing.id, { dotsPerPerson });
 }
 
 /** Sets how many dots one participant puts on one pain point; never more than they have left. */
 export function setDots(tx: Tx, input: { sessionId: string; personId: string; painPointId: string; dots: number }): void {
   const round = requireRound(tx, input.sessionId);
   if (round.revealed) throw new ShoshinError('conflict', 'The ranking is showing; hide it before changing votes.');
-  const session = tx.require<Session>('sessions', input.sessionId, 'session');
-  const person = tx.require<Person>('people', input.personId, 'person');
+  const session = tx.require('sessions', input.sessionId, 'session');
+  const person = tx.require('people', input.personId, 'person');
   if (!session.participantIds.includes(person.id)) throw new ShoshinError('conflict', `${person.name} is not a participant of this session.`);
   tx.require('pain_points', input.painPointId, 'pain point');
   const placed = dotsUsed(tx, input.sessionId, input.personId);
@@ -53,28 +50,20 @@ export function setDots(tx: Tx, input: { sessionId: string; personId: string; pa
   if (input.dots === 0) {
     if (current) tx.remove('votes', current.id);
   } else if (current) {
-    if (current.dots !== input.dots) tx.update<Vote>('votes', current.id, { dots: input.dots });
+    if (current.dots !== input.dots) tx.update('votes', current.id, { dots: input.dots });
   } else {
-    tx.insert<Vote>('votes', { id: randomUUID(), sessionId: input.sessionId, personId: input.personId, painPointId: input.painPointId, dots: input.dots });
+    tx.insert('votes', { id: randomUUID(), sessionId: input.sessionId, personId: input.personId, painPointId: input.painPointId, dots: input.dots });
   }
 }
 
 export function revealVote(tx: Tx, sessionId: string, revealed: boolean): void {
   const round = requireRound(tx, sessionId);
-  if (round.revealed !== revealed) tx.update<VoteRound>('vote_rounds', round.id, { revealed });
+  if (round.revealed !== revealed) tx.update('vote_rounds', round.id, { revealed });
 }
 
 /** Removes a session's vote and all its dots (undoable like any command). */
 export function clearVote(tx: Tx, sessionId: string): void {
   const round = requireRound(tx, sessionId);
-  for (const vote of tx.all<{ id: string }>('votes', { sessionId })) tx.remove('votes', vote.id);
+  for (const vote of tx.all('votes', { sessionId })) tx.remove('votes', vote.id);
   tx.remove('vote_rounds', round.id);
-}
-
-export function listVotes(db: Database.Database): Vote[] {
-  return (db.prepare('SELECT * FROM votes ORDER BY rowid').all() as Row[]).map((r) => fromRow<Vote>('votes', r));
-}
-
-export function listVoteRounds(db: Database.Database): VoteRound[] {
-  return (db.prepare('SELECT * FROM vote_rounds ORDER BY started_at').all() as Row[]).map((r) => fromRow<VoteRound>('vote_rounds', r));
 }

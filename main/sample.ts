@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultLaneY, LANE_HEADER_WIDTH, STEP_GAP_X, STEP_SIZE } from '../core/geometry';
-import { LANE_COLORS, type LaneKind, type StepKind } from '../core/model';
+import { LANE_COLORS, TABLE_SCHEMAS, type LaneKind, type StepKind, type TableName } from '../core/model';
 import type { Tx } from '../db/journal';
 import type { EngagementStore } from '../db/store';
 import sample from '../resources/sample-engagement.json';
@@ -85,16 +85,20 @@ export function writeSample(store: EngagementStore): void {
   const id = new Map<string, string>();
   const key = (scope: string, k: string | null): string | null => (k === null ? null : (id.get(`${scope}:${k}`) ?? null));
   store.command('sample.load', 'Load sample', (tx: Tx) => {
+    // The sample is data like any other: each record is checked against its schema on the way in.
+    const insert = <N extends TableName>(table: N, record: Record<string, unknown>): void => {
+      tx.insert(table, TABLE_SCHEMAS[table].parse(record));
+    };
     const engagementId = (tx.db.prepare('SELECT id FROM engagement').get() as { id: string }).id;
     tx.update('engagement', engagementId, data.engagement);
     for (const p of data.people) {
       const { key: k, ...rest } = p;
       id.set(`person:${k}`, randomUUID());
-      tx.insert('people', { ...rest, id: id.get(`person:${k}`) ?? '' });
+      insert('people', { ...rest, id: id.get(`person:${k}`) ?? '' });
     }
     data.sessions.forEach((s, position) => {
       id.set(`session:${s.key}`, randomUUID());
-      tx.insert('sessions', {
+      insert('sessions', {
         id: id.get(`session:${s.key}`) ?? '',
         name: s.name,
         date: s.date,
@@ -108,10 +112,10 @@ export function writeSample(store: EngagementStore): void {
     const painPointIds = new Map<string, string>();
     data.processes.forEach((p, position) => {
       const processId = key('process', p.key) ?? '';
-      tx.insert('processes', { id: processId, name: p.name, description: p.description, department: p.department, parentStepId: null, position });
+      insert('processes', { id: processId, name: p.name, description: p.description, department: p.department, parentStepId: null, position });
       p.lanes.forEach((l, i) => {
         id.set(`lane:${p.key}:${l.key}`, randomUUID());
-        tx.insert('lanes', { id: key('lane', `${p.key}:${l.key}`) ?? '', processId, name: l.name, kind: l.kind, color: LANE_COLORS[i % LANE_COLORS.length], position: i });
+        insert('lanes', { id: key('lane', `${p.key}:${l.key}`) ?? '', processId, name: l.name, kind: l.kind, color: LANE_COLORS[i % LANE_COLORS.length], position: i });
       });
       const column = columns(p.steps, p.flows);
       const stacked = new Map<string, number>();
@@ -122,7 +126,7 @@ export function writeSample(store: EngagementStore): void {
         stacked.set(slot, depth + 1);
         const size = STEP_SIZE[s.kind];
         id.set(`step:${p.key}:${s.key}`, randomUUID());
-        tx.insert('steps', {
+        insert('steps', {
           id: key('step', `${p.key}:${s.key}`) ?? '',
           processId,
           laneId: key('lane', `${p.key}:${s.lane}`),
@@ -142,7 +146,7 @@ export function writeSample(store: EngagementStore): void {
       }
       for (const f of p.flows) {
         id.set(`flow:${p.key}:${f.from}>${f.to}`, randomUUID());
-        tx.insert('flows', {
+        insert('flows', {
           id: key('flow', `${p.key}:${f.from}>${f.to}`) ?? '',
           processId,
           sourceId: key('step', `${p.key}:${f.from}`),
@@ -154,7 +158,7 @@ export function writeSample(store: EngagementStore): void {
         const target = pp.target === 'process' ? processId : key(pp.target, `${p.key}:${pp.ref}`);
         const painId = randomUUID();
         painPointIds.set(`${p.key}:${index}`, painId);
-        tx.insert('pain_points', {
+        insert('pain_points', {
           id: painId,
           processId,
           targetKind: pp.target,
@@ -171,10 +175,10 @@ export function writeSample(store: EngagementStore): void {
         });
       });
       for (const q of p.quotes) {
-        tx.insert('quotes', { id: randomUUID(), processId, stepId: key('step', `${p.key}:${q.step}`), text: q.text, personId: key('person', q.person), sessionId: key('session', q.session) });
+        insert('quotes', { id: randomUUID(), processId, stepId: key('step', `${p.key}:${q.step}`), text: q.text, personId: key('person', q.person), sessionId: key('session', q.session) });
       }
       for (const q of p.questions) {
-        tx.insert('questions', { id: randomUUID(), processId, stepId: key('step', `${p.key}:${q.step}`), text: q.text, status: q.status, answer: q.answer });
+        insert('questions', { id: randomUUID(), processId, stepId: key('step', `${p.key}:${q.step}`), text: q.text, status: q.status, answer: q.answer });
       }
     });
     for (const p of data.processes) {
@@ -187,20 +191,20 @@ export function writeSample(store: EngagementStore): void {
       }
     }
     for (const o of data.observations) {
-      tx.insert('observations', { id: randomUUID(), text: o.text, fourP: o.fourP, personId: key('person', o.person), sessionId: key('session', o.session) });
+      insert('observations', { id: randomUUID(), text: o.text, fourP: o.fourP, personId: key('person', o.person), sessionId: key('session', o.session) });
     }
     for (const o of data.opportunities) {
       const { painPoints, ...rest } = o;
-      tx.insert('opportunities', { id: randomUUID(), ...rest, painPointIds: painPoints.map((k) => painPointIds.get(k) ?? '') });
+      insert('opportunities', { id: randomUUID(), ...rest, painPointIds: painPoints.map((k) => painPointIds.get(k) ?? '') });
     }
     for (const v of data.votes) {
-      tx.insert('votes', { id: randomUUID(), sessionId: key('session', v.session), personId: key('person', v.person), painPointId: painPointIds.get(v.painPoint) ?? '', dots: v.dots });
+      insert('votes', { id: randomUUID(), sessionId: key('session', v.session), personId: key('person', v.person), painPointId: painPointIds.get(v.painPoint) ?? '', dots: v.dots });
     }
     for (const r of data.voteRounds) {
-      tx.insert('vote_rounds', { id: randomUUID(), sessionId: key('session', r.session), dotsPerPerson: r.dotsPerPerson, revealed: r.revealed, startedAt: new Date().toISOString() });
+      insert('vote_rounds', { id: randomUUID(), sessionId: key('session', r.session), dotsPerPerson: r.dotsPerPerson, revealed: r.revealed, startedAt: new Date().toISOString() });
     }
     for (const n of data.needs) {
-      tx.insert('needs', { id: randomUUID(), kind: n.kind, text: n.text, personId: key('person', n.person), laneId: n.lane ? key('lane', n.lane) : null });
+      insert('needs', { id: randomUUID(), kind: n.kind, text: n.text, personId: key('person', n.person), laneId: n.lane ? key('lane', n.lane) : null });
     }
   });
   store.db.prepare('DELETE FROM journal').run();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultLaneY, LANE_HEADER_WIDTH } from '../core/geometry';
-import type { ProcessView, StepKind } from '../core/model';
-import { getProcessView, listProcessSummaries } from '../db/processes';
+import type { PainPoint, ProcessView, StepKind } from '../core/model';
 import { EngagementStore } from '../db/store';
 import { writeSample } from '../main/sample';
-import { tempDir } from './helpers';
+import { at, processViewsOf, tempDir } from './helpers';
 
 /** The sample engagement written to a fresh file, as `npx shoshin sample` does. */
 export function sampleStore(): EngagementStore {
@@ -15,7 +14,7 @@ export function sampleStore(): EngagementStore {
 }
 
 export function processViews(store: EngagementStore): ProcessView[] {
-  return listProcessSummaries(store.db).map((p) => getProcessView(store.db, p.id));
+  return processViewsOf(store.db);
 }
 
 /** Text a workshop can produce and XML cannot take lightly. */
@@ -69,35 +68,35 @@ export function hostileStore(): EngagementStore {
       const steps = kinds.map((kind, s) => {
         const id = randomUUID();
         tx.insert('steps', {
-          id, processId, laneId: s === 5 ? null : lanes[s % 2], kind, text: pick(p + s), x: LANE_HEADER_WIDTH + 48 + s * 240, y: defaultLaneY(kind),
+          id, processId, laneId: s === 5 ? null : at(lanes, s % 2), kind, text: pick(p + s), x: LANE_HEADER_WIDTH + 48 + s * 240, y: defaultLaneY(kind),
           description: pick(p + s + 1), system: pick(p + s + 2), workMinutes: s * 5, waitMinutes: s === 3 ? 600 : 0, volume: pick(s), valueClass: s % 2 ? 'value_adding' : 'waste', sessionId, subprocessId: null,
         });
         return id;
       });
       const flows = steps.slice(1).map((target, s) => {
         const id = randomUUID();
-        tx.insert('flows', { id, processId, sourceId: steps[s], targetId: target, label: pick(p + s) });
+        tx.insert('flows', { id, processId, sourceId: at(steps, s), targetId: target, label: pick(p + s) });
         return id;
       });
       const backFlow = randomUUID();
-      tx.insert('flows', { id: backFlow, processId, sourceId: steps[3], targetId: steps[1], label: HOSTILE.rtl });
-      const targets: [string, string][] = [['step', steps[1] ?? ''], ['flow', flows[0] ?? ''], ['lane', lanes[0] ?? ''], ['process', processId]];
+      tx.insert('flows', { id: backFlow, processId, sourceId: at(steps, 3), targetId: at(steps, 1), label: HOSTILE.rtl });
+      const targets: [PainPoint['targetKind'], string][] = [['step', at(steps, 1)], ['flow', at(flows, 0)], ['lane', at(lanes, 0)], ['process', processId]];
       targets.forEach(([kind, target], n) => {
         const id = randomUUID();
         painIds.push(id);
         tx.insert('pain_points', {
-          id, processId, targetKind: kind, targetId: target, number: n + 1, text: pick(p + n), raisedBy: people[n % people.length], sessionId,
+          id, processId, targetKind: kind, targetId: target, number: n + 1, text: pick(p + n), raisedBy: at(people, n % people.length), sessionId,
           waste: 'handoff', fourP: 'people', severity: (n % 5) + 1, frequency: 'daily', notes: pick(p + n + 1),
         });
       });
-      tx.insert('quotes', { id: randomUUID(), processId, stepId: steps[2], text: pick(p + 4), personId: people[p % people.length], sessionId });
-      tx.insert('questions', { id: randomUUID(), processId, stepId: steps[1], text: pick(p + 5), status: 'open', answer: pick(p) });
+      tx.insert('quotes', { id: randomUUID(), processId, stepId: at(steps, 2), text: pick(p + 4), personId: at(people, p % people.length), sessionId });
+      tx.insert('questions', { id: randomUUID(), processId, stepId: at(steps, 1), text: pick(p + 5), status: 'open', answer: pick(p) });
     });
-    painIds.slice(0, 5).forEach((painPointId, i) => tx.insert('votes', { id: randomUUID(), sessionId, personId: people[i % people.length], painPointId, dots: i + 1 }));
+    painIds.slice(0, 5).forEach((painPointId, i) => tx.insert('votes', { id: randomUUID(), sessionId, personId: at(people, i % people.length), painPointId, dots: i + 1 }));
     HOSTILE_VALUES.forEach((text, i) => {
-      tx.insert('observations', { id: randomUUID(), text, fourP: 'people', personId: people[i % people.length], sessionId });
+      tx.insert('observations', { id: randomUUID(), text, fourP: 'people', personId: at(people, i % people.length), sessionId });
       tx.insert('opportunities', { id: randomUUID(), title: text, description: pick(i + 1), impact: (i % 5) + 1, effort: ((i + 2) % 5) + 1, horizon: i % 2 ? 'quick_win' : 'later', owner: pick(i + 2), painPointIds: painIds.slice(i, i + 3) });
-      tx.insert('needs', { id: randomUUID(), kind: i % 2 ? 'training' : 'communication', text, personId: people[i % people.length], laneId: null });
+      tx.insert('needs', { id: randomUUID(), kind: i % 2 ? 'training' : 'communication', text, personId: at(people, i % people.length), laneId: null });
       tx.insert('quotes', { id: randomUUID(), processId: null, stepId: null, text, personId: null, sessionId: null });
     });
   });

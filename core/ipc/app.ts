@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EngagementCounts, EngagementView, Name, Text } from '../model';
-import { Change, Empty, FilePath, method, Ok } from './base';
+import { Name, patchSchema, RecordsSchema } from '../model';
+import { Change, Empty, FilePath, HistoryState, method, Ok } from './base';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
@@ -46,23 +46,34 @@ export const SnapshotInfo = z.object({
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
 
+/**
+ * An engagement as it is opened: which file, how, and every record in it, with the undo history.
+ * The renderer keeps the records in its store and from then on applies each command's change.
+ */
+export const LoadedEngagement = z.object({
+  file: z.object({
+    path: z.string(),
+    readOnly: z.boolean(),
+    /** Something the user should know about how the file was opened (e.g. what recovery saved). */
+    notice: z.string().optional(),
+  }),
+  records: RecordsSchema,
+  history: HistoryState,
+});
+export type LoadedEngagement = z.infer<typeof LoadedEngagement>;
+
 /** Which engagement is open, the engagement record itself, and its safety copies. */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
   'settings.update': method('app', Preferences.partial().strict(), Preferences),
-  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), EngagementView),
-  'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), EngagementView),
-  'engagement.openSample': method('app', Empty, EngagementView),
-  'engagement.pickAndOpen': method('app', Empty, EngagementView.nullable()),
+  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), LoadedEngagement),
+  'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), LoadedEngagement),
+  'engagement.openSample': method('app', Empty, LoadedEngagement),
+  'engagement.pickAndOpen': method('app', Empty, LoadedEngagement.nullable()),
   'engagement.close': method('app', Empty, Ok),
-  'engagement.get': method('query', Empty, EngagementView),
-  'engagement.counts': method('query', Empty, EngagementCounts),
+  'engagement.load': method('query', Empty, LoadedEngagement),
   'engagement.saveCopy': method('app', z.object({ path: FilePath.optional() }).strict(), z.object({ path: z.string() }).nullable()),
   'snapshot.list': method('query', Empty, z.array(SnapshotInfo)),
-  'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), EngagementView),
-  'engagement.update': method(
-    'command',
-    z.object({ name: Name.min(1), client: Name, scope: Text, consultant: Name }).partial().strict(),
-    Change,
-  ),
+  'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), LoadedEngagement),
+  'engagement.update': method('command', patchSchema('engagement'), Change),
 };

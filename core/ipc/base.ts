@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../model';
+import { Id, RecordChangeSchema } from '../model';
 
 /**
  * Building blocks for the contract's method specs, shared by every area file in core/ipc/.
@@ -21,9 +21,22 @@ export function method<I extends z.ZodType, O extends z.ZodType>(kind: MethodKin
 export const Empty = z.object({}).strict();
 export const Ok = z.object({ ok: z.literal(true) });
 export const FilePath = z.string().min(1).max(4096);
+export const ById = z.object({ id: Id }).strict();
+/** An update command's input: which record, and the patch its derived schema allows. */
+export const patchOf = <T extends z.ZodType>(patch: T) => z.object({ id: Id, patch }).strict();
 
+/** What Undo and Redo would do now, in words for their buttons. */
+export const HistoryState = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string(), redoLabel: z.string() });
+export type HistoryState = z.infer<typeof HistoryState>;
+
+/**
+ * Every command's reply: the records it changed, before and after (the journal's row diff), and
+ * the undo history after it. The renderer applies the change to its store without asking again:
+ * one request per edit. A change is a named command plus this diff, so it can be replayed
+ * elsewhere (syncing an engagement between laptops needs exactly that).
+ */
 export const Change = z.object({
-  /** Which processes the change touched, so the UI knows what to refetch. */
-  processIds: z.array(Id),
   journalId: z.number().int().nullable(),
+  changes: z.array(RecordChangeSchema),
+  history: HistoryState,
 });

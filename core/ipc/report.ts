@@ -2,21 +2,12 @@ import { z } from 'zod';
 import { Id } from '../model';
 import { CSV_REGISTERS } from './analysis';
 import { Empty, FilePath, method, Ok } from './base';
+import { EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
 
-/** The report's chapters the consultant may leave out; the cover and contents are always there. */
-export const REPORT_SECTIONS = ['summary', 'processes', 'comparison', 'opportunities', 'people', 'observations', 'appendix'] as const;
+export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
+
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
-
-export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
-  summary: 'Executive summary',
-  processes: 'Processes (diagram, steps, metrics, pain points)',
-  comparison: 'Comparison of processes',
-  opportunities: 'Opportunities and impact/effort matrix',
-  people: 'People and readiness for change',
-  observations: 'Observations',
-  appendix: 'Appendix: quotes and pain-point register',
-};
 
 export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f4e79.');
 
@@ -35,16 +26,6 @@ export const ReportOptions = z
   .strict();
 export type ReportOptions = z.infer<typeof ReportOptions>;
 
-export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
-  sections: [...REPORT_SECTIONS],
-  anonymise: false,
-  includeQuestions: true,
-  confidential: true,
-  brandColor: '#1f4e79',
-  logoPath: '',
-};
-
-export const EXPORT_FORMATS = ['docx', 'bpmn', 'svg', 'png', 'csv'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

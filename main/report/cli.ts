@@ -5,7 +5,8 @@ import { ShoshinError } from '../../core/errors';
 import { EXPORT_FORMATS, REPORT_SECTIONS, ReportOptions, type CsvRegister, type ExportFormat, type ReportSection } from '../../core/ipc/report';
 import type { ProcessSummary } from '../../core/model';
 import { openEngagementFile, withoutLeftovers } from '../../db/file';
-import { listProcessSummaries } from '../../db/processes';
+import { processSummaries, snapshotOf } from '../../core/views';
+import { loadRecords } from '../../db/records';
 import { safeFileName } from '../services/report';
 import { readReportOptions } from './data';
 import { readLogo } from './images';
@@ -112,7 +113,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   const { remembered, processes } = withoutLeftovers(engagementPath, () => {
     const opened = openEngagementFile(engagementPath, { readOnly: true });
     try {
-      return { remembered: readReportOptions(opened.db), processes: listProcessSummaries(opened.db) };
+      return { remembered: readReportOptions(opened.db), processes: processSummaries(snapshotOf(loadRecords(opened.db))) };
     } finally {
       opened.db.close();
     }

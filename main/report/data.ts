@@ -1,15 +1,11 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from '../../core/ipc/report';
-import { processMetrics, type ProcessMetrics } from '../../core/metrics';
+import type { ProcessMetrics } from '../../core/metrics';
 import type { Engagement, Lane, Need, Observation, Opportunity, Person, ProcessView, Question, Quote, Session, Vote } from '../../core/model';
-import { buildRegister, type RegisterRow } from '../../core/register';
-import { getEngagement, listPeople, listSessions } from '../../db/engagement';
-import { listNeeds } from '../../db/needs';
-import { listObservations } from '../../db/observations';
-import { listOpportunities } from '../../db/opportunities';
-import { getProcessView, listProcessSummaries } from '../../db/processes';
-import { fromRow, type Row } from '../../db/tables';
-import { listVotes } from '../../db/votes';
+import type { RegisterRow } from '../../core/register';
+import { all, metricsOf, peopleOf, processViews, registerOf, sessionsOf, snapshotOf } from '../../core/views';
+import { getEngagement } from '../../db/engagement';
+import { loadRecords } from '../../db/records';
 
 /** Everything the report reads, taken from the engagement file in one go so the document is consistent. */
 export interface ReportData {
@@ -56,31 +52,21 @@ function readingOrder(views: ProcessView[]): ProcessView[] {
 }
 
 export function loadReportData(db: Database.Database): ReportData {
-  const views = readingOrder(listProcessSummaries(db).map((p) => getProcessView(db, p.id)));
-  const votes = listVotes(db);
-  const people = listPeople(db);
-  const register = buildRegister({
-    processes: views.map((v) => v.process),
-    lanes: views.flatMap((v) => v.lanes),
-    steps: views.flatMap((v) => v.steps),
-    flows: views.flatMap((v) => v.flows),
-    painPoints: views.flatMap((v) => v.painPoints),
-    votes,
-    people,
-  });
+  const snapshot = snapshotOf(loadRecords(db));
+  const views = readingOrder(processViews(snapshot));
   return {
     engagement: getEngagement(db),
-    sessions: listSessions(db),
-    people,
+    sessions: sessionsOf(snapshot),
+    people: peopleOf(snapshot),
     processes: views,
-    metrics: new Map(views.map((v) => [v.process.id, processMetrics(v, votes)])),
-    register,
-    votes,
-    opportunities: listOpportunities(db),
-    observations: listObservations(db),
-    needs: listNeeds(db),
-    looseQuotes: (db.prepare('SELECT * FROM quotes WHERE process_id IS NULL ORDER BY rowid').all() as Row[]).map((r) => fromRow<Quote>('quotes', r)),
-    looseQuestions: (db.prepare('SELECT * FROM questions WHERE process_id IS NULL ORDER BY rowid').all() as Row[]).map((r) => fromRow<Question>('questions', r)),
+    metrics: new Map(views.map((v) => [v.process.id, metricsOf(snapshot, v)])),
+    register: registerOf(snapshot, views),
+    votes: all(snapshot, 'votes'),
+    opportunities: all(snapshot, 'opportunities'),
+    observations: all(snapshot, 'observations'),
+    needs: all(snapshot, 'needs'),
+    looseQuotes: all(snapshot, 'quotes').filter((q) => q.processId === null),
+    looseQuestions: all(snapshot, 'questions').filter((q) => q.processId === null),
     lanes: new Map(views.flatMap((v) => v.lanes).map((l) => [l.id, l])),
   };
 }

@@ -1,52 +1,15 @@
-import type Database from 'better-sqlite3';
 import { painPointRegisterCsv, stakeholderRegisterCsv } from '../../core/csv';
-import type { AnalysisView, analysisMethods } from '../../core/ipc/analysis';
-import { processMetrics } from '../../core/metrics';
-import type { Lane, ProcessView } from '../../core/model';
-import { buildRegister } from '../../core/register';
-import { getEngagement, listPeople } from '../../db/engagement';
-import { listNeeds, createNeed, deleteNeed, updateNeed } from '../../db/needs';
-import { createObservation, deleteObservation, listObservations, updateObservation } from '../../db/observations';
-import { createOpportunity, deleteOpportunity, listOpportunities, updateOpportunity } from '../../db/opportunities';
+import type { analysisMethods } from '../../core/ipc/analysis';
+import { engagementOf, peopleOf, registerOf, snapshotOf } from '../../core/views';
+import { createNeed, deleteNeed, updateNeed } from '../../db/needs';
+import { createObservation, deleteObservation, updateObservation } from '../../db/observations';
+import { createOpportunity, deleteOpportunity, updateOpportunity } from '../../db/opportunities';
 import { addPainPoint, deletePainPoints, updatePainPoint } from '../../db/painPoints';
 import { createPerson, deletePerson, updatePerson } from '../../db/people';
-import { getProcessView, listProcessSummaries } from '../../db/processes';
+import { loadRecords } from '../../db/records';
 import { createSession, deleteSession, updateSession } from '../../db/sessions';
-import { clearVote, listVoteRounds, listVotes, revealVote, setDots, startVote } from '../../db/votes';
+import { clearVote, revealVote, setDots, startVote } from '../../db/votes';
 import { change, type HandlersFor } from './workspace';
-
-function allProcessViews(db: Database.Database): ProcessView[] {
-  return listProcessSummaries(db).map((p) => getProcessView(db, p.id));
-}
-
-/** The register rows for every process, with votes from every session. */
-export function painPointRegister(db: Database.Database, views: readonly ProcessView[] = allProcessViews(db)) {
-  return buildRegister({
-    processes: views.map((v) => v.process),
-    lanes: views.flatMap((v) => v.lanes),
-    steps: views.flatMap((v) => v.steps),
-    flows: views.flatMap((v) => v.flows),
-    painPoints: views.flatMap((v) => v.painPoints),
-    votes: listVotes(db),
-    people: listPeople(db),
-  });
-}
-
-export function analysisView(db: Database.Database): AnalysisView {
-  const views = allProcessViews(db);
-  const votes = listVotes(db);
-  return {
-    register: painPointRegister(db, views),
-    votes,
-    voteRounds: listVoteRounds(db),
-    opportunities: listOpportunities(db),
-    observations: listObservations(db),
-    needs: listNeeds(db),
-    lanes: views.flatMap((v): Lane[] => v.lanes),
-    steps: views.flatMap((v) => v.steps.map((s) => ({ id: s.id, processId: s.processId, text: s.text, kind: s.kind }))),
-    metrics: views.map((v) => processMetrics(v, votes)),
-  };
-}
 
 function csvName(engagementName: string, register: string): string {
   const base = engagementName.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 60) || 'engagement';
@@ -55,8 +18,6 @@ function csvName(engagementName: string, register: string): string {
 
 export function analysisHandlers(): HandlersFor<keyof typeof analysisMethods> {
   return {
-    'analysis.get': (workspace) => analysisView(workspace.requireStore().db),
-
     'painPoint.add': (workspace, input) => {
       const result = workspace.requireStore().command('painPoint.add', 'Add pain point', (tx) => addPainPoint(tx, input));
       return { ...change(result), painPoint: result.value };
@@ -127,13 +88,13 @@ export function analysisHandlers(): HandlersFor<keyof typeof analysisMethods> {
     'need.delete': (workspace, input) => change(workspace.requireStore().command('need.delete', 'Delete need', (tx) => deleteNeed(tx, input.id))),
 
     'export.csv': (workspace, input) => {
-      const { db } = workspace.requireStore();
-      const people = listPeople(db);
+      const snapshot = snapshotOf(loadRecords(workspace.requireStore().db));
+      const people = peopleOf(snapshot);
       const csv =
         input.register === 'painPoints'
-          ? painPointRegisterCsv(painPointRegister(db), { anonymise: input.anonymise, people })
+          ? painPointRegisterCsv(registerOf(snapshot), { anonymise: input.anonymise, people })
           : stakeholderRegisterCsv(people, { anonymise: input.anonymise });
-      const fileName = csvName(getEngagement(db).name, input.register === 'painPoints' ? 'pain-points' : 'stakeholders');
+      const fileName = csvName(engagementOf(snapshot)?.name ?? '', input.register === 'painPoints' ? 'pain-points' : 'stakeholders');
       return { fileName, csv };
     },
   };

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
-import type { EngagementView } from '../../core/model';
-import { engagementCounts, getEngagement, listPeople, listSessions, updateEngagement } from '../../db/engagement';
+import type { LoadedEngagement } from '../../core/ipc/app';
+import { getEngagement, updateEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
-import { listProcessSummaries } from '../../db/processes';
+import { loadRecords } from '../../db/records';
 import { recoverInto } from '../../db/recover';
 import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
@@ -14,15 +14,12 @@ import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
 import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
-export function engagementView(store: EngagementStore, notice?: string): EngagementView {
+/** The open engagement as the renderer's store starts from it: the file, every record, the history. */
+export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
   return {
-    path: store.path,
-    readOnly: store.readOnly,
-    ...(notice ? { notice } : {}),
-    engagement: getEngagement(store.db),
-    processes: listProcessSummaries(store.db),
-    sessions: listSessions(store.db),
-    people: listPeople(store.db),
+    file: { path: store.path, readOnly: store.readOnly, ...(notice ? { notice } : {}) },
+    records: loadRecords(store.db),
+    history: store.history(),
   };
 }
 
@@ -44,22 +41,22 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
   const snapshots = new Snapshots(path.join(options.userDataDir, 'Snapshots'));
   const storeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
-  const opened = (workspace: Workspace, store: EngagementStore, notice?: string): EngagementView => {
+  const opened = (workspace: Workspace, store: EngagementStore, notice?: string): LoadedEngagement => {
     const schedule = store.readOnly ? null : new SnapshotSchedule(snapshots, store);
     workspace.replace(store, schedule);
     if (schedule) {
       store.onCommit = () => void schedule.onEdit();
       void schedule.onOpen();
     }
-    const result = engagementView(store, notice);
+    const result = loadedEngagement(store, notice);
     if (!store.readOnly) {
-      settings.remember(store.path, result.engagement.name);
+      settings.remember(store.path, getEngagement(store.db).name);
       options.onOpened?.(store.path);
     }
     return result;
   };
 
-  const openForEditing = async (workspace: Workspace, file: string): Promise<EngagementView> => {
+  const openForEditing = async (workspace: Workspace, file: string): Promise<LoadedEngagement> => {
     // A migration rewrites the file: keep a snapshot of it as it was, first.
     if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size > 0 && pendingMigrations(file) > 0) {
       await snapshots.takeOfFile(file);
@@ -67,7 +64,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     return opened(workspace, EngagementStore.open(file, storeOptions));
   };
 
-  const recoverCopy = (workspace: Workspace, file: string): EngagementView => {
+  const recoverCopy = (workspace: Workspace, file: string): LoadedEngagement => {
     const target = freshPath(options.dataDir, `${baseName(file)} (recovered)`);
     const store = EngagementStore.create(target, { name: `${baseName(file)} (recovered)`, client: '' }, storeOptions);
     try {
@@ -122,8 +119,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       workspace.close();
       return { ok: true as const };
     },
-    'engagement.get': (workspace) => engagementView(workspace.requireStore()),
-    'engagement.counts': (workspace) => engagementCounts(workspace.requireStore().db),
+    'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
     'engagement.saveCopy': async (workspace, input) => {
       const store = workspace.requireStore();
       const target = await copyTarget(workspace, input.path);

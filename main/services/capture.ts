@@ -3,8 +3,8 @@ import type { captureMethods } from '../../core/ipc/capture';
 import type { StepKind } from '../../core/model';
 import { pasteSteps } from '../../db/clipboard';
 import { addFlow, deleteFlow, updateFlow } from '../../db/flows';
-import { createLane, deleteLane, laneNameOf, moveLane, renameLane, stepLaneName, updateLane } from '../../db/lanes';
-import { createProcess, deleteProcess, getProcessView, renameProcess } from '../../db/processes';
+import { createLane, deleteLane, laneNameOf, moveLane, stepLaneName, updateLane } from '../../db/lanes';
+import { createProcess, deleteProcess, updateProcess } from '../../db/processes';
 import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion, updateQuote } from '../../db/quotes';
 import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
 import { change, type HandlersFor } from './workspace';
@@ -43,13 +43,12 @@ function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update'][
 
 export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
   return {
-    'process.get': (workspace, input) => getProcessView(workspace.requireStore().db, input.id),
     'process.create': (workspace, input) => {
       const result = workspace.requireStore().command('process.create', `Add process “${input.name}”`, (tx) => createProcess(tx, input));
       return { ...change(result), process: result.value };
     },
-    'process.rename': (workspace, input) =>
-      change(workspace.requireStore().command('process.rename', 'Rename process', (tx) => renameProcess(tx, input.id, input.name))),
+    'process.update': (workspace, input) =>
+      change(workspace.requireStore().command('process.update', input.patch.name !== undefined ? 'Rename process' : 'Edit process', (tx) => updateProcess(tx, input.id, input.patch))),
     'process.delete': (workspace, input) =>
       change(workspace.requireStore().command('process.delete', 'Delete process', (tx) => deleteProcess(tx, input.id))),
 
@@ -57,8 +56,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('lane.create', `Add lane “${input.name}”`, (tx) => createLane(tx, input));
       return { ...change(result), lane: result.value };
     },
-    'lane.rename': (workspace, input) =>
-      change(workspace.requireStore().command('lane.rename', 'Rename lane', (tx) => renameLane(tx, input.id, input.name))),
     'lane.update': (workspace, input) =>
       change(workspace.requireStore().command('lane.update', 'Edit lane', (tx) => updateLane(tx, input.id, input.patch))),
     'lane.move': (workspace, input) =>
@@ -100,7 +97,7 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       return { ...change(result), flow: result.value };
     },
     'flow.update': (workspace, input) =>
-      change(workspace.requireStore().command('flow.update', 'Label flow', (tx) => updateFlow(tx, input.id, input.label))),
+      change(workspace.requireStore().command('flow.update', 'Label flow', (tx) => updateFlow(tx, input.id, input.patch))),
     'flow.delete': (workspace, input) =>
       change(workspace.requireStore().command('flow.delete', 'Delete flow', (tx) => deleteFlow(tx, input.id))),
 
@@ -124,7 +121,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
     'question.delete': (workspace, input) =>
       change(workspace.requireStore().command('question.delete', 'Delete question', (tx) => deleteQuestion(tx, input.id))),
 
-    'history.state': (workspace) => workspace.requireStore().history(),
     'history.undo': (workspace) => change(workspace.requireStore().undo()),
     'history.redo': (workspace) => change(workspace.requireStore().redo()),
   };

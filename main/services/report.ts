@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ShoshinError } from '../../core/errors';
 import type { ExportFormat, ExportRequest, ReportOptions, reportMethods } from '../../core/ipc/report';
 import { getEngagement } from '../../db/engagement';
-import { getProcessView } from '../../db/processes';
+import { processById } from '../../db/processes';
 import { readReportOptions, writeReportOptions } from '../report/data';
 import { AppSettings } from '../settings';
 import { readLogo } from '../report/images';
@@ -49,7 +49,7 @@ function suggestedName(workspace: Workspace, request: ExportRequest): string {
       return `${who} - ${request.register === 'stakeholders' ? 'stakeholders' : 'pain points'}`;
     default: {
       if (!request.processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
-      return safeFileName(getProcessView(db, request.processId).process.name, 'Process');
+      return safeFileName(processById(db, request.processId).name, 'Process');
     }
   }
 }

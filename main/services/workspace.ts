@@ -62,8 +62,9 @@ export type Handler<M extends MethodName> = (
 export type HandlersFor<K extends MethodName> = { [M in K]: Handler<M> };
 export type Handlers = HandlersFor<MethodName>;
 
-export function change<T>(result: CommandResult<T>): { processIds: string[]; journalId: number | null } {
-  return { processIds: result.processIds, journalId: result.journalId };
+/** A command's reply: its change and the history after it (the value, where a method returns one, goes beside). */
+export function change<T>(result: CommandResult<T>): Pick<CommandResult<T>, 'changes' | 'journalId' | 'history'> {
+  return { changes: result.changes, journalId: result.journalId, history: result.history };
 }
 
 function slug(name: string): string {

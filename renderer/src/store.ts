@@ -1,17 +1,25 @@
 import { create } from 'zustand';
-import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
-import type { EngagementView, ProcessView } from '../../core/model';
+import type { HistoryState, HomeView, LoadedEngagement, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
+import type { EngagementView, ProcessView, RecordChange } from '../../core/model';
+import { applyChanges, engagementOf, peopleOf, processSummaries, processView, sessionsOf, snapshotOf, type Snapshot } from '../../core/views';
 import { ApiError, call } from './api';
 import { t } from './i18n';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 type Screen = 'loading' | 'home' | 'engagement';
+export type Send = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
+type OpenMethod = 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen' | 'snapshot.restore';
 
 interface ShoshinState {
   screen: Screen;
   home: HomeView | null;
+  /** Every record of the open engagement; each command's reply is applied to it, nothing is read again. */
+  snapshot: Snapshot | null;
+  file: LoadedEngagement['file'] | null;
+  /** Derived from the snapshot: the engagement as the header and side bar show it. */
   engagement: EngagementView | null;
   processId: string | null;
+  /** Derived from the snapshot: the process on the canvas; the same object until that process changes. */
   process: ProcessView | null;
   history: HistoryState;
   save: { status: SaveStatus; message: string };
@@ -20,12 +28,16 @@ interface ShoshinState {
   openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
   boot: () => Promise<void>;
   goHome: () => Promise<void>;
-  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen' | 'snapshot.restore'>(
-    method: M,
-    input: MethodInput<M>,
-  ) => Promise<boolean>;
+  openWith: <M extends OpenMethod>(method: M, input: MethodInput<M>) => Promise<boolean>;
   selectProcess: (id: string | null) => Promise<void>;
+  /** Sends a command after every write already queued, applies its change, and says "Saved". */
   mutate: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
+  /**
+   * Queues work that must see every earlier write applied first (say, a new step placed after the
+   * lane it goes into exists); the task sends its own commands with `send`, which does not queue
+   * again. The one write queue: everything that changes the file goes through it.
+   */
+  later: (task: (send: Send) => Promise<unknown> | void) => Promise<void>;
   dismissNotice: () => void;
   dismissOpenProblem: () => void;
 }
@@ -36,32 +48,73 @@ function message(error: unknown): string {
   return error instanceof ApiError ? error.message : t('shell.store.genericError');
 }
 
-/** Mutations leave the renderer one at a time, in the order the user made them. */
+let sessionsCache: { table: unknown; list: EngagementView['sessions'] } | null = null;
+let peopleCache: { table: unknown; list: EngagementView['people'] } | null = null;
+
+/** The engagement view, reusing the people and session lists while their tables are unchanged. */
+function engagementView(snapshot: Snapshot, file: LoadedEngagement['file']): EngagementView | null {
+  const engagement = engagementOf(snapshot);
+  if (!engagement) return null;
+  if (sessionsCache?.table !== snapshot.tables.sessions) sessionsCache = { table: snapshot.tables.sessions, list: sessionsOf(snapshot) };
+  if (peopleCache?.table !== snapshot.tables.people) peopleCache = { table: snapshot.tables.people, list: peopleOf(snapshot) };
+  return { ...file, engagement, processes: processSummaries(snapshot), sessions: sessionsCache.list, people: peopleCache.list };
+}
+
+/** The process to show: the one asked for while it exists, else the first top-level one. */
+function shownProcess(snapshot: Snapshot, wanted: string | null): string | null {
+  if (wanted && snapshot.tables.processes.has(wanted)) return wanted;
+  return processSummaries(snapshot).find((p) => p.parentStepId === null)?.id ?? null;
+}
+
+type Derived = Pick<ShoshinState, 'snapshot' | 'engagement' | 'processId' | 'process'>;
+
+function derive(snapshot: Snapshot, file: LoadedEngagement['file'], wanted: string | null): Derived {
+  const processId = shownProcess(snapshot, wanted);
+  return { snapshot, engagement: engagementView(snapshot, file), processId, process: processId ? processView(snapshot, processId) : null };
+}
+
+/** Everything that changes the file leaves the renderer one at a time, in the order the user made it. */
 let queue: Promise<unknown> = Promise.resolve();
 
 export const useShoshin = create<ShoshinState>((set, get) => {
-  const refresh = async (processIds: readonly string[]): Promise<void> => {
-    const [engagement, history] = await Promise.all([call('engagement.get', {}), call('history.state', {})]);
-    const { processId } = get();
-    const stillThere = processId && engagement.processes.some((p) => p.id === processId);
-    const nextId = stillThere ? processId : (engagement.processes.find((p) => p.parentStepId === null)?.id ?? null);
-    const needsProcess = nextId !== null && (nextId !== processId || processIds.includes(nextId));
-    const process = needsProcess ? await call('process.get', { id: nextId }) : nextId ? get().process : null;
-    set({ engagement, history, processId: nextId, process });
+  const enter = (loaded: LoadedEngagement): void => {
+    const snapshot = snapshotOf(loaded.records);
+    set({ screen: 'engagement', file: loaded.file, history: loaded.history, save: { status: 'idle', message: '' }, ...derive(snapshot, loaded.file, null) });
   };
 
-  const enter = async (engagement: EngagementView): Promise<void> => {
-    const first = engagement.processes.find((p) => p.parentStepId === null) ?? null;
-    const [process, history] = await Promise.all([
-      first ? call('process.get', { id: first.id }) : Promise.resolve(null),
-      call('history.state', {}),
-    ]);
-    set({ screen: 'engagement', engagement, processId: first?.id ?? null, process, history, save: { status: 'idle', message: '' } });
+  const apply = (changes: readonly RecordChange[], history: HistoryState): void => {
+    const { snapshot, file, processId } = get();
+    if (!snapshot || !file) return;
+    set({ history, ...derive(applyChanges(snapshot, changes), file, processId) });
+  };
+
+  const send: Send = async (method, input) => {
+    set({ save: { status: 'saving', message: '' } });
+    try {
+      const result = await call(method, input);
+      const reply = result as { changes?: RecordChange[]; history?: HistoryState };
+      if (reply.changes && reply.history) apply(reply.changes, reply.history);
+      // Only now has the main process answered after its commit: the edit is on disk.
+      set({ save: { status: 'saved', message: '' } });
+      return result;
+    } catch (error) {
+      // The command changed nothing, so the store is still what is on disk.
+      set({ save: { status: 'error', message: message(error) }, notice: message(error) });
+      return null;
+    }
+  };
+
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
   };
 
   return {
     screen: 'loading',
     home: null,
+    snapshot: null,
+    file: null,
     engagement: null,
     processId: null,
     process: null,
@@ -79,23 +132,23 @@ export const useShoshin = create<ShoshinState>((set, get) => {
         return;
       }
       try {
-        await enter(await call('engagement.get', {}));
+        enter(await call('engagement.load', {}));
       } catch {
         set({ screen: 'home', home: await call('app.home', {}) });
       }
     },
 
     goHome: async () => {
-      await call('engagement.close', {});
-      set({ screen: 'home', engagement: null, process: null, processId: null, home: await call('app.home', {}) });
+      await enqueue(() => call('engagement.close', {}));
+      set({ screen: 'home', snapshot: null, file: null, engagement: null, process: null, processId: null, history: NO_HISTORY, home: await call('app.home', {}) });
     },
 
     openWith: async (method, input) => {
       try {
-        const view = await call(method, input);
-        if (!view) return false;
-        await enter(view);
-        if (view.notice) set({ notice: view.notice });
+        const loaded = await enqueue(() => call(method, input));
+        if (!loaded) return false;
+        enter(loaded);
+        if (loaded.file.notice) set({ notice: loaded.file.notice });
         return true;
       } catch (error) {
         const path = (input as { path?: string }).path;
@@ -107,38 +160,18 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     },
 
     selectProcess: async (id) => {
-      if (!id) {
-        set({ processId: null, process: null });
+      const { snapshot, file } = get();
+      if (!snapshot || !file) return;
+      if (id && !snapshot.tables.processes.has(id)) {
+        set({ notice: t('shell.store.processGone') });
         return;
       }
-      try {
-        const process = await call('process.get', { id });
-        set({ processId: id, process });
-      } catch (error) {
-        set({ notice: message(error) });
-      }
+      set(id ? derive(snapshot, file, id) : { processId: null, process: null });
     },
 
-    mutate: (method, input) => {
-      const run = async (): Promise<MethodOutput<typeof method> | null> => {
-        set({ save: { status: 'saving', message: '' } });
-        try {
-          const result = await call(method, input);
-          const touched = (result as { processIds?: string[] }).processIds ?? [];
-          await refresh(touched);
-          // Only now has the main process answered after its commit: the edit is on disk.
-          set({ save: { status: 'saved', message: '' } });
-          return result;
-        } catch (error) {
-          set({ save: { status: 'error', message: message(error) }, notice: message(error) });
-          await refresh(get().processId ? [get().processId ?? ''] : []).catch(() => undefined);
-          return null;
-        }
-      };
-      const next = queue.then(run);
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    mutate: (method, input) => enqueue(() => send(method, input)),
+
+    later: (task) => enqueue(async () => void (await task(send))),
 
     dismissNotice: () => set({ notice: null }),
     dismissOpenProblem: () => set({ openProblem: null }),

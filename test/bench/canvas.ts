@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { laneBands, STEP_SIZE } from '../../core/geometry';
-import { getProcessView } from '../../db/processes';
+import { processViewOf } from '../helpers';
 import { EngagementStore } from '../../db/store';
 import { startWebHost } from '../../main/web/host';
 import { generateEngagement } from './generate';
@@ -90,7 +90,7 @@ function serve(dir: string, extra: Record<string, string>): Promise<{ url: strin
 export async function canvas(dir: string): Promise<Figure[]> {
   const big = engagementWith(dir, 'thousand', 1000);
   const store = EngagementStore.open(big.file, { readOnly: true });
-  const view = getProcessView(store.db, big.processId);
+  const view = processViewOf(store.db, big.processId);
   store.close();
   const bands = laneBands(view.lanes, view.steps);
   const top = new Map(bands.map((b) => [b.laneId, b.top]));

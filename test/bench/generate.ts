@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultLaneY, LANE_HEADER_WIDTH, STEP_GAP_X, STEP_SIZE } from '../../core/geometry';
 import { FOUR_PS, FREQUENCIES, LANE_COLORS, WASTE_TYPES, type StepKind } from '../../core/model';
 import type { EngagementStore } from '../../db/store';
+import { at } from '../helpers';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every bench run measures the same engagement. */
 export function seeded(seed: number): () => number {
@@ -65,7 +66,7 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
       tx.insert('processes', { id: processId, name: `Process ${p + 1}: ${pick(VERBS)} ${pick(THINGS)}`, description: '', department: pick(ROLES), parentStepId: null, position: p });
       const lanes = Array.from({ length: options.lanes }, (_, i) => {
         const id = randomUUID();
-        tx.insert('lanes', { id, processId, name: ROLES[i % ROLES.length] ?? `Lane ${i}`, kind: 'role', color: LANE_COLORS[i % LANE_COLORS.length], position: i });
+        tx.insert('lanes', { id, processId, name: ROLES[i % ROLES.length] ?? `Lane ${i}`, kind: 'role', color: at(LANE_COLORS, i % LANE_COLORS.length), position: i });
         targets.push({ processId, kind: 'lane', id });
         return id;
       });
@@ -78,7 +79,7 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
         tx.insert('steps', {
           id,
           processId,
-          laneId: lanes[lane],
+          laneId: at(lanes, lane),
           kind,
           text: kind === 'start' ? 'Request arrives' : kind === 'end' ? 'Done' : kind === 'decision' ? `${pick(THINGS)} complete?` : `${pick(VERBS)} ${pick(THINGS)}`,
           x: LANE_HEADER_WIDTH + 48 + column * (STEP_SIZE.activity.width + STEP_GAP_X) + (STEP_SIZE.activity.width - size.width) / 2,

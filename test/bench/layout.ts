@@ -2,7 +2,7 @@ import path from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { chromium } from 'playwright-core';
 import { elkGraph, fromElk } from '../../core/layout';
-import { getProcessView } from '../../db/processes';
+import { processViewOf } from '../helpers';
 import { EngagementStore } from '../../db/store';
 import { startWebHost } from '../../main/web/host';
 import { generateEngagement } from './generate';
@@ -16,7 +16,7 @@ export async function layout(dir: string): Promise<Figure[]> {
   const file = path.join(dir, 'layout.shoshin');
   const store = EngagementStore.create(file, { name: 'Layout', client: '' });
   const { processIds } = generateEngagement(store, { processes: 1, stepsPerProcess: 300, lanes: 8, painPoints: 20, people: 5, seed: 3 });
-  const view = getProcessView(store.db, processIds[0] ?? '');
+  const view = processViewOf(store.db, processIds[0] ?? '');
   store.close();
 
   const elk = new ELK();

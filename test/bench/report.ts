@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { renderDiagram } from '../../core/diagram';
 import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
-import { getProcessView } from '../../db/processes';
+import { processViewOf } from '../helpers';
 import { EngagementStore } from '../../db/store';
 import { svgToPng } from '../../main/report/images';
 import { runExportInWorker } from '../../main/report/jobs';
@@ -14,7 +14,7 @@ export async function report(dir: string, runs = 3): Promise<Figure[]> {
   const file = path.join(dir, 'report.shoshin');
   const store = EngagementStore.create(file, { name: 'Large engagement', client: 'Bench client' });
   const { processIds } = generateEngagement(store, { processes: 20, stepsPerProcess: 100, lanes: 6, painPoints: 500, people: 60, seed: 5 });
-  const views = processIds.map((id) => getProcessView(store.db, id));
+  const views = processIds.map((id) => processViewOf(store.db, id));
   store.close();
 
   const svgTimes: number[] = [];

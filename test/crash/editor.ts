@@ -28,15 +28,15 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return result.data;
 }
 
+type Loaded = { records: { processes: { id: string }[]; steps: { id: string; processId: string }[] } };
 const opened = fs.existsSync(file)
-  ? await call<{ processes: { id: string }[] }>('engagement.open', { path: file })
-  : await call<{ processes: { id: string }[] }>('engagement.create', { name: 'Crash test', client: 'Harness', path: file });
-let processId = opened.processes[0]?.id;
+  ? await call<Loaded>('engagement.open', { path: file })
+  : await call<Loaded>('engagement.create', { name: 'Crash test', client: 'Harness', path: file });
+let processId = opened.records.processes[0]?.id;
 if (!processId) {
   processId = (await call<{ process: { id: string } }>('process.create', { name: 'Soak' })).process.id;
 }
-const view = await call<{ steps: { id: string; text: string }[] }>('process.get', { id: processId });
-const steps = view.steps.map((s) => s.id);
+const steps = opened.records.steps.filter((s) => s.processId === processId).map((s) => s.id);
 // Scaled so a fast child can never run its counter past the clock the next child starts from.
 let counter = Date.now() * 1000;
 ack('READY');

@@ -43,12 +43,12 @@ describe('pain points', () => {
     const three = (await add('Manager never rings back')).painPoint;
     expect([one.number, two.number, three.number]).toEqual([1, 2, 3]);
     await h.call('painPoint.delete', { id: two.id });
-    expect((await h.call('process.get', { id: processId })).painPoints.map((p) => p.number)).toEqual([1, 3]);
+    expect((await h.view(processId)).painPoints.map((p) => p.number)).toEqual([1, 3]);
     expect((await add('Nobody owns it')).painPoint.number).toBe(4);
 
     await h.call('painPoint.update', { id: one.id, patch: { waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst' } });
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Classify pain point' });
-    const row = (await h.call('analysis.get')).register.find((r) => r.id === one.id);
+    expect(await h.history()).toMatchObject({ undoLabel: 'Classify pain point' });
+    const row = (await h.analysis()).register.find((r) => r.id === one.id);
     expect(row).toMatchObject({ waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst', raisedByName: 'Raj Patel', laneName: 'Service desk' });
   });
 
@@ -102,7 +102,7 @@ describe('dot voting', () => {
     await expectError('vote.start', { sessionId: session.id, dotsPerPerson: 0 }, 'invalid_input');
     expect(await expectError('vote.start', { sessionId: session.id, dotsPerPerson: 2 }, 'conflict')).toMatch(/already placed 3 dots/);
 
-    const view = await h.call('analysis.get');
+    const view = await h.analysis();
     const votesOf = (id: string) => view.register.find((r) => r.id === id)?.votes;
     expect([votesOf(queue), votesOf(questions), votesOf(manager)]).toEqual([1, 4, 3]);
     expect(view.votes.map((v) => [v.personId, v.painPointId, v.dots]).sort()).toEqual(
@@ -124,9 +124,9 @@ describe('dot voting', () => {
     // A participant who voted cannot be dropped from the session until their dots are back.
     await expectError('session.update', { id: session.id, patch: { participantIds: [raj, mark] } }, 'conflict');
     await h.call('vote.clear', { sessionId: session.id });
-    expect((await h.call('analysis.get')).votes).toEqual([]);
+    expect((await h.analysis()).votes).toEqual([]);
     await h.call('history.undo');
-    expect((await h.call('analysis.get')).votes).toHaveLength(4);
+    expect((await h.analysis()).votes).toHaveLength(4);
   });
 });
 
@@ -138,13 +138,13 @@ describe('opportunities', () => {
     const { opportunity } = await h.call('opportunity.create', { title: 'Self-service reset', painPointIds: [a, b, a] });
     expect(opportunity).toMatchObject({ painPointIds: [a, b], impact: null, effort: null, horizon: null, owner: '' });
     await h.call('opportunity.update', { id: opportunity.id, patch: { impact: 5, effort: 2, horizon: 'quick_win', owner: 'Raj Patel' } });
-    expect((await h.call('analysis.get')).opportunities[0]).toMatchObject({ impact: 5, effort: 2, horizon: 'quick_win', owner: 'Raj Patel' });
+    expect((await h.analysis()).opportunities[0]).toMatchObject({ impact: 5, effort: 2, horizon: 'quick_win', owner: 'Raj Patel' });
     await expectError('opportunity.create', { title: 'Ghost', painPointIds: [stepId] }, 'not_found');
     await expectError('opportunity.create', { title: '', painPointIds: [] }, 'invalid_input');
     await expectError('opportunity.update', { id: opportunity.id, patch: { horizon: 'someday' } }, 'invalid_input');
     await expectError('opportunity.update', { id: opportunity.id, patch: { impact: 0 } }, 'invalid_input');
     await h.call('opportunity.delete', { id: opportunity.id });
-    expect((await h.call('analysis.get')).opportunities).toEqual([]);
+    expect((await h.analysis()).opportunities).toEqual([]);
   });
 
   it('lose the pain points of a deleted process, and get them back with undo', async () => {
@@ -154,9 +154,9 @@ describe('opportunities', () => {
     const there = (await h.call('painPoint.add', { processId: other, targetKind: 'process', targetId: other, text: 'No owner' })).painPoint.id;
     const { opportunity } = await h.call('opportunity.create', { title: 'Portal', painPointIds: [here, there] });
     await h.call('process.delete', { id: processId });
-    expect((await h.call('analysis.get')).opportunities.find((o) => o.id === opportunity.id)?.painPointIds).toEqual([there]);
+    expect((await h.analysis()).opportunities.find((o) => o.id === opportunity.id)?.painPointIds).toEqual([there]);
     await h.call('history.undo');
-    expect((await h.call('analysis.get')).opportunities.find((o) => o.id === opportunity.id)?.painPointIds).toEqual([here, there]);
+    expect((await h.analysis()).opportunities.find((o) => o.id === opportunity.id)?.painPointIds).toEqual([here, there]);
   });
 });
 
@@ -180,7 +180,7 @@ describe('the people side', () => {
         anonymise: true,
       },
     });
-    const engagement = await h.call('engagement.get');
+    const engagement = await h.engagement();
     expect(engagement.people.find((p) => p.id === raj)).toMatchObject({ champion: true, resistance: 'fears_blame', anonymise: true, readiness: 4 });
     await expectError('person.update', { id: raj, patch: { resistance: 'grumpy' } }, 'invalid_input');
     await expectError('person.update', { id: raj, patch: { influence: 9 } }, 'invalid_input');
@@ -196,24 +196,24 @@ describe('the people side', () => {
     await h.call('vote.setDots', { sessionId: session.id, personId: raj, painPointId: pain.id, dots: 2 });
 
     await h.call('person.delete', { id: raj });
-    const view = await h.call('analysis.get');
+    const view = await h.analysis();
     expect(view.register[0]).toMatchObject({ id: pain.id, raisedBy: null, text: 'Queue' });
     expect(view.observations).toEqual([{ ...observation, personId: null }]);
     expect(view.needs.find((n) => n.id === training.id)).toMatchObject({ personId: null, laneId });
     expect(view.votes).toEqual([]);
-    expect((await h.call('engagement.get')).sessions[0]?.participantIds).toEqual(people.slice(1).map((p) => p.id));
+    expect((await h.engagement()).sessions[0]?.participantIds).toEqual(people.slice(1).map((p) => p.id));
     await h.call('history.undo');
-    expect((await h.call('analysis.get')).register[0]?.raisedBy).toBe(raj);
-    expect((await h.call('engagement.get')).sessions[0]?.participantIds).toEqual(people.map((p) => p.id));
+    expect((await h.analysis()).register[0]?.raisedBy).toBe(raj);
+    expect((await h.engagement()).sessions[0]?.participantIds).toEqual(people.map((p) => p.id));
   });
 
   it('picks session participants from the stakeholder register only', async () => {
     const { session, people } = await setup();
     await expectError('session.update', { id: session.id, patch: { participantIds: [session.id] } }, 'not_found');
     await h.call('session.update', { id: session.id, patch: { participantIds: [people[1]?.id ?? ''], facilitator: 'Alex Morgan' } });
-    expect((await h.call('engagement.get')).sessions[0]).toMatchObject({ facilitator: 'Alex Morgan', participantIds: [people[1]?.id] });
+    expect((await h.engagement()).sessions[0]).toMatchObject({ facilitator: 'Alex Morgan', participantIds: [people[1]?.id] });
     await h.call('session.delete', { id: session.id });
-    expect((await h.call('engagement.get')).sessions).toEqual([]);
+    expect((await h.engagement()).sessions).toEqual([]);
   });
 });
 
@@ -269,8 +269,8 @@ describe('CSV export', () => {
 describe('the sample engagement', () => {
   it('has every analysis feature filled in, with honest metrics', async () => {
     await h.call('engagement.openSample');
-    const view = await h.call('analysis.get');
-    const engagement = await h.call('engagement.get');
+    const view = await h.analysis();
+    const engagement = await h.engagement();
     expect(view.register.length).toBeGreaterThanOrEqual(10);
     expect(view.register.filter((r) => r.waste !== null).length).toBeGreaterThan(5);
     expect(new Set(view.register.map((r) => r.targetKind))).toEqual(new Set(['step', 'flow', 'lane', 'process']));

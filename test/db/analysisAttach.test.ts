@@ -26,7 +26,7 @@ afterEach(() => {
   cleanTempDirs();
 });
 
-const view = (): Promise<ProcessView> => h.call('process.get', { id: processId });
+const view = (): Promise<ProcessView> => h.view(processId);
 
 async function chain(...texts: string[]): Promise<string[]> {
   const ids: string[] = [];
@@ -66,7 +66,7 @@ describe('pain points stay attached', () => {
     await h.call('step.update', { id: b ?? '', patch: { x: 900, y: 120 } });
     await h.call('step.update', { id: b ?? '', patch: { laneId: lanes.hr } });
     await h.call('step.update', { id: a ?? '', patch: { text: 'Ring the service desk', laneId: null } });
-    await h.call('lane.rename', { id: lanes.hr, name: 'Human resources' });
+    await h.call('lane.update', { id: lanes.hr, patch: { name: 'Human resources' } });
     expect(pins(await view())).toEqual(pinned);
     expect((await view()).steps.find((s) => s.id === b)?.laneId).toBe(lanes.hr);
 
@@ -78,7 +78,7 @@ describe('pain points stay attached', () => {
     expect(pins(await view())).toEqual(pinned);
 
     // The register follows the step into its new lane.
-    const register = (await h.call('analysis.get')).register;
+    const register = (await h.analysis()).register;
     expect(register.find((r) => r.id === onStep.id)).toMatchObject({ laneId: lanes.hr, laneName: 'Human resources', targetLabel: 'Step: Log the call' });
     expect(register.find((r) => r.id === onFlow.id)?.targetLabel).toBe('Flow: Ring the service desk → Log the call');
   });
@@ -141,16 +141,16 @@ describe('deleting a step with pain points', () => {
     await h.call('vote.start', { sessionId: session.id, dotsPerPerson: 3 });
     await h.call('vote.setDots', { sessionId: session.id, personId: person.id, painPointId: doomed.id, dots: 2 });
     const opportunity = (await h.call('opportunity.create', { title: 'Self-service reset', painPointIds: [doomed.id, kept.id] })).opportunity;
-    const before = await h.call('analysis.get');
+    const before = await h.analysis();
 
     await h.call('step.delete', { id: b ?? '', painPoints: 'delete' });
-    const after = await h.call('analysis.get');
+    const after = await h.analysis();
     expect(after.register.map((r) => r.id)).toEqual([kept.id]);
     expect(after.votes).toEqual([]);
     expect(after.opportunities.find((o) => o.id === opportunity.id)?.painPointIds).toEqual([kept.id]);
 
     await h.call('history.undo');
-    const restored = await h.call('analysis.get');
+    const restored = await h.analysis();
     expect(restored.register.map((r) => r.id).sort()).toEqual(before.register.map((r) => r.id).sort());
     expect(restored.votes).toEqual(before.votes);
     expect(restored.opportunities).toEqual(before.opportunities);

@@ -102,9 +102,9 @@ describe('opening bad files never changes them', () => {
 
     const h = harness();
     const recovered = await h.call('engagement.open', { path: file, mode: 'recoverCopy' });
-    expect(recovered.notice).toMatch(/Recovered .* into /);
-    expect(recovered.path).not.toBe(file);
-    expect(recovered.engagement.name).toBe('Big');
+    expect(recovered.file.notice).toMatch(/Recovered .* into /);
+    expect(recovered.file.path).not.toBe(file);
+    expect(recovered.records.engagement[0]?.name).toBe('Big');
     h.workspace.close();
     expect(sha256(file)).toBe(before);
   });
@@ -135,7 +135,7 @@ describe('opening bad files never changes them', () => {
       expectRefused(await openVia(file), 'locked', /open in another running Shoshin/, ['readOnly']);
       const h = harness();
       const view = await h.call('engagement.open', { path: file, mode: 'readOnly' });
-      expect(view.readOnly).toBe(true);
+      expect(view.file.readOnly).toBe(true);
       const edit = await h.dispatch(h.workspace, 'process.create', { name: 'Nope' });
       expect(edit).toMatchObject({ ok: false, error: { code: 'read_only' } });
       h.workspace.close();

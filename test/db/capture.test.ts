@@ -21,7 +21,7 @@ afterEach(() => {
   cleanTempDirs();
 });
 
-const view = (): Promise<ProcessView> => h.call('process.get', { id: processId });
+const view = (): Promise<ProcessView> => h.view(processId);
 const journalCount = (): unknown => h.workspace.requireStore().db.prepare('SELECT COUNT(*) AS n FROM journal').get();
 
 async function expectError(method: string, payload: unknown, code: ErrorCode): Promise<void> {
@@ -49,7 +49,7 @@ describe('lanes', () => {
 
     await h.call('lane.update', { id: a.id, patch: { name: 'Staff member', color: '#e6f4ee', kind: 'partner' } });
     expect((await view()).lanes[0]).toMatchObject({ name: 'Staff member', color: '#e6f4ee', kind: 'partner' });
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Edit lane' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Edit lane' });
 
     await h.call('lane.move', { id: c.id, direction: 'up' });
     expect((await view()).lanes.map((l) => l.name)).toEqual(['Staff member', 'Identity system', 'Service desk']);
@@ -86,7 +86,7 @@ describe('steps', () => {
     const engineer = v.lanes.find((l) => l.name === 'Engineer');
     expect(engineer).toBeDefined();
     expect(v.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: engineer?.id, text: 'reset password', x: 456 });
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Move step to “Engineer”' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Move step to “Engineer”' });
 
     // Same lane again, any case: no second lane. And a step moved onto an occupied spot goes to a free row.
     const other = (await h.call('step.add', { processId, laneId: desk.id, x: 456, y: 37 })).step;
@@ -110,7 +110,7 @@ describe('steps', () => {
     const added = await h.call('step.add', { id, processId, x: 400, y: 37, after: decision.id, label: 'Yes', sessionId: session.id });
     expect(added.step).toMatchObject({ id, sessionId: session.id });
     expect(added.flow).toMatchObject({ sourceId: decision.id, targetId: id, label: 'Yes' });
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Add branch “Yes”' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Add branch “Yes”' });
     await expectError('step.add', { id, processId, x: 0, y: 0 }, 'conflict');
   });
 
@@ -123,13 +123,13 @@ describe('steps', () => {
     await h.call('step.update', { id: step.id, patch: { kind: 'subprocess' } });
     const linked = (await view()).steps[0] as Step;
     expect(linked.subprocessId).not.toBeNull();
-    const child = await h.call('process.get', { id: linked.subprocessId ?? '' });
+    const child = await h.view(linked.subprocessId ?? '');
     expect(child.process).toMatchObject({ name: 'Order laptop', parentStepId: step.id });
     expect(child.breadcrumbs).toEqual([{ id: processId, name: 'Password reset' }]);
 
     await h.call('history.undo');
     expect((await view()).steps[0]).toMatchObject({ kind: 'decision', subprocessId: null });
-    expect((await h.call('engagement.get')).processes).toHaveLength(1);
+    expect((await h.engagement()).processes).toHaveLength(1);
   });
 
   it('records details, value class and session; rejects bad numbers', async () => {
@@ -161,7 +161,7 @@ describe('tidy (step.place)', () => {
     const tidy = await view();
     expectNoOverlaps(tidy);
     expect(tidy.steps.map((s) => s.laneId)).toEqual(before.steps.map((s) => s.laneId));
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Tidy layout' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Tidy layout' });
     await h.call('history.undo');
     expect(await view()).toEqual(messy);
   });
@@ -214,7 +214,7 @@ describe('type-to-map (process.mapText)', () => {
     v.flows.forEach((f, i) => expect([f.sourceId, f.targetId]).toEqual([v.steps[i]?.id, v.steps[i + 1]?.id]));
     for (let i = 1; i < v.steps.length; i++) expect(v.steps[i]?.x).toBeGreaterThan(v.steps[i - 1]?.x ?? 0);
     expectNoOverlaps(v);
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Type to map' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Type to map' });
 
     await h.call('history.undo');
     const undone = await view();
@@ -250,7 +250,7 @@ describe('quotes and questions', () => {
     const question = (await h.call('question.add', { processId, stepId: step.id, text: 'Who set the security questions?' })).question;
     expect(question.status).toBe('open');
     await h.call('question.update', { id: question.id, patch: { status: 'answered', answer: 'The 2019 ITSM project' } });
-    expect(await h.call('history.state')).toMatchObject({ undoLabel: 'Answer question' });
+    expect(await h.history()).toMatchObject({ undoLabel: 'Answer question' });
 
     let v = await view();
     expect(v.quotes.map((q) => [q.text, q.personId])).toEqual([
@@ -286,13 +286,13 @@ describe('undo history in the file', () => {
     await h.call('step.update', { id: mapped.steps[0]?.id ?? '', patch: { x: 2000, y: 60 } });
     await h.call('step.place', { processId, places: layeredLayout(await view()) });
     const tidy = await view();
-    const history = await h.call('history.state');
+    const history = await h.history();
     expect(history).toMatchObject({ canUndo: true, undoLabel: 'Tidy layout' });
 
     const path = h.workspace.requireStore().path;
     h.workspace.close();
     h.workspace.replace(EngagementStore.open(path));
-    expect(await h.call('history.state')).toEqual(history);
+    expect(await h.history()).toEqual(history);
     expect(await view()).toEqual(tidy);
     await h.call('history.undo');
     await h.call('history.undo');

@@ -8,8 +8,8 @@ describe('copy and paste of steps', () => {
   it('pastes steps and the flows between them into another process and another engagement, lanes by name, one undo', async () => {
     const h = harness();
     await h.call('engagement.openSample');
-    const engagement = await h.call('engagement.get');
-    const source = await h.call('process.get', { id: engagement.processes[0]?.id ?? '' });
+    const engagement = await h.engagement();
+    const source = await h.view(engagement.processes[0]?.id ?? '');
     const picked = new Set(source.steps.slice(1, 5).map((s) => s.id));
     const payload = copySteps(source, picked);
     if (!payload) throw new Error('nothing copied');
@@ -20,17 +20,17 @@ describe('copy and paste of steps', () => {
 
     // The same process: new steps to the right, the originals untouched.
     const same = await h.call('steps.paste', { processId: source.process.id, payload });
-    const after = await h.call('process.get', { id: source.process.id });
+    const after = await h.view(source.process.id);
     expect(after.steps).toHaveLength(source.steps.length + 4);
     expect(Math.min(...same.steps.map((s) => s.x))).toBeGreaterThan(Math.max(...source.steps.map((s) => s.x)));
     await h.call('history.undo');
-    expect((await h.call('process.get', { id: source.process.id })).steps).toHaveLength(source.steps.length);
+    expect((await h.view(source.process.id)).steps).toHaveLength(source.steps.length);
 
     // Another engagement: lanes are created by name, flows are rebuilt between the new steps.
     await h.call('engagement.create', { name: 'Other client', client: 'Contoso' });
     const { process } = await h.call('process.create', { name: 'Target' });
     const pasted = await h.call('steps.paste', { processId: process.id, payload });
-    const target = await h.call('process.get', { id: process.id });
+    const target = await h.view(process.id);
     expect(target.steps.map((s) => s.text)).toEqual(payload.steps.map((s) => s.text));
     expect(target.flows).toHaveLength(inner);
     expect(new Set(target.lanes.map((l) => l.name))).toEqual(new Set(payload.steps.map((s) => s.laneName)));
@@ -51,7 +51,7 @@ describe('copy and paste of steps', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const malformed = await h.dispatch(h.workspace, 'steps.paste', { processId: process.id, payload: { format: 'other', steps: [], flows: [] } });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect((await h.call('process.get', { id: process.id })).steps).toEqual([]);
+    expect((await h.view(process.id)).steps).toEqual([]);
     await h.workspace.schedule?.pending;
     h.workspace.close();
   });

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PainPoint, Process, ProcessView, Step } from '../../core/model';
 import { addFlow } from '../../db/flows';
 import { createLane } from '../../db/lanes';
-import { createProcess, getProcessView } from '../../db/processes';
+import { createProcess } from '../../db/processes';
+import { processViewOf } from '../helpers';
 import { addStep, deleteStep, updateStep } from '../../db/steps';
 import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, newStore } from '../helpers';
@@ -23,7 +24,7 @@ afterEach(() => {
   cleanTempDirs();
 });
 
-const view = (): ProcessView => getProcessView(store.db, process.id);
+const view = (): ProcessView => processViewOf(store.db, process.id);
 
 function add(text: string, after?: string): Step {
   const input = { processId: process.id, laneId, text, x: 100, y: 100, ...(after ? { after } : {}) };
@@ -117,7 +118,9 @@ describe('undo journal', () => {
     const before = view();
 
     const result = store.command('step.delete', 'Delete step', (tx) => deleteStep(tx, b.id));
-    expect(result.processIds).toEqual([process.id]);
+    expect(result.changes.map((c) => `${c.table}:${c.before ? 'before' : ''}>${c.after ? 'after' : ''}`).sort()).toEqual(
+      ['flows:before>', 'flows:before>', 'flows:>after', 'steps:before>'].sort(),
+    );
     expect(view().steps.map((s) => s.text)).toEqual(['Call arrives', 'Assign']);
     expect(edges(view())).toEqual(['Call arrives->Assign']);
 
@@ -190,12 +193,12 @@ describe('undo journal', () => {
   it('journals nothing for a command that changes nothing, and undo with no history is a no-op', () => {
     const count = (): unknown => store.db.prepare('SELECT COUNT(*) AS n FROM journal').get();
     const before = count();
-    expect(store.command('noop', 'Nothing', () => 42)).toEqual({ value: 42, processIds: [], journalId: null });
+    expect(store.command('noop', 'Nothing', () => 42)).toMatchObject({ value: 42, changes: [], journalId: null });
     expect(count()).toEqual(before);
 
     const empty = newStore();
     try {
-      expect(empty.undo()).toEqual({ value: null, processIds: [], journalId: null });
+      expect(empty.undo()).toMatchObject({ value: null, changes: [], journalId: null });
       expect(empty.history()).toEqual({ canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' });
     } finally {
       empty.close();

@@ -12,27 +12,27 @@ describe('one undo per captured step', () => {
     await h.call('step.update', { id: first.step.id, patch: { text: 'Log the call' } });
     const second = await h.call('step.add', { processId: process.id, x: 240, y: 0, after: first.step.id });
     await h.call('step.update', { id: second.step.id, patch: { text: 'Reset password' } });
-    expect((await h.call('history.state')).undoLabel).toBe('Add step “Reset password”');
+    expect((await h.history()).undoLabel).toBe('Add step “Reset password”');
 
     await h.call('history.undo');
-    let view = await h.call('process.get', { id: process.id });
+    let view = await h.view(process.id);
     expect(view.steps.map((s) => s.text)).toEqual(['Log the call']);
     expect(view.flows).toEqual([]);
 
     await h.call('history.redo');
-    view = await h.call('process.get', { id: process.id });
+    view = await h.view(process.id);
     expect(view.steps.map((s) => s.text)).toEqual(['Log the call', 'Reset password']);
 
     // Renaming the step just named is its own undo step, not a second merge into its capture.
     await h.call('step.update', { id: second.step.id, patch: { text: 'Reset the password' } });
     await h.call('history.undo');
-    view = await h.call('process.get', { id: process.id });
+    view = await h.view(process.id);
     expect(view.steps.map((s) => s.text)).toEqual(['Log the call', 'Reset password']);
 
     // A later rename of an older step is its own undo step.
     await h.call('step.update', { id: first.step.id, patch: { text: 'Log the call in ServiceNow' } });
     await h.call('history.undo');
-    view = await h.call('process.get', { id: process.id });
+    view = await h.view(process.id);
     expect(view.steps.map((s) => s.text)).toEqual(['Log the call', 'Reset password']);
     await h.workspace.schedule?.pending;
     h.workspace.close();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProcessView } from '../../core/model';
+import { processSummaries, processView as viewOf, sessionsOf, snapshotOf, type Snapshot } from '../../core/views';
 import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 /**
@@ -11,16 +12,21 @@ import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** The engagement as the app holds it, read through the same bridge the renderer uses. */
+async function saved(page: Page): Promise<Snapshot> {
+  const loaded = await page.evaluate(async () => {
+    const result = await window.shoshin['engagement.load']({});
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data;
+  });
+  return snapshotOf(loaded.records);
+}
+
 async function processView(page: Page, name: string): Promise<ProcessView> {
-  return page.evaluate(async (processName) => {
-    const engagement = await window.shoshin['engagement.get']({});
-    if (!engagement.ok) throw new Error(engagement.error.message);
-    const summary = engagement.data.processes.find((p) => p.name === processName);
-    if (!summary) throw new Error(`no process ${processName}`);
-    const view = await window.shoshin['process.get']({ id: summary.id });
-    if (!view.ok) throw new Error(view.error.message);
-    return view.data;
-  }, name);
+  const snapshot = await saved(page);
+  const summary = processSummaries(snapshot).find((p) => p.name === name);
+  const view = summary ? viewOf(snapshot, summary.id) : null;
+  if (!view) throw new Error(`no process ${name}`);
+  return view;
 }
 
 function describeView(view: ProcessView): { lanes: string[]; steps: [string, string, string][]; flows: string[] } {
@@ -203,7 +209,8 @@ describe('live capture in the browser host, keyboard only', () => {
     // Tidy lays it out in one undoable command, every step still in its lane.
     const before = describeView(await processView(page, 'Password reset'));
     await page.keyboard.press(`${MOD}+Shift+l`);
-    await expect.poll(() => undo.getAttribute('title')).toBe('Undo Tidy layout (Ctrl+Z)');
+    // ELK loads in its worker on first use, which takes a while on a busy machine.
+    await expect.poll(() => undo.getAttribute('title'), { timeout: 20_000 }).toBe('Undo Tidy layout (Ctrl+Z)');
     await waitSaved(page);
     expect(describeView(await processView(page, 'Password reset'))).toEqual(before);
     await page.keyboard.press(`${MOD}+0`);
@@ -374,10 +381,7 @@ describe('live capture in the browser host, keyboard only', () => {
     await page.keyboard.type('Shows the starter around');
     await page.keyboard.press('Escape');
     await waitSaved(page);
-    const engagement = await page.evaluate(async () => {
-      const e = await window.shoshin['engagement.get']({});
-      return e.ok ? e.data.sessions.map((s) => ({ id: s.id, name: s.name })) : [];
-    });
+    const engagement = sessionsOf(await saved(page)).map((s) => ({ id: s.id, name: s.name }));
     expect(engagement.map((s) => s.name)).toEqual(['Workshop 1']);
     const withSession = await processView(page, 'New starter');
     expect(withSession.steps.find((s) => s.text === 'Shows the starter around')?.sessionId).toBe(engagement[0]?.id);

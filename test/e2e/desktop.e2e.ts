@@ -50,7 +50,7 @@ describe('first run, settings and themes in the browser host', () => {
     // A new engagement's first report starts from the defaults in Settings.
     const options = await page.evaluate(`window.shoshin['report.options']({}).then((r) => r.data)`);
     expect(options).toMatchObject({ anonymise: true, confidential: true });
-    const engagement = await page.evaluate(`window.shoshin['engagement.get']({}).then((r) => r.data.engagement)`);
+    const engagement = await page.evaluate(`window.shoshin['engagement.load']({}).then((r) => r.data.records.engagement[0])`);
     expect(engagement).toMatchObject({ consultant: 'Alex Morgan' });
     await page.getByRole('button', { name: '← Home' }).click();
     await page.getByRole('button', { name: 'Open sample engagement' }).click();

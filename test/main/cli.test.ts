@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngagementCounts } from '../../core/model';
+import type { EngagementCounts } from '../../db/engagement';
 import { runCli } from '../../main/cli';
 import { cleanTempDirs, tempDir } from '../helpers';
 

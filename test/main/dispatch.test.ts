@@ -22,8 +22,8 @@ async function expectError(method: unknown, payload: unknown, code: ErrorCode): 
 
 /** Everything a user could see of the engagement, plus the undo journal. */
 async function contentOf(): Promise<string> {
-  const engagement = await h.call('engagement.get');
-  const processes = await Promise.all(engagement.processes.map((p) => h.call('process.get', { id: p.id })));
+  const engagement = await h.engagement();
+  const processes = await Promise.all(engagement.processes.map((p) => h.view(p.id)));
   const journal = h.workspace.requireStore().db.prepare('SELECT COUNT(*) AS n FROM journal').get();
   return JSON.stringify({ engagement, processes, journal });
 }
@@ -31,11 +31,11 @@ async function contentOf(): Promise<string> {
 describe('dispatch', () => {
   it('creates an engagement, a process and a chain of five steps joined by four flows', async () => {
     const created = await h.call('engagement.create', { name: 'Service desk review', client: 'Acme' });
-    expect(created.path.startsWith(h.dataDir)).toBe(true);
-    expect(created.engagement).toMatchObject({ name: 'Service desk review', client: 'Acme' });
+    expect(created.file.path.startsWith(h.dataDir)).toBe(true);
+    expect(created.records.engagement).toMatchObject([{ name: 'Service desk review', client: 'Acme' }]);
 
-    const { process, processIds } = await h.call('process.create', { name: 'Incident intake' });
-    expect(processIds).toEqual([process.id]);
+    const { process, changes } = await h.call('process.create', { name: 'Incident intake' });
+    expect(changes).toEqual([{ table: 'processes', id: process.id, before: null, after: process }]);
 
     let previous: string | undefined;
     for (const [i, text] of ['Call arrives', 'Log ticket', 'Categorise', 'Assign', 'Resolve'].entries()) {
@@ -44,27 +44,26 @@ describe('dispatch', () => {
       previous = added.step.id;
     }
 
-    const view = await h.call('process.get', { id: process.id });
+    const view = await h.view(process.id);
     expect(view.steps.map((s) => s.text)).toEqual(['Call arrives', 'Log ticket', 'Categorise', 'Assign', 'Resolve']);
     expect(view.flows).toHaveLength(4);
     view.flows.forEach((flow, i) => {
       expect(flow.sourceId).toBe(view.steps[i]?.id);
       expect(flow.targetId).toBe(view.steps[i + 1]?.id);
     });
-    expect((await h.call('engagement.counts')).steps).toBe(5);
-    expect(await h.call('history.state')).toMatchObject({ canUndo: true, undoLabel: 'Add step' });
+    expect((await h.call('engagement.load')).records.steps).toHaveLength(5);
+    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: 'Add step' });
     expect(h.logged).toEqual([]);
   });
 
   it('answers no_engagement when nothing is open', async () => {
-    await expectError('engagement.get', {}, 'no_engagement');
-    await expectError('process.get', { id: randomUUID() }, 'no_engagement');
+    await expectError('engagement.load', {}, 'no_engagement');
     await expectError('step.add', { processId: randomUUID(), x: 0, y: 0 }, 'no_engagement');
     await expectError('history.undo', {}, 'no_engagement');
 
     await h.call('engagement.create', { name: 'Opened then closed', client: '' });
     await h.call('engagement.close');
-    await expectError('engagement.counts', undefined, 'no_engagement');
+    await expectError('engagement.load', undefined, 'no_engagement');
   });
 
   describe('refuses bad calls without touching the engagement', () => {
@@ -100,12 +99,14 @@ describe('dispatch', () => {
       await expectError('step.add', { processId: 'not-a-uuid', x: 0, y: 0 }, 'invalid_input');
       await expectError('step.add', null, 'invalid_input');
       await expectError('step.add', 'step', 'invalid_input');
-      await expectError('process.get', { id: "1' OR '1'='1" }, 'invalid_input');
+      await expectError('step.delete', { id: "1' OR '1'='1" }, 'invalid_input');
       await expectError('step.update', { id: stepId, patch: { valueClass: 'terrible' } }, 'invalid_input');
       await expectError('step.update', { id: stepId, patch: { owner: 'Sam' } }, 'invalid_input');
       await expectError('step.update', { id: stepId, patch: { workMinutes: -5 } }, 'invalid_input');
       await expectError('process.create', { name: '' }, 'invalid_input');
-      await expectError('engagement.get', { extra: 1 }, 'invalid_input');
+      await expectError('engagement.load', { extra: 1 }, 'invalid_input');
+      await expectError('process.create', { name: '   ' }, 'invalid_input');
+      await expectError('person.update', { id: stepId, patch: { id: stepId } }, 'invalid_input');
     });
 
     it('oversized payloads', async () => {
@@ -117,7 +118,7 @@ describe('dispatch', () => {
     });
 
     it('well-formed calls that name something missing or mismatched (rolled back whole)', async () => {
-      await expectError('process.get', { id: randomUUID() }, 'not_found');
+      await expectError('process.update', { id: randomUUID(), patch: { name: 'Gone' } }, 'not_found');
       await expectError('step.delete', { id: randomUUID() }, 'not_found');
       await expectError('step.add', { processId, x: 0, y: 0, after: randomUUID() }, 'not_found');
       await expectError('flow.add', { processId: randomUUID(), sourceId: stepId, targetId: stepId }, 'conflict');

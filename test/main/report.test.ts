@@ -8,7 +8,8 @@ import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS, type ExportFormat, type ReportOptions } from '../../core/ipc/report';
 import type { ProcessView } from '../../core/model';
-import { listPeople } from '../../db/engagement';
+import { peopleOf, snapshotOf } from '../../core/views';
+import { loadRecords } from '../../db/records';
 import { runExportInWorker } from '../../main/report/jobs';
 import { cleanTempDirs, harness, tempDir } from '../helpers';
 import { HOSTILE, hostileStore, processViews, sampleStore } from '../reportFixtures';
@@ -52,7 +53,7 @@ async function exportSample(format: ExportFormat, options: Partial<ReportOptions
   const store = sampleStore();
   const views = processViews(store);
   const file = store.path;
-  const people = listPeople(store.db);
+  const people = peopleOf(snapshotOf(loadRecords(store.db)));
   store.close();
   const out = path.join(tempDir(), `out.${format}`);
   const phases: string[] = [];
@@ -205,11 +206,11 @@ describe('report service', () => {
     const h = harness();
     await h.call('engagement.openSample');
     expect(await h.call('report.options')).toEqual(DEFAULT_REPORT_OPTIONS);
-    const before = await h.call('history.state');
+    const before = await h.history();
     const options = { ...DEFAULT_REPORT_OPTIONS, anonymise: true, brandColor: '#2f855a', sections: ['summary' as const] };
     await h.call('report.saveOptions', options);
     expect(await h.call('report.options')).toEqual(options);
-    expect(await h.call('history.state')).toEqual(before);
+    expect(await h.history()).toEqual(before);
     const row = h.workspace.requireStore().db.prepare("SELECT value FROM settings WHERE key = 'report.options'").get() as { value: string };
     expect(JSON.parse(row.value)).toEqual(options);
 

@@ -93,13 +93,13 @@ describe('snapshots', () => {
     expect(processNames(copy?.path ?? '')).toEqual(['Before']);
 
     const restored = await h.call('snapshot.restore', { id: snapshot?.id ?? '' });
-    expect(restored.path).not.toBe(view.path);
-    expect(restored.processes).toEqual([]);
+    expect(restored.file.path).not.toBe(view.file.path);
+    expect(restored.records.processes).toEqual([]);
     await h.workspace.schedule?.pending;
     h.workspace.close();
-    expect(processNames(view.path)).toEqual(['Before']);
-    const refused = await h.dispatch(h.workspace, 'engagement.saveCopy', { path: view.path });
+    expect(processNames(view.file.path)).toEqual(['Before']);
+    const refused = await h.dispatch(h.workspace, 'engagement.saveCopy', { path: view.file.path });
     expect(refused.ok).toBe(false);
-    expect(fs.existsSync(view.path)).toBe(true);
+    expect(fs.existsSync(view.file.path)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { StepRef } from '../../../core/ipc/analysis';
+import type { StepRef } from '../../../core/views';
 import { formatMinutes, formatPercent, laneHeat, type Measure, type ProcessMetrics } from '../../../core/metrics';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';

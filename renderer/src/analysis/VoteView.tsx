@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { MAX_DOTS } from '../../../core/ipc/analysis';
+import { MAX_DOTS } from '../../../core/vocabulary';
 import { rankByVotes, votesByPainPoint } from '../../../core/metrics';
 import type { Person } from '../../../core/model';
 import { useCommands } from '../commands';

@@ -1,59 +1,40 @@
 import { create } from 'zustand';
-import type { AnalysisView } from '../../../core/ipc/analysis';
 import type { PainPoint } from '../../../core/model';
-import { call } from '../api';
+import { analysisOf, type AnalysisView, type Snapshot } from '../../../core/views';
 import { useShoshin } from '../store';
-import { t } from '../i18n';
 
 /**
- * The engagement-wide analysis read (register, votes, metrics, people side). It refetches
- * whenever the main store has refreshed the engagement, which it does after every command,
- * undo and redo, so these views never drift from what is on disk.
+ * The engagement-wide analysis (register, votes, metrics, people side), derived from the main
+ * store's records whenever they change and something on screen shows it. Metrics are memoised
+ * per process, so an edit recomputes only the process it touched.
  */
 interface AnalysisState {
   view: AnalysisView | null;
-  refresh: () => Promise<void>;
 }
 
-let generation = 0;
+export const useAnalysis = create<AnalysisState>(() => ({ view: null }));
 
-export const useAnalysis = create<AnalysisState>((set) => ({
-  view: null,
-  refresh: async () => {
-    const mine = ++generation;
-    try {
-      const view = await call('analysis.get', {});
-      if (mine === generation) set({ view });
-    } catch (error) {
-      // The main store shows command errors; a failed read keeps the last good view on screen.
-      if (mine === generation) useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.store.readFailed') });
-    }
-  },
-}));
+let seen: Snapshot | null = null;
 
-let seen: unknown = null;
-let stale = false;
-
-/** While the consultant captures on the map, nothing shows the analysis: skip the read until something does. */
+/** While the consultant captures on the map, nothing shows the analysis: skip it until something does. */
 function needed(): boolean {
   const ui = useAnalysisUi.getState();
   return ui.tab !== 'map' || ui.heat !== 'off' || ui.editing !== null;
 }
 
-useShoshin.subscribe((state) => {
-  if (state.screen !== 'engagement' || !state.engagement) {
+function refresh(): void {
+  const { snapshot } = useShoshin.getState();
+  if (!snapshot) {
     seen = null;
-    stale = false;
-    generation++;
     if (useAnalysis.getState().view) useAnalysis.setState({ view: null });
     return;
   }
-  if (state.engagement === seen) return;
-  const first = seen === null;
-  seen = state.engagement;
-  if (first || needed()) void useAnalysis.getState().refresh();
-  else stale = true;
-});
+  if (snapshot === seen || (!needed() && seen !== null)) return;
+  seen = snapshot;
+  useAnalysis.setState({ view: analysisOf(snapshot) });
+}
+
+useShoshin.subscribe(refresh);
 
 export type AnalysisTab = 'map' | 'painPoints' | 'metrics' | 'compare' | 'opportunities' | 'people' | 'vote';
 export type HeatBasisChoice = 'off' | 'painPoints' | 'votes';
@@ -103,8 +84,4 @@ export const useAnalysisUi = create<AnalysisUi>((set) => ({
   askDelete: (deleting) => set({ deleting }),
 }));
 
-useAnalysisUi.subscribe(() => {
-  if (!stale || !needed()) return;
-  stale = false;
-  void useAnalysis.getState().refresh();
-});
+useAnalysisUi.subscribe(refresh);

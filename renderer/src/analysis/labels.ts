@@ -1,14 +1,5 @@
-import {
-  FOUR_PS,
-  FREQUENCIES,
-  HORIZONS,
-  RESISTANCE_SOURCES,
-  WASTE_TYPES,
-  type Flow,
-  type Lane,
-  type PainPoint,
-  type ProcessView,
-} from '../../../core/model';
+import type { Flow, Lane, PainPoint, ProcessView } from '../../../core/model';
+import { FOUR_PS, FREQUENCIES, HORIZONS, RESISTANCE_SOURCES, WASTE_TYPES } from '../../../core/vocabulary';
 import type { PainTargetChoice } from './analysisStore';
 import { t } from '../i18n';
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { LANE_COLORS, LANE_KINDS, type Lane, type LaneKind } from '../../../core/model';
+import type { Lane } from '../../../core/model';
+import { LANE_COLORS, LANE_KINDS, type LaneKind } from '../../../core/vocabulary';
 import { useShoshin } from '../store';
 import { t, type StringKey } from '../i18n';
 

@@ -567,7 +567,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
           onSubmit={(text) => {
             closeAndFocus();
             const stepId = dialog.stepId;
-            capture.later(() => void mutate('question.add', { processId: saved.process.id, stepId, text: text || t('capture.canvas.questionDefault') }));
+            void mutate('question.add', { processId: saved.process.id, stepId, text: text || t('capture.canvas.questionDefault') });
           }}
         />
       )}
@@ -581,7 +581,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
           onPick={(target) => {
             closeAndFocus();
             const sourceId = dialog.stepId;
-            capture.later(() => void mutate('flow.add', { processId: saved.process.id, sourceId, targetId: target.id }));
+            void mutate('flow.add', { processId: saved.process.id, sourceId, targetId: target.id });
           }}
         />
       )}

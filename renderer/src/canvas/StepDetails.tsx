@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { MethodInput } from '../../../core/contract';
-import { STEP_KINDS, VALUE_CLASSES, type Person, type ProcessView, type Session, type Step, type StepKind } from '../../../core/model';
+import type { Person, ProcessView, Session, Step } from '../../../core/model';
+import { STEP_KINDS, VALUE_CLASSES, type StepKind } from '../../../core/vocabulary';
 import { useCurrentSession } from '../capture/session';
 import type { WorkMode } from '../mode';
 import { useShoshin } from '../store';

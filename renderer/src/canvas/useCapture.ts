@@ -1,12 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useRef, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { laneBands, LANE_HEADER_WIDTH } from '../../../core/geometry';
 import { keepCentre, placeAfter, placeBranch } from '../../../core/layout';
 import type { ProcessView, Step, StepKind } from '../../../core/model';
 import { kindForText, splitLanePrefix } from '../../../core/typeToMap';
 import { useCurrentSession } from '../capture/session';
 import { useSelection } from '../selection';
-import { useShoshin } from '../store';
+import { useShoshin, type Send } from '../store';
 import { useCanvasUi } from './canvasUi';
 import { mergeView, stepRect } from './graph';
 import { layoutProcess } from './layoutClient';
@@ -79,26 +79,21 @@ export interface CaptureActions {
   reveal: (id: string) => void;
   show: (id: string) => void;
   focusCanvas: () => void;
-  /** Runs after the capture gestures already under way, so it never refers to a step whose save has not been sent. */
-  later: (action: () => void) => void;
 }
 
 /**
- * The capture gestures. Each one acts at once on screen and queues its commands in order, so a
- * consultant can type step after step without waiting for a single save; a gesture that depends
- * on the server's answer (a lane created from "Role: text") waits for it inside the queue.
+ * The capture gestures. Each one acts at once on screen and queues its commands on the store's
+ * one write queue, so a consultant can type step after step without waiting for a single save;
+ * each gesture's commands are worked out when its turn comes, from everything saved before it.
  */
 export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureActions {
   const { getViewport, setViewport } = useReactFlow();
-  const gestures = useRef<Promise<unknown>>(Promise.resolve());
 
   return useMemo(() => {
-    const { mutate, selectProcess } = useShoshin.getState();
+    const { mutate, selectProcess, later } = useShoshin.getState();
     const ui = () => useCanvasUi.getState();
     const select = (ids: string[]) => useSelection.getState().set(ids);
-    const enqueue = (gesture: () => Promise<unknown> | void) => {
-      gestures.current = gestures.current.then(gesture).catch(() => undefined);
-    };
+    const enqueue = (gesture: (send: Send) => Promise<unknown> | void) => void later(gesture);
     // Focusing forces a layout of the page; skip it when the canvas already has the focus.
     const focusCanvas = () => {
       if (wrapper.current && document.activeElement !== wrapper.current) wrapper.current.focus({ preventScroll: true });
@@ -162,15 +157,14 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       ui().startEditing(id, '', false);
       focusCanvas();
       reveal(id);
-      enqueue(() => {
+      enqueue(async (send) => {
         // ...and placed for good once the gestures before it (say, a new lane) have been saved.
         const now = workingView();
         if (!now || now.process.id !== processId) return;
         const spot = showPending(now);
         reveal(id);
         const sessionId = currentSessionId();
-        // Not awaited: the save queues behind earlier ones while the next gesture goes ahead on screen.
-        void mutate('step.add', {
+        await send('step.add', {
           id,
           processId,
           laneId: spot.laneId,
@@ -220,11 +214,8 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       const laneName = lane ?? undefined;
       if (Object.keys(patch).length > 0 || laneName) {
         const token = ui().setOverride(id, patch.kind ? { ...patch, ...keepCentre(step, patch.kind) } : patch);
-        enqueue(async () => {
-          const saved = mutate('step.update', { id, patch, ...(laneName ? { laneName } : {}) }).finally(() => ui().dropOverride(id, token));
-          // The next step belongs in the lane this one lands in, which only the save knows.
-          if (laneName && next !== 'stop') await saved;
-        });
+        // The next step is placed after this save, so it lands in the lane this one went to.
+        enqueue((send) => send('step.update', { id, patch, ...(laneName ? { laneName } : {}) }).finally(() => ui().dropOverride(id, token)));
       }
       if (!text) return;
       if (next === 'chain') addNext(id);
@@ -237,7 +228,7 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
     };
 
     const setKind = (id: string, kind: StepKind) => {
-      enqueue(() => void mutate('step.update', { id, patch: { kind } }));
+      void mutate('step.update', { id, patch: { kind } });
     };
 
     const moveToLane = (id: string, direction: 'up' | 'down') => {
@@ -248,11 +239,11 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       const index = lanes.findIndex((l) => l.id === step.laneId);
       const target = index === -1 ? (direction === 'up' ? lanes[lanes.length - 1] : undefined) : lanes[index + (direction === 'up' ? -1 : 1)];
       if (!target) return;
-      enqueue(() => void mutate('step.update', { id, patch: { laneId: target.id } }).then(() => reveal(id)));
+      void mutate('step.update', { id, patch: { laneId: target.id } }).then(() => reveal(id));
     };
 
     const openSubprocess = async (id: string) => {
-      await gestures.current;
+      await later(() => undefined);
       const step = workingView()?.steps.find((s) => s.id === id);
       if (!step || step.kind !== 'subprocess') return;
       let child = step.subprocessId;
@@ -279,11 +270,11 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
     };
 
     const tidy = () => {
-      enqueue(async () => {
+      enqueue(async (send) => {
         const view = workingView();
         if (!view || view.steps.length === 0) return;
         const { places, fallback } = await layoutProcess(view);
-        const saved = await mutate('step.place', { processId: view.process.id, places });
+        const saved = await send('step.place', { processId: view.process.id, places });
         if (saved && fallback) {
           useShoshin.setState({ notice: t(fallback === 'timeout' ? 'capture.useCapture.layoutTimeout' : 'capture.useCapture.layoutFailed') });
         }
@@ -291,11 +282,11 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
     };
 
     const mapText = (text: string, after: string | null) => {
-      enqueue(async () => {
+      enqueue(async (send) => {
         const view = workingView();
         if (!view) return;
         const sessionId = currentSessionId();
-        const result = await mutate('process.mapText', {
+        const result = await send('process.mapText', {
           processId: view.process.id,
           text,
           ...(after ? { after } : {}),
@@ -306,8 +297,6 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       });
     };
 
-    const later = (action: () => void) => enqueue(action);
-
-    return { addNext, addBranch, createStep, commitText, rename, setKind, moveToLane, openSubprocess, goToParent, tidy, mapText, reveal, show, focusCanvas, later };
+    return { addNext, addBranch, createStep, commitText, rename, setKind, moveToLane, openSubprocess, goToParent, tidy, mapText, reveal, show, focusCanvas };
   }, [getViewport, setViewport, wrapper]);
 }

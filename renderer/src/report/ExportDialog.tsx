@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS, type ExportRequest, type ReportOptions, type ReportSection } from '../../../core/ipc/report';
+import type { ExportRequest, ReportOptions, ReportSection } from '../../../core/ipc/report';
+import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS } from '../../../core/reportDefaults';
 import { ApiError, call } from '../api';
 import { useShoshin } from '../store';
 import './report.css';

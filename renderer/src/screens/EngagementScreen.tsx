@@ -175,7 +175,7 @@ export function EngagementScreen() {
           onSubmit={(name) => {
             const id = prompt.process.id;
             setPrompt(null);
-            void mutate('process.rename', { id, name });
+            void mutate('process.update', { id, patch: { name } });
           }}
         />
       )}

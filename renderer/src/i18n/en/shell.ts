@@ -20,6 +20,7 @@ export const shell = {
 
   // store.ts
   'shell.store.genericError': 'Something went wrong talking to Shoshin.',
+  'shell.store.processGone': 'That process no longer exists.',
 
   // screens/EngagementScreen.tsx
   'shell.engagement.undo': 'Undo',
