@@ -52,11 +52,11 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       void schedule.onOpen();
     }
     const result = engagementView(store, notice);
-    if (!store.readOnly) {
-      settings.remember(store.path, result.engagement.name);
-      options.onOpened?.(store.path);
-    }
-    return result;
+    if (store.readOnly) return result;
+    // The recent list is a convenience: failing to write it is said, and never undoes the open.
+    const unsaved = settings.remember(store.path, result.engagement.name);
+    options.onOpened?.(store.path);
+    return unsaved ? { ...result, notice: notice ? `${notice} ${unsaved}` : unsaved } : result;
   };
 
   const openForEditing = async (workspace: Workspace, file: string): Promise<EngagementView> => {
