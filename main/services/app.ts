@@ -133,7 +133,12 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       store.db.prepare('VACUUM INTO ?').run(target);
       return { path: target };
     },
-    'snapshot.list': (workspace) => snapshots.list(getEngagement(workspace.requireStore().db).id),
+    'snapshot.list': async (workspace) => {
+      // Answer after any snapshot under way, and give a failed one another go: the disk may have room now.
+      await workspace.schedule?.retry();
+      const store = workspace.requireStore();
+      return { snapshots: snapshots.list(getEngagement(store.db).id), lastFailure: workspace.schedule?.lastFailure ?? null };
+    },
     'snapshot.restore': (workspace, input) => {
       const store = workspace.requireStore();
       const source = snapshots.fileOf(getEngagement(store.db).id, input.id);
