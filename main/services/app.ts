@@ -130,7 +130,13 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       if (!target) return null;
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
-      store.db.prepare('VACUUM INTO ?').run(target);
+      try {
+        store.db.prepare('VACUUM INTO ?').run(target);
+      } catch (error) {
+        // A copy cut short (a full disk) is not a copy: leave nothing behind.
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
       return { path: target };
     },
     'snapshot.list': async (workspace) => {

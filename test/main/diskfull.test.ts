@@ -275,6 +275,22 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     expect((await a.call('process.create', { name: 'Still editing' })).journalId).not.toBeNull();
   });
 
+  it('leaves no partial copy when "Save a copy" meets a full disk, and saves one once there is room', async () => {
+    const disk = smallDisk(1024 * 1024);
+    const a = app({ dataDir: disk.dir, userDataDir: path.join(tempDir(), 'userData') });
+    await a.call('engagement.open', { path: smallEngagement() });
+    await a.workspace.schedule?.pending;
+    disk.fill();
+    expect(await a.dispatch(a.workspace, 'engagement.saveCopy', {})).toEqual({ ok: false, error: { code: 'disk_full', message: EDIT_DISK_FULL } });
+    expect(tree(disk.dir)).toEqual(['.ballast']);
+    expect((await a.call('process.create', { name: 'Still editing' })).journalId).not.toBeNull();
+    disk.free();
+    const copy = await a.call('engagement.saveCopy', {});
+    expect(integrity(copy?.path ?? '')).toBe('ok');
+    // A raw SQLite error reached the dispatcher, which logged one line for it, not a stack trace.
+    expect(a.logged).toEqual(['engagement.saveCopy: the disk is full (SQLITE_FULL)']);
+  });
+
   it('fails a report or export job onto a full disk with its own message, leaves no file, and exports again once there is room', async () => {
     const disk = smallDisk(2 * 1024 * 1024);
     const a = app({ dataDir: path.join(disk.dir, 'data'), userDataDir: path.join(tempDir(), 'userData') });
