@@ -151,16 +151,22 @@ export class SnapshotSchedule {
     return this.lastFailure ? this.take(this.lastFailure.reason) : this.pending;
   }
 
+  /**
+   * While the disk is known to be full, attempts it clearly has no room for are skipped; one is
+   * still made once per interval in case the free-space figure is wrong (some network drives say 0).
+   */
+  private noRoomYet(now: number): boolean {
+    if (this.lastFailure?.code !== 'disk_full' || now - this.lastTriedAt >= SNAPSHOT_EDIT_INTERVAL_MS) return false;
+    const db = this.store.db;
+    return this.snapshots.lacksRoomFor((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number));
+  }
+
   private take(reason: SnapshotReason): Promise<unknown> {
     const db = this.store.db;
     if (this.running || !db.open) return this.pending;
-    const id = getEngagement(db).id;
     const now = this.clock();
-    // While the disk is known to be full, skip attempts it clearly has no room for; still try
-    // once per interval in case the free-space figure is wrong (some network drives report 0).
-    const needs = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-    const recentlyTried = now - this.lastTriedAt < SNAPSHOT_EDIT_INTERVAL_MS;
-    if (this.lastFailure?.code === 'disk_full' && recentlyTried && this.snapshots.lacksRoomFor(needs)) return this.pending;
+    if (this.noRoomYet(now)) return this.pending;
+    const id = getEngagement(db).id;
     this.lastTriedAt = now;
     this.running = true;
     // A failed backup must never fail the edit that triggered it.
