@@ -46,6 +46,18 @@ export const SnapshotInfo = z.object({
 });
 export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
 
+/** Why the last automatic snapshot could not be taken (it is tried again on the next edit). */
+export const SnapshotFailure = z.object({
+  at: z.string(),
+  reason: SnapshotInfo.shape.reason,
+  code: z.enum(['disk_full', 'internal']),
+  message: z.string(),
+});
+export type SnapshotFailure = z.infer<typeof SnapshotFailure>;
+
+export const SnapshotList = z.object({ snapshots: z.array(SnapshotInfo), lastFailure: SnapshotFailure.nullable() });
+export type SnapshotList = z.infer<typeof SnapshotList>;
+
 /** Which engagement is open, the engagement record itself, and its safety copies. */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
@@ -58,7 +70,7 @@ export const appMethods = {
   'engagement.get': method('query', Empty, EngagementView),
   'engagement.counts': method('query', Empty, EngagementCounts),
   'engagement.saveCopy': method('app', z.object({ path: FilePath.optional() }).strict(), z.object({ path: z.string() }).nullable()),
-  'snapshot.list': method('query', Empty, z.array(SnapshotInfo)),
+  'snapshot.list': method('query', Empty, SnapshotList),
   'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), EngagementView),
   'engagement.update': method(
     'command',

@@ -52,11 +52,11 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       void schedule.onOpen();
     }
     const result = engagementView(store, notice);
-    if (!store.readOnly) {
-      settings.remember(store.path, result.engagement.name);
-      options.onOpened?.(store.path);
-    }
-    return result;
+    if (store.readOnly) return result;
+    // The recent list is a convenience: failing to write it is said, and never undoes the open.
+    const unsaved = settings.remember(store.path, result.engagement.name);
+    options.onOpened?.(store.path);
+    return unsaved ? { ...result, notice: notice ? `${notice} ${unsaved}` : unsaved } : result;
   };
 
   const openForEditing = async (workspace: Workspace, file: string): Promise<EngagementView> => {
@@ -130,10 +130,21 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       if (!target) return null;
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
-      store.db.prepare('VACUUM INTO ?').run(target);
+      try {
+        store.db.prepare('VACUUM INTO ?').run(target);
+      } catch (error) {
+        // A copy cut short (a full disk) is not a copy: leave nothing behind.
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
       return { path: target };
     },
-    'snapshot.list': (workspace) => snapshots.list(getEngagement(workspace.requireStore().db).id),
+    'snapshot.list': async (workspace) => {
+      // Answer after any snapshot under way, and give a failed one another go: the disk may have room now.
+      await workspace.schedule?.retry();
+      const store = workspace.requireStore();
+      return { snapshots: snapshots.list(getEngagement(store.db).id), lastFailure: workspace.schedule?.lastFailure ?? null };
+    },
     'snapshot.restore': (workspace, input) => {
       const store = workspace.requireStore();
       const source = snapshots.fileOf(getEngagement(store.db).id, input.id);

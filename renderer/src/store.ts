@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import type { HistoryState, HomeView, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
+import type { SnapshotFailure } from '../../core/ipc/app';
 import type { EngagementView, ProcessView } from '../../core/model';
 import { ApiError, call } from './api';
 import { t } from './i18n';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+/** `diskFull` stays until an edit is saved again, so the consultant knows nothing new is being kept. */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'diskFull';
 type Screen = 'loading' | 'home' | 'engagement';
 
 interface ShoshinState {
@@ -15,6 +17,8 @@ interface ShoshinState {
   process: ProcessView | null;
   history: HistoryState;
   save: { status: SaveStatus; message: string };
+  /** Why the last automatic snapshot failed, as last heard from the main process. */
+  snapshotFailure: SnapshotFailure | null;
   notice: string | null;
   /** A file that could not be opened normally, with what the user may do instead. */
   openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
@@ -28,6 +32,7 @@ interface ShoshinState {
   mutate: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
   dismissNotice: () => void;
   dismissOpenProblem: () => void;
+  checkSnapshots: () => Promise<void>;
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
@@ -38,6 +43,13 @@ function message(error: unknown): string {
 
 /** Mutations leave the renderer one at a time, in the order the user made them. */
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Snapshots are taken in the background (on open, then every ten minutes of editing), so their
+ * outcome is asked for now and then after an edit, and after every edit while one is failing.
+ */
+const SNAPSHOT_CHECK_MS = 30_000;
+let snapshotsCheckedAt = 0;
 
 export const useShoshin = create<ShoshinState>((set, get) => {
   const refresh = async (processIds: readonly string[]): Promise<void> => {
@@ -56,7 +68,8 @@ export const useShoshin = create<ShoshinState>((set, get) => {
       first ? call('process.get', { id: first.id }) : Promise.resolve(null),
       call('history.state', {}),
     ]);
-    set({ screen: 'engagement', engagement, processId: first?.id ?? null, process, history, save: { status: 'idle', message: '' } });
+    set({ screen: 'engagement', engagement, processId: first?.id ?? null, process, history, save: { status: 'idle', message: '' }, snapshotFailure: null });
+    void get().checkSnapshots();
   };
 
   return {
@@ -67,6 +80,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     process: null,
     history: NO_HISTORY,
     save: { status: 'idle', message: '' },
+    snapshotFailure: null,
     notice: null,
     openProblem: null,
 
@@ -128,9 +142,11 @@ export const useShoshin = create<ShoshinState>((set, get) => {
           await refresh(touched);
           // Only now has the main process answered after its commit: the edit is on disk.
           set({ save: { status: 'saved', message: '' } });
+          if (get().snapshotFailure || Date.now() - snapshotsCheckedAt > SNAPSHOT_CHECK_MS) void get().checkSnapshots();
           return result;
         } catch (error) {
-          set({ save: { status: 'error', message: message(error) }, notice: message(error) });
+          const status = error instanceof ApiError && error.code === 'disk_full' ? 'diskFull' : 'error';
+          set({ save: { status, message: message(error) }, notice: message(error) });
           await refresh(get().processId ? [get().processId ?? ''] : []).catch(() => undefined);
           return null;
         }
@@ -141,6 +157,14 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     },
 
     dismissNotice: () => set({ notice: null }),
+    checkSnapshots: async () => {
+      snapshotsCheckedAt = Date.now();
+      try {
+        set({ snapshotFailure: (await call('snapshot.list', {})).lastFailure });
+      } catch {
+        // The next edit asks again; a failed question about snapshots is not worth a notice.
+      }
+    },
     dismissOpenProblem: () => set({ openProblem: null }),
   };
 });

@@ -100,7 +100,10 @@ export const shell = {
   'shell.saveStatus.saving': 'Saving…',
   'shell.saveStatus.saved': 'Saved',
   'shell.saveStatus.error': 'Not saved',
+  'shell.saveStatus.diskFull': 'Disk full: not saved',
   'shell.saveStatus.readOnly': 'Read-only',
+  'shell.saveStatus.snapshotFailed': 'Snapshot failed',
+  'shell.saveStatus.snapshotDiskFull': 'Snapshot failed: disk full',
 
   // ui/ShortcutSheet.tsx
   'shell.shortcuts.enter': 'Save the step and add the next one',
@@ -122,6 +125,9 @@ export const shell = {
   'shell.history.intro':
     'Shoshin keeps automatic copies of this engagement: when you open it, every ten minutes while you edit, and before an upgrade. Restoring one opens it as a new file beside your engagements; this file stays as it is.',
   'shell.history.empty': 'No snapshots yet.',
+  'shell.history.failedDiskFull': 'The last automatic snapshot could not be taken: the disk is full.',
+  'shell.history.freeSpace': 'Free some space on the disk that holds Shoshin’s settings and snapshots.',
+  'shell.history.retry': 'Tried {when}. Shoshin tries again with your next edit, and each time you open this list.',
   'shell.history.taken': 'Taken',
   'shell.history.why': 'Why',
   'shell.history.size': 'Size',
