@@ -3,6 +3,7 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
@@ -12,9 +13,6 @@ import { cascade, DEFAULT_WINDOW, filesFromArgv, WindowStateStore } from './wind
 
 /** The subset of the `electron` module we use, so tests can hand in a fake. */
 export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu'>;
-
-export const ELECTRON_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Links a report or help text may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOWLIST = ['https://bpmn.io/', 'https://www.electronjs.org/'];
@@ -37,7 +35,7 @@ export function hardenSession(ses: ElectronNS.Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 }
 

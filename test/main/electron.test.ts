@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type Envelope } from '../../core/contract';
-import { ELECTRON_CSP, startElectronApp, type ElectronModule } from '../../main/electron/app';
+import { CONTENT_SECURITY_POLICY } from '../../main/csp';
+import { startElectronApp, type ElectronModule } from '../../main/electron/app';
 import { cascade } from '../../main/electron/windowState';
 import { cleanTempDirs, tempDir } from '../helpers';
 
@@ -191,7 +192,7 @@ describe('Electron main process wiring', () => {
     const reply = vi.fn();
     fake.headers()?.({ responseHeaders: {} }, reply);
     const csp = (reply.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders['Content-Security-Policy']?.[0] ?? '';
-    expect(csp).toBe(ELECTRON_CSP);
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
   });

@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../core/contract';
-import { safeStaticPath, startWebHost, WEB_CSP, type WebHost } from '../../main/web/host';
+import { CONTENT_SECURITY_POLICY } from '../../main/csp';
+import { isJsonContentType, startWebHost, type WebHost } from '../../main/web/host';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 const SECRET = 'TOP-SECRET-DO-NOT-SERVE';
@@ -79,7 +80,7 @@ describe('web host', () => {
     const page = await request(`/?token=${encodeURIComponent(host.token)}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toBe(WEB_CSP);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.body).toContain('<script src="/shoshin-bridge.js"></script>');
 
     const bridge = await request('/shoshin-bridge.js');
@@ -144,6 +145,49 @@ describe('web host', () => {
     expect((await api('app.home', {}, { origin: `http://localhost:${host.port}` })).status).toBe(200);
   });
 
+  it('decides every route on the decoded, normalised path: no way round the token or the CSP', async () => {
+    const disguised = ['/%69ndex.html', '/index.html/', '//index.html', '/./index.html', '/INDEX.HTML', '/%2e/index.html', '/index.html?x=1'];
+    for (const urlPath of disguised) {
+      const reply = await request(urlPath);
+      expect(reply.status, urlPath).toBe(403);
+      expect(reply.body, urlPath).not.toContain('<div id="root">');
+      expect(reply.headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+      const withToken = await request(`${urlPath}${urlPath.includes('?') ? '&' : '?'}token=${encodeURIComponent(host.token)}`);
+      expect(withToken.status, urlPath).toBe(200);
+      expect(withToken.headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+      expect(withToken.body, urlPath).toContain('<script src="/shoshin-bridge.js"></script>');
+    }
+    // An HTML file in the renderer folder is never served past the page route.
+    fs.writeFileSync(path.join(root, 'renderer', 'assets', 'other.html'), '<p>other</p>');
+    expect((await request('/assets/other.html')).status).toBe(404);
+  });
+
+  it('puts the CSP on every response, assets and errors included', async () => {
+    for (const urlPath of ['/assets/app.js', '/shoshin-bridge.js', '/assets/missing.js', '/../secret']) {
+      expect((await request(urlPath)).headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await api('app.home', {})).headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('routes the API on the decoded path too, still behind the token', async () => {
+    const encoded = await api('%61pp.home', {});
+    expect(JSON.parse(encoded.body)).toMatchObject({ ok: true });
+    const noToken = await request('/%61pi/app.home', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(403);
+    expect(JSON.parse((await api('app.home/extra', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect((await api('..%2fapp.home', {})).status).toBe(404);
+  });
+
+  it('takes API bodies only as exactly application/json', async () => {
+    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
+      expect((await api('app.home', {}, { 'content-type': type })).status, type).toBe(200);
+    }
+    for (const type of ['application/jsonx', 'application/json-patch+json', 'text/plain', 'text/plain; application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=latin1', 'application/json; boundary=x', '']) {
+      expect((await api('app.home', {}, { 'content-type': type })).status, type).toBe(415);
+    }
+    expect(isJsonContentType(undefined)).toBe(false);
+  });
+
   it('never serves a file outside the renderer folder', async () => {
     const attempts = [
       '/../package.json',
@@ -157,43 +201,20 @@ describe('web host', () => {
       '/assets/app.js%00.html',
       '/%E0%A4%A',
       `/${'../'.repeat(10)}etc/passwd`,
+      '/assets/../index.html',
+      '/assets/..%252f..%252fsecret',
+      '/assets%2fapp.js',
+      '/assets\\app.js',
+      '/C:/Windows/win.ini',
     ];
+    // A symlink in the renderer folder that points out of it is not followed out.
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'renderer', 'assets', 'linked.js'));
+    attempts.push('/assets/linked.js');
     for (const attempt of attempts) {
       const reply = await request(attempt);
       expect(reply.status, attempt).toBe(404);
       expect(reply.body).not.toContain(SECRET);
       expect(reply.body).not.toContain('root:');
-    }
-  });
-});
-
-describe('safeStaticPath', () => {
-  const base = path.resolve('/srv/shoshin/renderer');
-
-  it('resolves ordinary asset paths inside the root', () => {
-    expect(safeStaticPath(base, '/assets/app.js')).toBe(path.join(base, 'assets', 'app.js'));
-    expect(safeStaticPath(base, '/assets/my%20font.woff2')).toBe(path.join(base, 'assets', 'my font.woff2'));
-  });
-
-  it('clamps dot-dot segments to the root, however they are encoded', () => {
-    expect(safeStaticPath(base, '/../package.json')).toBe(path.join(base, 'package.json'));
-    expect(safeStaticPath(base, '/assets/..%2f..%2fsecret')).toBe(path.join(base, 'secret'));
-    expect(safeStaticPath(base, '/%2e%2e/%2e%2e/etc/passwd')).toBe(path.join(base, 'etc', 'passwd'));
-    expect(safeStaticPath(base, '..%2F..%2F..%2Fetc%2Fpasswd')).toBe(path.join(base, 'etc', 'passwd'));
-  });
-
-  it('refuses the root itself, NUL bytes and malformed escapes', () => {
-    expect(safeStaticPath(base, '/')).toBeNull();
-    expect(safeStaticPath(base, '/..')).toBeNull();
-    expect(safeStaticPath(base, '/assets/app.js%00.html')).toBeNull();
-    expect(safeStaticPath(base, '/%E0%A4%A')).toBeNull();
-  });
-
-  it('never returns a path outside the root', () => {
-    const nasty = ['/..', '/../..', '/./../x', '//etc/passwd', '/%2e%2e%2f%2e%2e%2fx', '/a/b/../../../x', '/..%252f..%252fx', '/\\..\\..\\x', '/assets/../../renderer-evil/x'];
-    for (const urlPath of nasty) {
-      const resolved = safeStaticPath(base, urlPath);
-      if (resolved !== null) expect(resolved.startsWith(base + path.sep), urlPath).toBe(true);
     }
   });
 });
