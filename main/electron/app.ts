@@ -8,11 +8,12 @@ import { createDispatch, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
 import { AppSettings } from '../settings';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, isAppPage, serveRenderer } from './appProtocol';
 import { menuTemplate } from './menu';
 import { cascade, DEFAULT_WINDOW, filesFromArgv, WindowStateStore } from './windowState';
 
 /** The subset of the `electron` module we use, so tests can hand in a fake. */
-export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu'>;
+export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu' | 'protocol'>;
 
 /** Links a report or help text may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOWLIST = ['https://bpmn.io/', 'https://www.electronjs.org/'];
@@ -40,21 +41,20 @@ export function hardenSession(ses: ElectronNS.Session): void {
 }
 
 /** Only our own top-level page may call the services; not an iframe, not a page we navigated to. */
-export function isTrustedSender(event: ElectronNS.IpcMainInvokeEvent, appUrl: string): boolean {
+export function isTrustedSender(event: Pick<ElectronNS.IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  return frame.url.split(/[?#]/)[0] === appUrl;
+  return isAppPage(frame.url);
 }
 
 export function registerIpc(
   electron: ElectronModule,
   dispatch: Dispatch,
   workspaceFor: (contents: ElectronNS.WebContents) => Workspace,
-  appUrl: string,
 ): void {
   for (const method of METHOD_NAMES) {
     electron.ipcMain.handle(`shoshin:${method}`, async (event, payload: unknown) => {
-      if (!isTrustedSender(event, appUrl)) {
+      if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden_sender', message: 'This page may not use Shoshin.' } };
       }
       return dispatch(workspaceFor(event.sender), method, payload);
@@ -77,15 +77,16 @@ interface OpenWindow {
 }
 
 export function startElectronApp(electron: ElectronModule, options: StartOptions): void {
-  const { app, BrowserWindow, dialog, Menu } = electron;
+  const { app, BrowserWindow, dialog, Menu, protocol } = electron;
+  // Only possible before `ready`, and needed even by a second instance that is about to quit.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // One running Shoshin: a second launch (double-clicking a file) hands its files to this one.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
   const windows = new Map<number, OpenWindow>();
-  const rendererIndex = path.join(options.outDir, 'renderer', 'index.html');
-  const appUrl = `file://${rendererIndex.split(path.sep).join('/').replace(/^\/?/, '/')}`;
+  const rendererDir = path.join(options.outDir, 'renderer');
   const pending: string[] = filesFromArgv(options.argv ?? [], options.cwd ?? process.cwd());
   let ready = false;
   let settings: AppSettings | undefined;
@@ -148,7 +149,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       windows.delete(id);
       rebuildMenu();
     });
-    void win.loadFile(rendererIndex, file ? { query: { open: file } } : {});
+    void win.loadURL(appPageUrl(file));
     return entry;
   };
 
@@ -165,8 +166,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         open.win.focus();
         continue;
       }
-      const blank = [...windows.values()].find((w) => !w.workspace.store && w.win.webContents.getURL().startsWith(appUrl));
-      if (blank) void blank.win.loadFile(rendererIndex, { query: { open: file } });
+      const blank = [...windows.values()].find((w) => !w.workspace.store && isAppPage(w.win.webContents.getURL()));
+      if (blank) void blank.win.loadURL(appPageUrl(file));
       else createWindow(file);
     }
   }
@@ -228,6 +229,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
     });
     hardenSession(electron.session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request));
     registerIpc(
       electron,
       createDispatch(handlers),
@@ -236,7 +238,6 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         if (!entry) throw new Error('IPC from a window Shoshin did not open');
         return entry.workspace;
       },
-      appUrl,
     );
     ready = true;
     const files = pending.splice(0);
