@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../csp';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
+import { desktopPaths } from '../services/paths';
 import { AppSettings } from '../settings';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, isAppPage, serveRenderer } from './appProtocol';
 import { menuTemplate } from './menu';
@@ -137,6 +138,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
     });
     const entry: OpenWindow = { win, workspace: new Workspace(), commands: [] };
+    // The page asks to open the document named in its address; main grants exactly that one.
+    if (file !== undefined) entry.workspace.grant(file);
     const id = win.webContents.id;
     windows.set(id, entry);
     hardenContents(electron, win.webContents);
@@ -167,8 +170,10 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         continue;
       }
       const blank = [...windows.values()].find((w) => !w.workspace.store && isAppPage(w.win.webContents.getURL()));
-      if (blank) void blank.win.loadURL(appPageUrl(file));
-      else createWindow(file);
+      if (blank) {
+        blank.workspace.grant(file);
+        void blank.win.loadURL(appPageUrl(file));
+      } else createWindow(file);
     }
   }
 
@@ -188,6 +193,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     windowState = WindowStateStore.in(app.getPath('userData'));
     const handlers = createHandlers({
       userDataDir: app.getPath('userData'),
+      paths: desktopPaths({ userDataDir: app.getPath('userData') }),
       dataDir: path.join(app.getPath('documents'), 'Shoshin'),
       ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
       pickOpenPath: async () => {

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { METHOD_NAMES, MAX_PAYLOAD_BYTES } from '../../core/contract';
 import { createDispatch } from '../dispatch';
 import { createHandlers, Workspace, type ServiceOptions } from '../services';
+import { dataFolderPaths } from '../services/paths';
 import { exportsDir } from '../services/report';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentType, fileInside, urlPathSegments } from '../staticFiles';
 
-export interface WebHostOptions extends ServiceOptions {
+/** The browser host sets its own path policy: paths confined to the data folder. */
+export interface WebHostOptions extends Omit<ServiceOptions, 'paths'> {
   rendererDir: string;
   port?: number;
   token?: string;
@@ -99,6 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const exportsRoot = exportsDir(options.dataDir);
   const handlers = createHandlers({
     ...options,
+    paths: dataFolderPaths({ dataDir: options.dataDir, userDataDir: options.userDataDir }),
     // Exports land in the data folder's exports/ (no save dialog in a browser); this link downloads one.
     exportUrl: (file) =>
       path.dirname(path.resolve(file)) === path.resolve(exportsRoot) ? `/exports/${encodeURIComponent(path.basename(file))}?token=${encodeURIComponent(token)}` : null,
@@ -184,6 +187,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   if (options.initialFile) {
     await options.initialFile(workspace, async (filePath) => {
+      // Named on the host's own command line (or its recent list): main hands it to the page.
+      workspace.grant(filePath);
       const result = await dispatch(workspace, 'engagement.open', { path: filePath });
       if (!result.ok) throw new Error(result.error.message);
     });

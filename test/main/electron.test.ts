@@ -7,6 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/csp';
 import { isTrustedSender, startElectronApp, type ElectronModule } from '../../main/electron/app';
 import { appPageUrl, isAppPage, serveRenderer } from '../../main/electron/appProtocol';
 import { cascade } from '../../main/electron/windowState';
+import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
+import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -381,6 +383,83 @@ describe('the app:// scheme', () => {
   });
 });
 
+describe('paths belong to the main process', () => {
+  type Call = (win: { webContents: unknown }, method: string, payload?: unknown) => Promise<Envelope<Record<string, unknown>>>;
+  const caller = (fake: ReturnType<typeof fakeElectron>): Call => async (win, method, payload = {}) => {
+    const contents = win.webContents as { mainFrame: unknown };
+    return (await fake.handlers.get(`shoshin:${method}`)?.({ sender: contents, senderFrame: contents.mainFrame }, payload)) as Envelope<Record<string, unknown>>;
+  };
+  const engagementFile = (name: string): string => {
+    const file = path.join(tempDir(), 'Jane Doe', `${name}.shoshin`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    EngagementStore.create(file, { name, client: '' }).close();
+    return file;
+  };
+
+  it('a window opens only the document main handed it, a file picked in main’s dialog, or one from the recent list', async () => {
+    const handed = engagementFile('Handed over');
+    const picked = engagementFile('Picked');
+    const other = engagementFile('Never offered');
+    const { fake, win } = await started(['shoshin', handed]);
+    const call = caller(fake);
+    expect(win.query).toEqual({ open: handed });
+    expect((await call(win, 'engagement.open', { path: handed })).ok).toBe(true);
+
+    const before = fs.readFileSync(other);
+    const refused = await call(win, 'engagement.open', { path: other });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', message: expect.stringMatching(/Open file|recent/) } });
+    for (const mode of ['readOnly', 'recoverCopy']) {
+      expect(await call(win, 'engagement.open', { path: other, mode })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    }
+    expect(fs.readFileSync(other).equals(before)).toBe(true);
+    expect(await call(win, 'engagement.get')).toMatchObject({ ok: true, data: { path: handed } });
+
+    const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [picked] });
+    expect(await call(win, 'engagement.pickFile')).toEqual({ ok: true, data: { path: picked } });
+    expect(await call(win, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+
+    // Grants belong to one window; the recent list (files opened before) is open to every window.
+    const unopened = engagementFile('Picked elsewhere');
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [unopened] });
+    await call(win, 'engagement.pickFile');
+    fake.app.emit('second-instance', {}, ['shoshin', engagementFile('Second window')], '/');
+    const second = fake.windows[1];
+    if (!second) throw new Error('no second window');
+    expect(await call(second, 'engagement.open', { path: unopened })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    await call(win, 'engagement.close');
+    expect(await call(second, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+    expect(await call(second, 'engagement.create', { name: 'Mine', client: '', path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call(second, 'engagement.saveCopy', { path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('keeps a copy of a logo picked in main’s dialog, and reads no other logo path', async () => {
+    const { fake, win } = await started();
+    const call = caller(fake);
+    expect((await call(win, 'engagement.openSample')).ok).toBe(true);
+    const logo = path.join(tempDir(), 'José’s logo.svg');
+    fs.writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123456"/></svg>');
+    const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [logo] });
+    const chosen = await call(win, 'report.pickLogo');
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    const kept = String(chosen.data['path']);
+    expect(kept.startsWith(path.join(fake.app.getPath('userData'), 'Logos') + path.sep)).toBe(true);
+    expect(path.basename(kept)).toBe('José’s logo.svg');
+    expect(fs.readFileSync(kept)).toEqual(fs.readFileSync(logo));
+
+    // Accepted: the save dialog (cancelled in the fake) is only reached past every check.
+    const options = { ...DEFAULT_REPORT_OPTIONS, logoPath: kept };
+    expect(await call(win, 'report.start', { format: 'docx', options })).toEqual({ ok: true, data: { jobId: null } });
+    expect(await call(win, 'report.options')).toMatchObject({ ok: true, data: { logoPath: kept } });
+    for (const logoPath of [logo, '/etc/passwd', path.join(fake.app.getPath('userData'), 'Logos', '..', 'settings.json')]) {
+      expect(await call(win, 'report.start', { format: 'docx', options: { ...options, logoPath } }), logoPath).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    }
+    expect(await call(win, 'settings.update', { reportDefaults: { ...options, logoPath: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    expect(await call(win, 'settings.update', { reportDefaults: options })).toMatchObject({ ok: true });
+  });
+});
+
 type MenuItem = { label?: string; accelerator?: string; registerAccelerator?: boolean; enabled?: boolean; submenu?: MenuItem[]; click?: () => void };
 
 describe('desktop integration', () => {
@@ -402,9 +481,9 @@ describe('desktop integration', () => {
   it('takes files from a second launch, and brings an already open one to the front', async () => {
     const { fake, win } = await started();
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    const file = path.join(tempDir(), 'open.shoshin');
-    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '', path: file })) as Envelope<unknown>;
-    expect(created.ok).toBe(true);
+    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '' })) as Envelope<{ path: string }>;
+    if (!created.ok) throw new Error(created.error.message);
+    const file = created.data.path;
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith(file);
 
     fake.app.emit('second-instance', {}, ['shoshin', file], '/');

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES } from '../../core/contract';
+import { MAX_PAYLOAD_BYTES, type Envelope } from '../../core/contract';
+import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
+import { EngagementStore } from '../../db/store';
 import { CONTENT_SECURITY_POLICY } from '../../main/csp';
 import { isJsonContentType, startWebHost, type WebHost } from '../../main/web/host';
 import { cleanTempDirs, tempDir } from '../helpers';
@@ -123,14 +125,14 @@ describe('web host', () => {
     });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(JSON.parse((await api('no.such', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const huge = await api('engagement.update', { scope: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
+    const huge = await api('process.create', { name: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
   // Fails today ("socket hang up"): readBody destroys the request once the body passes 2 × MAX_PAYLOAD_BYTES,
   // which kills the socket before the payload_too_large envelope is written.
   it('answers payload_too_large for a body far over the limit', async () => {
-    const huge = await api('engagement.update', { scope: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) });
+    const huge = await api('process.create', { name: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
@@ -186,6 +188,41 @@ describe('web host', () => {
       expect((await api('app.home', {}, { 'content-type': type })).status, type).toBe(415);
     }
     expect(isJsonContentType(undefined)).toBe(false);
+  });
+
+  it('opens only files in the data folder, on the recent list, or handed over on its command line', async () => {
+    const dataDir = path.join(root, 'data');
+    const inside = path.join(dataDir, 'inside.shoshin');
+    const outside = path.join(root, 'outside.shoshin');
+    for (const file of [inside, outside]) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      EngagementStore.create(file, { name: path.basename(file), client: '' }).close();
+    }
+    fs.symlinkSync(outside, path.join(dataDir, 'link.shoshin'));
+    const before = fs.readFileSync(outside);
+    expect(JSON.parse((await api('engagement.open', { path: inside })).body)).toMatchObject({ ok: true, data: { path: inside } });
+    for (const file of [outside, path.join(dataDir, '..', 'outside.shoshin'), path.join(dataDir, 'link.shoshin')]) {
+      for (const mode of ['edit', 'readOnly', 'recoverCopy']) {
+        const reply = JSON.parse((await api('engagement.open', { path: file, mode })).body) as Envelope<unknown>;
+        expect(reply, `${file} ${mode}`).toMatchObject({ ok: false, error: { code: 'forbidden_path', message: expect.stringContaining('data folder') } });
+      }
+    }
+    expect(fs.readFileSync(outside).equals(before)).toBe(true);
+    expect(host.workspace.store?.path).toBe(inside);
+    const logo = JSON.parse((await api('report.start', { format: 'docx', options: { ...DEFAULT_REPORT_OPTIONS, logoPath: path.join(root, 'secret.txt') } })).body) as Envelope<unknown>;
+    expect(logo).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+
+    // The host's own --file (and the last engagement it reopens) is main's to hand over.
+    await host.close();
+    host = await startWebHost({
+      rendererDir: path.join(root, 'renderer'),
+      dataDir,
+      userDataDir: path.join(root, 'userData'),
+      port: 0,
+      initialFile: (_workspace, open) => open(outside),
+    });
+    expect(host.workspace.store?.path).toBe(outside);
+    expect(JSON.parse((await api('engagement.open', { path: outside, mode: 'readOnly' })).body)).toMatchObject({ ok: true, data: { readOnly: true } });
   });
 
   it('never serves a file outside the renderer folder', async () => {
