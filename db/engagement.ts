@@ -23,10 +23,6 @@ export function getEngagement(db: Database.Database): Engagement {
   return fromRow<Engagement>('engagement', row);
 }
 
-export function updateEngagement(tx: Tx, patch: Partial<Pick<Engagement, 'name' | 'client' | 'scope' | 'consultant'>>): void {
-  tx.update<Engagement>('engagement', getEngagement(tx.db).id, patch);
-}
-
 export function engagementCounts(db: Database.Database): EngagementCounts {
   const count = (table: string): number => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { processes: count('processes'), steps: count('steps'), painPoints: count('pain_points'), people: count('people') };

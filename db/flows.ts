@@ -20,11 +20,6 @@ export function addFlow(tx: Tx, input: { processId: string; sourceId: string; ta
   return flow;
 }
 
-export function updateFlow(tx: Tx, id: string, label: string): void {
-  const flow = tx.update<Flow>('flows', id, { label });
-  tx.touch(flow.processId);
-}
-
 export function deleteFlow(tx: Tx, id: string): void {
   const flow = tx.require<Flow>('flows', id, 'flow');
   for (const pain of tx.all<{ id: string }>('pain_points', { targetKind: 'flow', targetId: id })) {

@@ -45,11 +45,6 @@ export function laneByName(tx: Tx, processId: string, name: string): Lane {
   return found ?? createLane(tx, { processId, name: wanted });
 }
 
-export function renameLane(tx: Tx, id: string, name: string): void {
-  const lane = tx.update<Lane>('lanes', id, { name });
-  tx.touch(lane.processId);
-}
-
 export function updateLane(tx: Tx, id: string, patch: Partial<Pick<Lane, 'name' | 'kind' | 'color'>>): Lane {
   tx.require<Lane>('lanes', id, 'lane');
   const lane = tx.update<Lane>('lanes', id, patch);

@@ -30,15 +30,6 @@ export function addQuote(
   return quote;
 }
 
-export function updateQuote(tx: Tx, id: string, patch: Partial<Pick<Quote, 'text' | 'personId' | 'sessionId'>>): Quote {
-  tx.require<Quote>('quotes', id, 'quote');
-  if (patch.personId) tx.require('people', patch.personId, 'person');
-  if (patch.sessionId) tx.require('sessions', patch.sessionId, 'session');
-  const quote = tx.update<Quote>('quotes', id, patch);
-  tx.touch(quote.processId);
-  return quote;
-}
-
 export function deleteQuote(tx: Tx, id: string): void {
   const quote = tx.require<Quote>('quotes', id, 'quote');
   tx.remove('quotes', id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EngagementCounts, EngagementView, Name, Text } from '../model';
-import { Change, Empty, FilePath, method, Ok } from './base';
+import { EngagementView, Name } from '../model';
+import { Empty, FilePath, method, Ok } from './base';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
@@ -58,23 +58,22 @@ export type SnapshotFailure = z.infer<typeof SnapshotFailure>;
 export const SnapshotList = z.object({ snapshots: z.array(SnapshotInfo), lastFailure: SnapshotFailure.nullable() });
 export type SnapshotList = z.infer<typeof SnapshotList>;
 
-/** Which engagement is open, the engagement record itself, and its safety copies. */
+/**
+ * Which engagement is open and its safety copies. The renderer never names a path to write, and names
+ * one to open only if main handed it over (a file dialog, the recent list, the window's address) or, in
+ * the browser host, inside the data folder: see main/services/paths.ts.
+ */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
   'settings.update': method('app', Preferences.partial().strict(), Preferences),
-  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), EngagementView),
+  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name }).strict(), EngagementView),
   'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), EngagementView),
   'engagement.openSample': method('app', Empty, EngagementView),
-  'engagement.pickAndOpen': method('app', Empty, EngagementView.nullable()),
+  /** The native open dialog; the chosen file is granted to this window, which then opens it by path. */
+  'engagement.pickFile': method('app', Empty, z.object({ path: FilePath.nullable() })),
   'engagement.close': method('app', Empty, Ok),
   'engagement.get': method('query', Empty, EngagementView),
-  'engagement.counts': method('query', Empty, EngagementCounts),
-  'engagement.saveCopy': method('app', z.object({ path: FilePath.optional() }).strict(), z.object({ path: z.string() }).nullable()),
+  'engagement.saveCopy': method('app', Empty, z.object({ path: z.string() }).nullable()),
   'snapshot.list': method('query', Empty, SnapshotList),
   'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), EngagementView),
-  'engagement.update': method(
-    'command',
-    z.object({ name: Name.min(1), client: Name, scope: Text, consultant: Name }).partial().strict(),
-    Change,
-  ),
 };

@@ -66,7 +66,6 @@ export const captureMethods = {
     z.object({ processId: Id, name: Name.min(1), kind: LaneKind.optional() }).strict(),
     Change.extend({ lane: Lane }),
   ),
-  'lane.rename': method('command', z.object({ id: Id, name: Name.min(1) }).strict(), Change),
   'lane.update': method(
     'command',
     z.object({ id: Id, patch: z.object({ name: Name.min(1), kind: LaneKind, color: LaneColor }).partial().strict() }).strict(),
@@ -135,7 +134,6 @@ export const captureMethods = {
     z.object({ processId: Id, sourceId: Id, targetId: Id, label: Name.optional() }).strict(),
     Change.extend({ flow: Flow }),
   ),
-  'flow.update': method('command', z.object({ id: Id, label: Name }).strict(), Change),
   'flow.delete': method('command', z.object({ id: Id }).strict(), Change),
 
   'quote.add': method(
@@ -144,11 +142,6 @@ export const captureMethods = {
       .object({ processId: Id, stepId: Id.nullable().optional(), text: Text.min(1), personId: Id.nullable().optional(), sessionId: Id.nullable().optional() })
       .strict(),
     Change.extend({ quote: Quote }),
-  ),
-  'quote.update': method(
-    'command',
-    z.object({ id: Id, patch: z.object({ text: Text.min(1), personId: Id.nullable(), sessionId: Id.nullable() }).partial().strict() }).strict(),
-    Change,
   ),
   'quote.delete': method('command', ById, Change),
 

@@ -4,7 +4,7 @@ import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { EngagementView } from '../../core/model';
-import { engagementCounts, getEngagement, listPeople, listSessions, updateEngagement } from '../../db/engagement';
+import { getEngagement, listPeople, listSessions } from '../../db/engagement';
 import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
 import { listProcessSummaries } from '../../db/processes';
 import { recoverInto } from '../../db/recover';
@@ -12,7 +12,7 @@ import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
-import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
+import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 export function engagementView(store: EngagementStore, notice?: string): EngagementView {
   return {
@@ -87,8 +87,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     }
   };
 
-  const copyTarget = async (workspace: Workspace, requested: string | undefined): Promise<string | null> => {
-    if (requested) return path.resolve(requested);
+  const copyTarget = async (workspace: Workspace): Promise<string | null> => {
     const name = `${baseName(workspace.requireStore().path)} (copy)`;
     if (options.pickSavePath) return options.pickSavePath(`${name}${FILE_EXTENSION}`, FILE_EXTENSION.slice(1));
     return freshPath(options.dataDir, name);
@@ -96,15 +95,20 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
 
   return {
     'app.home': () => ({ recent: settings.recent(), dataDir: options.dataDir, canPickFiles: !!options.pickOpenPath, preferences: settings.preferences() }),
-    'settings.update': (_workspace, input) => settings.updatePreferences(input),
+    'settings.update': (_workspace, input) => {
+      // A default logo is read for every new engagement's report: only one the path policy allows.
+      const logo = input.reportDefaults?.logoPath.trim();
+      if (logo && logo !== settings.preferences().reportDefaults.logoPath.trim()) options.paths.logo(logo);
+      return settings.updatePreferences(input);
+    },
     'engagement.create': (workspace, input) => {
-      const target = input.path ? path.resolve(input.path) : freshPath(options.dataDir, input.name);
+      const target = freshPath(options.dataDir, input.name);
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       const consultant = settings.preferences().consultantName;
       return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client, consultant }, storeOptions));
     },
     'engagement.open': (workspace, input) => {
-      const file = path.resolve(input.path);
+      const file = options.paths.openable(workspace, input.path);
       if (input.mode === 'readOnly') return opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true }));
       if (input.mode === 'recoverCopy') return recoverCopy(workspace, file);
       return openForEditing(workspace, file);
@@ -114,19 +118,21 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       writeSample(store);
       return opened(workspace, store);
     },
-    'engagement.pickAndOpen': async (workspace) => {
+    'engagement.pickFile': async (workspace) => {
       const picked = await options.pickOpenPath?.();
-      return picked ? openForEditing(workspace, path.resolve(picked)) : null;
+      if (!picked) return { path: null };
+      // Granted before it is opened, so a file that fails can still be opened read-only or recovered.
+      workspace.grant(picked);
+      return { path: path.resolve(picked) };
     },
     'engagement.close': (workspace) => {
       workspace.close();
       return { ok: true as const };
     },
     'engagement.get': (workspace) => engagementView(workspace.requireStore()),
-    'engagement.counts': (workspace) => engagementCounts(workspace.requireStore().db),
-    'engagement.saveCopy': async (workspace, input) => {
+    'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
-      const target = await copyTarget(workspace, input.path);
+      const target = await copyTarget(workspace);
       if (!target) return null;
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
@@ -153,7 +159,5 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       fs.copyFileSync(source, target);
       return openForEditing(workspace, target);
     },
-    'engagement.update': (workspace, input) =>
-      change(workspace.requireStore().command('engagement.update', 'Edit engagement', (tx) => updateEngagement(tx, input))),
   };
 }

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { captureMethods } from '../../core/ipc/capture';
 import type { StepKind } from '../../core/model';
 import { pasteSteps } from '../../db/clipboard';
-import { addFlow, deleteFlow, updateFlow } from '../../db/flows';
-import { createLane, deleteLane, laneNameOf, moveLane, renameLane, stepLaneName, updateLane } from '../../db/lanes';
+import { addFlow, deleteFlow } from '../../db/flows';
+import { createLane, deleteLane, laneNameOf, moveLane, stepLaneName, updateLane } from '../../db/lanes';
 import { createProcess, deleteProcess, getProcessView, renameProcess } from '../../db/processes';
-import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion, updateQuote } from '../../db/quotes';
+import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion } from '../../db/quotes';
 import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
 import { change, type HandlersFor } from './workspace';
 
@@ -57,8 +57,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('lane.create', `Add lane “${input.name}”`, (tx) => createLane(tx, input));
       return { ...change(result), lane: result.value };
     },
-    'lane.rename': (workspace, input) =>
-      change(workspace.requireStore().command('lane.rename', 'Rename lane', (tx) => renameLane(tx, input.id, input.name))),
     'lane.update': (workspace, input) =>
       change(workspace.requireStore().command('lane.update', 'Edit lane', (tx) => updateLane(tx, input.id, input.patch))),
     'lane.move': (workspace, input) =>
@@ -99,8 +97,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('flow.add', 'Connect steps', (tx) => addFlow(tx, input));
       return { ...change(result), flow: result.value };
     },
-    'flow.update': (workspace, input) =>
-      change(workspace.requireStore().command('flow.update', 'Label flow', (tx) => updateFlow(tx, input.id, input.label))),
     'flow.delete': (workspace, input) =>
       change(workspace.requireStore().command('flow.delete', 'Delete flow', (tx) => deleteFlow(tx, input.id))),
 
@@ -108,8 +104,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('quote.add', 'Add quote', (tx) => addQuote(tx, input));
       return { ...change(result), quote: result.value };
     },
-    'quote.update': (workspace, input) =>
-      change(workspace.requireStore().command('quote.update', 'Edit quote', (tx) => updateQuote(tx, input.id, input.patch))),
     'quote.delete': (workspace, input) =>
       change(workspace.requireStore().command('quote.delete', 'Delete quote', (tx) => deleteQuote(tx, input.id))),
 

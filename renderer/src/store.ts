@@ -24,7 +24,7 @@ interface ShoshinState {
   openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
   boot: () => Promise<void>;
   goHome: () => Promise<void>;
-  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen' | 'snapshot.restore'>(
+  openWith: <M extends 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'snapshot.restore'>(
     method: M,
     input: MethodInput<M>,
   ) => Promise<boolean>;

@@ -66,7 +66,7 @@ describe('pain points stay attached', () => {
     await h.call('step.update', { id: b ?? '', patch: { x: 900, y: 120 } });
     await h.call('step.update', { id: b ?? '', patch: { laneId: lanes.hr } });
     await h.call('step.update', { id: a ?? '', patch: { text: 'Ring the service desk', laneId: null } });
-    await h.call('lane.rename', { id: lanes.hr, name: 'Human resources' });
+    await h.call('lane.update', { id: lanes.hr, patch: { name: 'Human resources' } });
     expect(pins(await view())).toEqual(pinned);
     expect((await view()).steps.find((s) => s.id === b)?.laneId).toBe(lanes.hr);
 

@@ -12,8 +12,9 @@ import { addStep } from '../../db/steps';
 import { EngagementStore } from '../../db/store';
 import { createDispatch } from '../../main/dispatch';
 import { createHandlers, Workspace } from '../../main/services';
+import { anyPath } from '../../main/services/paths';
 import { Snapshots, SnapshotSchedule } from '../../main/snapshots';
-import { cleanTempDirs, harness, sha256, tempDir } from '../helpers';
+import { checkedDispatch, cleanTempDirs, harness, sha256, tempDir } from '../helpers';
 import { mountSmallDisk, tmpfsUnavailable, type SmallDisk } from '../tmpfs';
 
 const EDIT_DISK_FULL = 'The disk is full: nothing was saved. Free some space; your work so far is safe.';
@@ -38,7 +39,7 @@ afterEach(() => {
 /** The real handlers and dispatch, with the data and user-data folders where the test says. */
 function app(folders: { dataDir: string; userDataDir: string }) {
   const logged: unknown[] = [];
-  const dispatch = createDispatch(createHandlers(folders), (error) => logged.push(error));
+  const dispatch = checkedDispatch(createDispatch(createHandlers({ ...folders, paths: anyPath }), (error) => logged.push(error)));
   const workspace = new Workspace();
   workspaces.push(workspace);
   const call = async <M extends MethodName>(method: M, payload: unknown = {}): Promise<MethodOutput<M>> => {

@@ -51,7 +51,7 @@ describe('dispatch', () => {
       expect(flow.sourceId).toBe(view.steps[i]?.id);
       expect(flow.targetId).toBe(view.steps[i + 1]?.id);
     });
-    expect((await h.call('engagement.counts')).steps).toBe(5);
+    expect((await h.call('engagement.get')).processes.find((p) => p.id === process.id)?.stepCount).toBe(5);
     expect(await h.call('history.state')).toMatchObject({ canUndo: true, undoLabel: 'Add step' });
     expect(h.logged).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe('dispatch', () => {
 
     await h.call('engagement.create', { name: 'Opened then closed', client: '' });
     await h.call('engagement.close');
-    await expectError('engagement.counts', undefined, 'no_engagement');
+    await expectError('engagement.get', undefined, 'no_engagement');
   });
 
   describe('refuses bad calls without touching the engagement', () => {
@@ -110,7 +110,8 @@ describe('dispatch', () => {
 
     it('oversized payloads', async () => {
       await expectError('step.add', { processId, x: 0, y: 0, text: 'x'.repeat(MAX_PAYLOAD_BYTES + 1) }, 'payload_too_large');
-      await expectError('engagement.update', { scope: 'é'.repeat(MAX_PAYLOAD_BYTES / 2 + 1) }, 'payload_too_large');
+      // Bytes, not characters: é is two bytes in UTF-8.
+      await expectError('step.update', { id: stepId, patch: { text: 'é'.repeat(MAX_PAYLOAD_BYTES / 2 + 1) } }, 'payload_too_large');
       const circular: Record<string, unknown> = { processId, x: 0, y: 0 };
       circular['self'] = circular;
       await expectError('step.add', circular, 'payload_too_large');

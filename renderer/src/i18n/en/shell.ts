@@ -188,6 +188,7 @@ export const shell = {
   'shell.export.pickColour': 'Pick brand colour',
   'shell.export.logo': 'Logo file (PNG, JPEG or SVG)',
   'shell.export.noLogo': 'No logo',
+  'shell.export.logoInDataFolder': 'No logo (or a file in {dataDir})',
   'shell.export.choose': 'Choose…',
   'shell.export.removeLogo': 'Remove logo',
   'shell.export.colourInvalid': 'Use a colour like #1f4e79.',
