@@ -1,8 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { METHOD_NAMES } from './core/contract';
+import { META_CONTENT_SECURITY_POLICY } from './main/csp';
 import { version } from './package.json';
+
+/** Writes the one CSP (main/csp.ts) into index.html's <meta>, so the page and both shells cannot drift apart. */
+function contentSecurityPolicy(): Plugin {
+  const placeholder = '__SHOSHIN_CSP__';
+  return {
+    name: 'shoshin-csp',
+    transformIndexHtml(html) {
+      if (!html.includes(placeholder)) throw new Error(`renderer/index.html has no ${placeholder} for the Content-Security-Policy`);
+      return html.replace(placeholder, META_CONTENT_SECURITY_POLICY);
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,6 +49,6 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     worker: { format: 'es' },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
   },
 });

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'invalid_input',
   'payload_too_large',
   'forbidden_sender',
+  'forbidden_path',
   'no_engagement',
   'not_found',
   'conflict',

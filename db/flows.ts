@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
-import { newRecord, type CreateOf, type Flow, type PatchOf } from '../core/records';
+import { newRecord, type CreateOf, type Flow } from '../core/records';
 import type { Tx } from './journal';
 
 export function addFlow(tx: Tx, input: CreateOf<'flows'>): Flow {
@@ -10,11 +10,6 @@ export function addFlow(tx: Tx, input: CreateOf<'flows'>): Flow {
     throw new ShoshinError('conflict', 'A flow can only join steps of the same process.');
   }
   return tx.insert('flows', newRecord('flows', { ...input, id: randomUUID() }));
-}
-
-export function updateFlow(tx: Tx, id: string, patch: PatchOf<'flows'>): Flow {
-  tx.require('flows', id, 'flow');
-  return tx.update('flows', id, patch);
 }
 
 export function deleteFlow(tx: Tx, id: string): void {

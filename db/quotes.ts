@@ -18,14 +18,6 @@ export function addQuote(tx: Tx, input: CreateOf<'quotes'> & { processId: string
   return tx.insert('quotes', newRecord('quotes', { ...input, id: randomUUID() }));
 }
 
-export function updateQuote(tx: Tx, id: string, patch: PatchOf<'quotes'>): Quote {
-  const current = tx.require('quotes', id, 'quote');
-  if (patch.stepId && current.processId) checkStep(tx, current.processId, patch.stepId);
-  if (patch.personId) tx.require('people', patch.personId, 'person');
-  if (patch.sessionId) tx.require('sessions', patch.sessionId, 'session');
-  return tx.update('quotes', id, patch);
-}
-
 export function deleteQuote(tx: Tx, id: string): void {
   tx.require('quotes', id, 'quote');
   tx.remove('quotes', id);

@@ -2,13 +2,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
-import { ShoshinError } from '../core/errors';
+import { isDiskFull, ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
 import { openEngagementFile, type OpenOptions } from './file';
 import { acquireLock } from './lock';
 import type { HistoryState } from '../core/ipc/base';
 import type { RecordChange } from '../core/records';
 import { historyState, record, recordChanges, redo, Tx, undo } from './journal';
+
+/** What every edit, undo and redo replies when the disk has no room for it. */
+export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space; your work so far is safe.';
+
+/**
+ * Runs one write transaction. SQLite rolls a transaction back when the disk is full, so the file
+ * still holds every edit that was committed before: say so, in words, instead of a raw I/O error.
+ */
+function writeTransaction<T>(db: Database.Database, body: () => T): T {
+  try {
+    return db.transaction(body)();
+  } catch (error) {
+    if (isDiskFull(error)) throw new ShoshinError('disk_full', DISK_FULL_MESSAGE);
+    throw error;
+  }
+}
 
 export interface CommandResult<T> {
   value: T;
@@ -81,12 +97,12 @@ export class EngagementStore {
   /** Runs `apply` in one transaction, journals its row changes under `label`, and commits before returning. */
   command<T>(name: string, label: string, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: string }): CommandResult<T> {
     this.assertWritable();
-    const result = this.db.transaction(() => {
+    const result = writeTransaction(this.db, () => {
       const tx = new Tx(this.db);
       const value = apply(tx);
       const journalId = record(this.db, name, label, tx.changes, mergeIntoAddOf);
       return { value, changes: recordChanges(tx.changes), journalId, history: historyState(this.db) };
-    })();
+    });
     this.onCommit?.();
     return result;
   }
@@ -101,10 +117,10 @@ export class EngagementStore {
 
   private replay(step: typeof undo, direction: 'forward' | 'backward'): CommandResult<null> {
     this.assertWritable();
-    const result = this.db.transaction(() => {
+    const result = writeTransaction(this.db, () => {
       const entry = step(this.db);
       return { value: null, changes: entry ? recordChanges(entry.changes, direction) : [], journalId: entry?.journalId ?? null, history: historyState(this.db) };
-    })();
+    });
     this.onCommit?.();
     return result;
   }

@@ -1,5 +1,6 @@
 import { contract, isMethodName, MAX_PAYLOAD_BYTES, type Envelope } from '../core/contract';
-import { ShoshinError } from '../core/errors';
+import { isDiskFull, ShoshinError } from '../core/errors';
+import { DISK_FULL_MESSAGE } from '../db/store';
 import type { Handlers, Workspace } from './services';
 
 function fail(code: ShoshinError['code'], message: string, offers?: ShoshinError['offers']): Envelope<never> {
@@ -35,6 +36,11 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       return { ok: true, data: await handler(workspace, parsed.data) };
     } catch (error) {
       if (error instanceof ShoshinError) return fail(error.code, error.message, error.offers);
+      // A full disk is the user's to fix, not a bug: one line in the log, not a stack trace per edit.
+      if (isDiskFull(error)) {
+        log(`${method}: the disk is full (${(error as { code?: string }).code ?? 'no code'})`);
+        return fail('disk_full', DISK_FULL_MESSAGE);
+      }
       log(error);
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
         return fail('conflict', 'That change refers to something that no longer exists; nothing was changed.');

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { isDiskFull, ShoshinError } from '../core/errors';
+import type { SnapshotFailure } from '../core/ipc/app';
 import { getEngagement } from '../db/engagement';
 import type { EngagementStore } from '../db/store';
 
@@ -18,6 +20,8 @@ export interface SnapshotInfo {
   bytes: number;
 }
 
+const SNAPSHOT_DISK_FULL = 'The last automatic snapshot could not be taken: the disk is full.';
+
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(open|editing|migration)\.shoshin$/;
 
 export class Snapshots {
@@ -27,14 +31,24 @@ export class Snapshots {
     return path.join(this.root, engagementId.replace(/[^\w-]/g, ''));
   }
 
-  /** Uses better-sqlite3's online backup, so a snapshot is consistent even mid-session. */
+  /**
+   * Uses better-sqlite3's online backup, so a snapshot is consistent even mid-session. A backup
+   * that fails (a full disk) leaves neither a partial file nor an empty folder behind.
+   */
   async take(db: Database.Database, engagementId: string, reason: SnapshotReason, now = new Date()): Promise<SnapshotInfo> {
     const folder = this.folderFor(engagementId);
-    fs.mkdirSync(folder, { recursive: true });
     const id = `${now.toISOString().replace(/[:.]/g, '-')}-${reason}.shoshin`;
-    await db.backup(path.join(folder, id));
+    const file = path.join(folder, id);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      await db.backup(file);
+    } catch (error) {
+      for (const leftover of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
+      if (fs.existsSync(folder) && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+      throw isDiskFull(error) ? new ShoshinError('disk_full', SNAPSHOT_DISK_FULL) : error;
+    }
     this.prune(engagementId, now);
-    return { id, takenAt: now.toISOString(), reason, bytes: fs.statSync(path.join(folder, id)).size };
+    return { id, takenAt: now.toISOString(), reason, bytes: fs.statSync(file).size };
   }
 
   /** Before a migration the file is not open yet: back it up from a read-only connection. */
@@ -42,8 +56,26 @@ export class Snapshots {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       return await this.take(db, getEngagement(db).id, 'migration');
+    } catch (error) {
+      // No upgrade without a copy of the file as it was: refuse the open, in words.
+      if (error instanceof ShoshinError && error.code === 'disk_full') {
+        throw new ShoshinError('disk_full', 'The disk is full: Shoshin keeps a snapshot of a file before upgrading it and there is no room for one, so the file was not opened. Free some space and open it again.');
+      }
+      throw error;
     } finally {
       db.close();
+    }
+  }
+
+  /** Whether the disk holding the snapshots clearly has no room for `bytes` more; false when it cannot tell. */
+  lacksRoomFor(bytes: number): boolean {
+    try {
+      let dir = this.root;
+      while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+      const { bavail, bsize } = fs.statfsSync(dir);
+      return bavail * bsize < bytes;
+    } catch {
+      return false;
     }
   }
 
@@ -81,11 +113,20 @@ export class Snapshots {
   }
 }
 
-/** Snapshot policy for one open engagement: on open, then after every ten minutes of editing. */
+/**
+ * Snapshot policy for one open engagement: on open, then after every ten minutes of editing. A
+ * snapshot that fails is remembered (the UI shows it) and tried again on the next edit, not ten
+ * minutes later, so one is taken as soon as there is room again.
+ */
 export class SnapshotSchedule {
   private lastAt = 0;
+  /** When a snapshot was last really attempted (not skipped for want of room). */
+  private lastTriedAt = 0;
+  private running = false;
   /** The snapshot being written, so callers (and tests) can wait for it. */
   pending: Promise<unknown> = Promise.resolve();
+  /** Why the last snapshot could not be taken; null once one succeeds. */
+  lastFailure: SnapshotFailure | null = null;
 
   constructor(
     private readonly snapshots: Snapshots,
@@ -98,20 +139,57 @@ export class SnapshotSchedule {
     return this.take('open');
   }
 
-  /** Called after every committed edit; snapshots at most once per interval. */
+  /** Called after every committed edit; snapshots at most once per interval, or at once after a failure. */
   onEdit(): Promise<unknown> {
-    if (this.clock() - this.lastAt < SNAPSHOT_EDIT_INTERVAL_MS) return this.pending;
+    if (!this.lastFailure && this.clock() - this.lastAt < SNAPSHOT_EDIT_INTERVAL_MS) return this.pending;
     this.lastAt = this.clock();
     return this.take('editing');
   }
 
+  /** Tries a failed snapshot again now (the Snapshots dialog asks before listing). */
+  retry(): Promise<unknown> {
+    return this.lastFailure ? this.take(this.lastFailure.reason) : this.pending;
+  }
+
+  /**
+   * While the disk is known to be full, attempts it clearly has no room for are skipped; one is
+   * still made once per interval in case the free-space figure is wrong (some network drives say 0).
+   */
+  private noRoomYet(now: number): boolean {
+    if (this.lastFailure?.code !== 'disk_full' || now - this.lastTriedAt >= SNAPSHOT_EDIT_INTERVAL_MS) return false;
+    const db = this.store.db;
+    return this.snapshots.lacksRoomFor((db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number));
+  }
+
   private take(reason: SnapshotReason): Promise<unknown> {
-    const id = getEngagement(this.store.db).id;
-    // A failed backup must never fail the edit that triggered it; the next interval tries again.
+    const db = this.store.db;
+    if (this.running || !db.open) return this.pending;
+    const now = this.clock();
+    if (this.noRoomYet(now)) return this.pending;
+    const id = getEngagement(db).id;
+    this.lastTriedAt = now;
+    this.running = true;
+    // A failed backup must never fail the edit that triggered it.
     this.pending = this.pending
-      .then(() => (this.store.db.open ? this.snapshots.take(this.store.db, id, reason, new Date(this.clock())) : undefined))
-      .catch((error: unknown) => {
-        if (this.store.db.open) console.error('snapshot failed', error);
+      .then(() => (db.open ? this.snapshots.take(db, id, reason, new Date(now)) : undefined))
+      .then(
+        () => {
+          this.lastFailure = null;
+        },
+        (error: unknown) => {
+          if (!db.open) return;
+          const known = error instanceof ShoshinError && error.code === 'disk_full';
+          if (!known) console.error('snapshot failed', error);
+          this.lastFailure = {
+            at: new Date(now).toISOString(),
+            reason,
+            code: known ? 'disk_full' : 'internal',
+            message: known ? error.message : `The last automatic snapshot could not be taken: ${(error as Error).message ?? String(error)}`,
+          };
+        },
+      )
+      .finally(() => {
+        this.running = false;
       });
     return this.pending;
   }

@@ -1,7 +1,8 @@
 // Prepares a copy of better-sqlite3 compiled for Electron's ABI in build/electron-native/, leaving the
 // Node build in node_modules for tests, the CLI and the web host. Electron loads it via `nativeBinding`.
 // After `npm install` it is best effort (offline machines cannot fetch Electron headers);
-// `npm start` runs it with --ensure and stops with a clear message if it still cannot be built.
+// `npm start` (scripts/start.mjs) runs it with --ensure and, if it still cannot be built, says why in
+// one line (the first line printed here) and runs the browser host instead.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,15 @@ function loadsInNode(file) {
     return false;
   }
 }
+/** What stopped an attempt, in a few words, for the one-line reason. */
+function cause(error) {
+  const text = `${error?.stderr ?? ''}\n${error?.stdout ?? ''}`;
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|network connectivity|fetch failed/i.test(text)) return "no network to download Electron's headers";
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const line = lines.find((l) => /ERR!|error|not found/i.test(l) && !/WARN/.test(l)) ?? lines[0] ?? error?.message ?? 'unknown failure';
+  return line.replace(/^(gyp ERR!|prebuild-install (warn|err!?))\s*/i, '').slice(0, 160);
+}
+let lastCause = 'no way to build it worked';
 for (const [command, args] of attempts) {
   try {
     execFileSync(command, args, { cwd: work, env, stdio: 'pipe', timeout: 300_000 });
@@ -71,13 +81,14 @@ for (const [command, args] of attempts) {
       fs.rmSync(work, { recursive: true, force: true });
       done(`built better-sqlite3 for Electron ${electronVersion}.`, true);
     }
-  } catch {
+  } catch (error) {
     // Try the next way; report once below.
+    lastCause = cause(error);
   }
 }
 fs.rmSync(work, { recursive: true, force: true });
 done(
-  `could not prepare better-sqlite3 for Electron ${electronVersion} (no network for Electron's headers?). ` +
-    'Tests, the CLI and `npm run web` work as they are; `npm start` needs this step to succeed once.',
+  `could not build better-sqlite3 for Electron ${electronVersion} (${lastCause})\n` +
+    'Tests, the CLI and `npm run web` work as they are; `npm start` runs the browser host until this step succeeds.',
   false,
 );

@@ -10,6 +10,7 @@ import { loadRecords } from '../db/records';
 import { EngagementStore } from '../db/store';
 import { createDispatch, type Dispatch } from '../main/dispatch';
 import { createHandlers, Workspace } from '../main/services';
+import { anyPath } from '../main/services/paths';
 
 const made: string[] = [];
 
@@ -88,7 +89,7 @@ export function harness(): Harness {
   const dataDir = path.join(root, 'data');
   const userDataDir = path.join(root, 'userData');
   const logged: unknown[] = [];
-  const dispatch = checkedDispatch(createDispatch(createHandlers({ dataDir, userDataDir }), (error) => logged.push(error)));
+  const dispatch = checkedDispatch(createDispatch(createHandlers({ dataDir, userDataDir, paths: anyPath }), (error) => logged.push(error)));
   const workspace = new Workspace();
   const call = async <M extends MethodName>(method: M, payload: unknown = {}): Promise<MethodOutput<M>> => {
     const result = (await dispatch(workspace, method, payload)) as Envelope<MethodOutput<M>>;

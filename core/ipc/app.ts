@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Name, patchSchema, RecordsSchema } from '../model';
-import { Change, Empty, FilePath, HistoryState, method, Ok } from './base';
+import { Name, RecordsSchema } from '../model';
+import { Empty, FilePath, HistoryState, method, Ok } from './base';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
@@ -62,18 +62,34 @@ export const LoadedEngagement = z.object({
 });
 export type LoadedEngagement = z.infer<typeof LoadedEngagement>;
 
-/** Which engagement is open, the engagement record itself, and its safety copies. */
+/** Why the last automatic snapshot could not be taken (it is tried again on the next edit). */
+export const SnapshotFailure = z.object({
+  at: z.string(),
+  reason: SnapshotInfo.shape.reason,
+  code: z.enum(['disk_full', 'internal']),
+  message: z.string(),
+});
+export type SnapshotFailure = z.infer<typeof SnapshotFailure>;
+
+export const SnapshotList = z.object({ snapshots: z.array(SnapshotInfo), lastFailure: SnapshotFailure.nullable() });
+export type SnapshotList = z.infer<typeof SnapshotList>;
+
+/**
+ * Which engagement is open and its safety copies. The renderer never names a path to write, and names
+ * one to open only if main handed it over (a file dialog, the recent list, the window's address) or, in
+ * the browser host, inside the data folder: see main/services/paths.ts.
+ */
 export const appMethods = {
   'app.home': method('app', Empty, HomeView),
   'settings.update': method('app', Preferences.partial().strict(), Preferences),
-  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name, path: FilePath.optional() }).strict(), LoadedEngagement),
+  'engagement.create': method('app', z.object({ name: Name.min(1), client: Name }).strict(), LoadedEngagement),
   'engagement.open': method('app', z.object({ path: FilePath, mode: OpenMode.optional() }).strict(), LoadedEngagement),
   'engagement.openSample': method('app', Empty, LoadedEngagement),
-  'engagement.pickAndOpen': method('app', Empty, LoadedEngagement.nullable()),
+  /** The native open dialog; the chosen file is granted to this window, which then opens it by path. */
+  'engagement.pickFile': method('app', Empty, z.object({ path: FilePath.nullable() })),
   'engagement.close': method('app', Empty, Ok),
   'engagement.load': method('query', Empty, LoadedEngagement),
-  'engagement.saveCopy': method('app', z.object({ path: FilePath.optional() }).strict(), z.object({ path: z.string() }).nullable()),
-  'snapshot.list': method('query', Empty, z.array(SnapshotInfo)),
+  'engagement.saveCopy': method('app', Empty, z.object({ path: z.string() }).nullable()),
+  'snapshot.list': method('query', Empty, SnapshotList),
   'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), LoadedEngagement),
-  'engagement.update': method('command', patchSchema('engagement'), Change),
 };

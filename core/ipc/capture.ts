@@ -79,11 +79,9 @@ export const captureMethods = {
   'step.delete': method('command', z.object({ id: Id, painPoints: PainPointFate.optional() }).strict(), Change),
 
   'flow.add': method('command', createSchema('flows'), Change.extend({ flow: Flow })),
-  'flow.update': method('command', patchOf(patchSchema('flows')), Change),
   'flow.delete': method('command', z.object({ id: Id }).strict(), Change),
 
   'quote.add': method('command', createSchema('quotes', { processId: Id }), Change.extend({ quote: Quote })),
-  'quote.update': method('command', patchOf(patchSchema('quotes')), Change),
   'quote.delete': method('command', ById, Change),
 
   'question.add': method('command', createSchema('questions', { processId: Id }), Change.extend({ question: Question })),

@@ -20,7 +20,7 @@ export const ReportOptions = z
     includeQuestions: z.boolean(),
     confidential: z.boolean(),
     brandColor: BrandColor,
-    /** A PNG, JPEG or SVG file for the cover; empty for none. */
+    /** A PNG, JPEG or SVG file for the cover, chosen with report.pickLogo (or, in the browser host, in the data folder); empty for none. */
     logoPath: z.string().max(4096),
   })
   .strict();
@@ -68,9 +68,9 @@ const JobRef = z.object({ jobId: Id }).strict();
 /** The Word report and the other exports, run as background jobs the UI polls. */
 export const reportMethods = {
   'report.options': method('query', Empty, ReportOptions),
-  'report.saveOptions': method('command', ReportOptions, Ok),
   'report.start': method('app', ExportRequest, z.object({ jobId: Id.nullable() })),
   'report.progress': method('query', JobRef, ExportProgress),
   'report.open': method('app', JobRef, Ok),
+  /** The native image picker; main keeps a copy of the chosen logo and returns the copy's path. */
   'report.pickLogo': method('app', Empty, z.object({ path: FilePath.nullable() })),
 };

@@ -3,18 +3,18 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { createDispatch, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
+import { desktopPaths } from '../services/paths';
 import { AppSettings } from '../settings';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appPageUrl, isAppPage, serveRenderer } from './appProtocol';
 import { menuTemplate } from './menu';
 import { cascade, DEFAULT_WINDOW, filesFromArgv, WindowStateStore } from './windowState';
 
 /** The subset of the `electron` module we use, so tests can hand in a fake. */
-export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu'>;
-
-export const ELECTRON_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export type ElectronModule = Pick<typeof ElectronNS, 'app' | 'BrowserWindow' | 'ipcMain' | 'shell' | 'dialog' | 'session' | 'Menu' | 'protocol'>;
 
 /** Links a report or help text may open in the system browser; everything else is refused. */
 export const EXTERNAL_ALLOWLIST = ['https://bpmn.io/', 'https://www.electronjs.org/'];
@@ -37,26 +37,25 @@ export function hardenSession(ses: ElectronNS.Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 }
 
 /** Only our own top-level page may call the services; not an iframe, not a page we navigated to. */
-export function isTrustedSender(event: ElectronNS.IpcMainInvokeEvent, appUrl: string): boolean {
+export function isTrustedSender(event: Pick<ElectronNS.IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  return frame.url.split(/[?#]/)[0] === appUrl;
+  return isAppPage(frame.url);
 }
 
 export function registerIpc(
   electron: ElectronModule,
   dispatch: Dispatch,
   workspaceFor: (contents: ElectronNS.WebContents) => Workspace,
-  appUrl: string,
 ): void {
   for (const method of METHOD_NAMES) {
     electron.ipcMain.handle(`shoshin:${method}`, async (event, payload: unknown) => {
-      if (!isTrustedSender(event, appUrl)) {
+      if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'forbidden_sender', message: 'This page may not use Shoshin.' } };
       }
       return dispatch(workspaceFor(event.sender), method, payload);
@@ -79,15 +78,16 @@ interface OpenWindow {
 }
 
 export function startElectronApp(electron: ElectronModule, options: StartOptions): void {
-  const { app, BrowserWindow, dialog, Menu } = electron;
+  const { app, BrowserWindow, dialog, Menu, protocol } = electron;
+  // Only possible before `ready`, and needed even by a second instance that is about to quit.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // One running Shoshin: a second launch (double-clicking a file) hands its files to this one.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
   const windows = new Map<number, OpenWindow>();
-  const rendererIndex = path.join(options.outDir, 'renderer', 'index.html');
-  const appUrl = `file://${rendererIndex.split(path.sep).join('/').replace(/^\/?/, '/')}`;
+  const rendererDir = path.join(options.outDir, 'renderer');
   const pending: string[] = filesFromArgv(options.argv ?? [], options.cwd ?? process.cwd());
   let ready = false;
   let settings: AppSettings | undefined;
@@ -138,6 +138,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
     });
     const entry: OpenWindow = { win, workspace: new Workspace(), commands: [] };
+    // The page asks to open the document named in its address; main grants exactly that one.
+    if (file !== undefined) entry.workspace.grant(file);
     const id = win.webContents.id;
     windows.set(id, entry);
     hardenContents(electron, win.webContents);
@@ -150,7 +152,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       windows.delete(id);
       rebuildMenu();
     });
-    void win.loadFile(rendererIndex, file ? { query: { open: file } } : {});
+    void win.loadURL(appPageUrl(file));
     return entry;
   };
 
@@ -167,9 +169,11 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         open.win.focus();
         continue;
       }
-      const blank = [...windows.values()].find((w) => !w.workspace.store && w.win.webContents.getURL().startsWith(appUrl));
-      if (blank) void blank.win.loadFile(rendererIndex, { query: { open: file } });
-      else createWindow(file);
+      const blank = [...windows.values()].find((w) => !w.workspace.store && isAppPage(w.win.webContents.getURL()));
+      if (blank) {
+        blank.workspace.grant(file);
+        void blank.win.loadURL(appPageUrl(file));
+      } else createWindow(file);
     }
   }
 
@@ -189,6 +193,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
     windowState = WindowStateStore.in(app.getPath('userData'));
     const handlers = createHandlers({
       userDataDir: app.getPath('userData'),
+      paths: desktopPaths({ userDataDir: app.getPath('userData') }),
       dataDir: path.join(app.getPath('documents'), 'Shoshin'),
       ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
       pickOpenPath: async () => {
@@ -230,6 +235,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
     });
     hardenSession(electron.session.defaultSession);
+    protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request));
     registerIpc(
       electron,
       createDispatch(handlers),
@@ -238,7 +244,6 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         if (!entry) throw new Error('IPC from a window Shoshin did not open');
         return entry.workspace;
       },
-      appUrl,
     );
     ready = true;
     const files = pending.splice(0);

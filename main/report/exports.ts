@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { processToBpmn } from '../../core/bpmn';
 import { painPointRegisterCsv, stakeholderRegisterCsv } from '../../core/csv';
 import { renderDiagram } from '../../core/diagram';
-import { ShoshinError } from '../../core/errors';
+import { isDiskFull, ShoshinError } from '../../core/errors';
 import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
 import type { Person } from '../../core/model';
 import { openEngagementFile, withoutLeftovers } from '../../db/file';
@@ -60,15 +60,27 @@ function withReadOnlyDb<T>(task: ExportTask, read: (db: Database.Database) => T)
   });
 }
 
-/** Writes beside the target and renames, so a half-written file never replaces a good one. */
+/** Removes the folders `mkdirSync` made for a file that was never written, from the innermost up, while empty. */
+function removeMadeFolders(dir: string, firstMade: string | undefined): void {
+  if (!firstMade) return;
+  for (let current = dir; current.startsWith(firstMade); current = path.dirname(current)) {
+    if (fs.readdirSync(current).length > 0) return;
+    fs.rmdirSync(current);
+    if (current === firstMade) return;
+  }
+}
+
+/** Writes beside the target and renames, so a half-written file never replaces a good one; a failure leaves nothing behind. */
 export function writeAtomic(file: string, content: Buffer | string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  let firstMade: string | undefined;
   try {
+    firstMade = fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temp, content);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    removeMadeFolders(path.dirname(file), firstMade);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new ShoshinError('conflict', `Could not write ${path.basename(file)}: it may be open in another program, or the folder is read-only.`);
@@ -89,7 +101,18 @@ function csvPeople(people: readonly Person[], options: ReportOptions): Person[] 
   return people.map((p) => ({ ...p, anonymise: p.anonymise || options.anonymise }));
 }
 
+/** Runs one export; a full disk anywhere on the way is said in words, with nothing left half-written. */
 export async function runExport(task: ExportTask, progress: Progress): Promise<string> {
+  try {
+    return await exportTo(task, progress);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    const what = task.format === 'docx' ? 'the report' : 'the export';
+    throw new ShoshinError('disk_full', `The disk is full: ${what} was not written. Free some space and export again.`);
+  }
+}
+
+async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
   progress('Reading the engagement', 3);
   const data = withReadOnlyDb(task, (db) => loadReportData(db));
   switch (task.format) {

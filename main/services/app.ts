@@ -4,7 +4,7 @@ import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { LoadedEngagement } from '../../core/ipc/app';
-import { getEngagement, updateEngagement } from '../../db/engagement';
+import { getEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
 import { loadRecords } from '../../db/records';
 import { recoverInto } from '../../db/recover';
@@ -12,7 +12,7 @@ import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
-import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
+import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
 export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
@@ -49,11 +49,11 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       void schedule.onOpen();
     }
     const result = loadedEngagement(store, notice);
-    if (!store.readOnly) {
-      settings.remember(store.path, getEngagement(store.db).name);
-      options.onOpened?.(store.path);
-    }
-    return result;
+    if (store.readOnly) return result;
+    // The recent list is a convenience: failing to write it is said, and never undoes the open.
+    const unsaved = settings.remember(store.path, getEngagement(store.db).name);
+    options.onOpened?.(store.path);
+    return unsaved ? { ...result, file: { ...result.file, notice: notice ? `${notice} ${unsaved}` : unsaved } } : result;
   };
 
   const openForEditing = async (workspace: Workspace, file: string): Promise<LoadedEngagement> => {
@@ -84,8 +84,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     }
   };
 
-  const copyTarget = async (workspace: Workspace, requested: string | undefined): Promise<string | null> => {
-    if (requested) return path.resolve(requested);
+  const copyTarget = async (workspace: Workspace): Promise<string | null> => {
     const name = `${baseName(workspace.requireStore().path)} (copy)`;
     if (options.pickSavePath) return options.pickSavePath(`${name}${FILE_EXTENSION}`, FILE_EXTENSION.slice(1));
     return freshPath(options.dataDir, name);
@@ -93,15 +92,20 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
 
   return {
     'app.home': () => ({ recent: settings.recent(), dataDir: options.dataDir, canPickFiles: !!options.pickOpenPath, preferences: settings.preferences() }),
-    'settings.update': (_workspace, input) => settings.updatePreferences(input),
+    'settings.update': (_workspace, input) => {
+      // A default logo is read for every new engagement's report: only one the path policy allows.
+      const logo = input.reportDefaults?.logoPath.trim();
+      if (logo && logo !== settings.preferences().reportDefaults.logoPath.trim()) options.paths.logo(logo);
+      return settings.updatePreferences(input);
+    },
     'engagement.create': (workspace, input) => {
-      const target = input.path ? path.resolve(input.path) : freshPath(options.dataDir, input.name);
+      const target = freshPath(options.dataDir, input.name);
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       const consultant = settings.preferences().consultantName;
       return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client, consultant }, storeOptions));
     },
     'engagement.open': (workspace, input) => {
-      const file = path.resolve(input.path);
+      const file = options.paths.openable(workspace, input.path);
       if (input.mode === 'readOnly') return opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true }));
       if (input.mode === 'recoverCopy') return recoverCopy(workspace, file);
       return openForEditing(workspace, file);
@@ -111,25 +115,39 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       writeSample(store);
       return opened(workspace, store);
     },
-    'engagement.pickAndOpen': async (workspace) => {
+    'engagement.pickFile': async (workspace) => {
       const picked = await options.pickOpenPath?.();
-      return picked ? openForEditing(workspace, path.resolve(picked)) : null;
+      if (!picked) return { path: null };
+      // Granted before it is opened, so a file that fails can still be opened read-only or recovered.
+      workspace.grant(picked);
+      return { path: path.resolve(picked) };
     },
     'engagement.close': (workspace) => {
       workspace.close();
       return { ok: true as const };
     },
     'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
-    'engagement.saveCopy': async (workspace, input) => {
+    'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
-      const target = await copyTarget(workspace, input.path);
+      const target = await copyTarget(workspace);
       if (!target) return null;
       if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
-      store.db.prepare('VACUUM INTO ?').run(target);
+      try {
+        store.db.prepare('VACUUM INTO ?').run(target);
+      } catch (error) {
+        // A copy cut short (a full disk) is not a copy: leave nothing behind.
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
       return { path: target };
     },
-    'snapshot.list': (workspace) => snapshots.list(getEngagement(workspace.requireStore().db).id),
+    'snapshot.list': async (workspace) => {
+      // Answer after any snapshot under way, and give a failed one another go: the disk may have room now.
+      await workspace.schedule?.retry();
+      const store = workspace.requireStore();
+      return { snapshots: snapshots.list(getEngagement(store.db).id), lastFailure: workspace.schedule?.lastFailure ?? null };
+    },
     'snapshot.restore': (workspace, input) => {
       const store = workspace.requireStore();
       const source = snapshots.fileOf(getEngagement(store.db).id, input.id);
@@ -138,7 +156,5 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       fs.copyFileSync(source, target);
       return openForEditing(workspace, target);
     },
-    'engagement.update': (workspace, input) =>
-      change(workspace.requireStore().command('engagement.update', 'Edit engagement', (tx) => updateEngagement(tx, input))),
   };
 }

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { captureMethods } from '../../core/ipc/capture';
 import type { StepKind } from '../../core/model';
 import { pasteSteps } from '../../db/clipboard';
-import { addFlow, deleteFlow, updateFlow } from '../../db/flows';
+import { addFlow, deleteFlow } from '../../db/flows';
 import { createLane, deleteLane, laneNameOf, moveLane, stepLaneName, updateLane } from '../../db/lanes';
 import { createProcess, deleteProcess, updateProcess } from '../../db/processes';
-import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion, updateQuote } from '../../db/quotes';
+import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion } from '../../db/quotes';
 import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
 import { change, type HandlersFor } from './workspace';
 
@@ -96,8 +96,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('flow.add', 'Connect steps', (tx) => addFlow(tx, input));
       return { ...change(result), flow: result.value };
     },
-    'flow.update': (workspace, input) =>
-      change(workspace.requireStore().command('flow.update', 'Label flow', (tx) => updateFlow(tx, input.id, input.patch))),
     'flow.delete': (workspace, input) =>
       change(workspace.requireStore().command('flow.delete', 'Delete flow', (tx) => deleteFlow(tx, input.id))),
 
@@ -105,8 +103,6 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const result = workspace.requireStore().command('quote.add', 'Add quote', (tx) => addQuote(tx, input));
       return { ...change(result), quote: result.value };
     },
-    'quote.update': (workspace, input) =>
-      change(workspace.requireStore().command('quote.update', 'Edit quote', (tx) => updateQuote(tx, input.id, input.patch))),
     'quote.delete': (workspace, input) =>
       change(workspace.requireStore().command('quote.delete', 'Delete quote', (tx) => deleteQuote(tx, input.id))),
 

@@ -8,6 +8,7 @@ import { readReportOptions, writeReportOptions } from '../report/data';
 import { AppSettings } from '../settings';
 import { readLogo } from '../report/images';
 import { ExportJobs } from '../report/jobs';
+import { keepLogo } from './paths';
 import type { HandlersFor, ServiceOptions, Workspace } from './workspace';
 
 /** The folder the browser host and the CLI write exports to when no save dialog is available. */
@@ -58,26 +59,28 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
   const jobs = new ExportJobs();
   const settings = new AppSettings(options.userDataDir);
 
-  const checkOptions = (report: ReportOptions): void => {
-    if (report.logoPath.trim()) readLogo(report.logoPath.trim());
+  /**
+   * The logo is the one path in the report options, and they arrive from the renderer or from the
+   * engagement file (someone else's, perhaps): the path policy decides before the file is read.
+   */
+  const checkedOptions = (report: ReportOptions): ReportOptions => {
+    const logo = report.logoPath.trim();
+    if (!logo) return { ...report, logoPath: '' };
+    const allowed = options.paths.logo(logo);
+    readLogo(allowed);
+    return { ...report, logoPath: allowed };
   };
 
   return {
     // An engagement with no report of its own yet starts from the consultant's defaults in Settings.
     'report.options': (workspace) => readReportOptions(workspace.requireStore().db, settings.preferences().reportDefaults),
-    'report.saveOptions': (workspace, input) => {
-      const store = workspace.requireStore();
-      if (store.readOnly) throw new ShoshinError('read_only', 'This engagement is open read-only, so the report options cannot be remembered.');
-      checkOptions(input);
-      writeReportOptions(store.db, input);
-      return { ok: true as const };
-    },
     'report.start': async (workspace, input) => {
       const store = workspace.requireStore();
       if (['bpmn', 'svg', 'png'].includes(input.format) && !input.processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
-      const report = input.options ?? readReportOptions(store.db, settings.preferences().reportDefaults);
-      if (input.format === 'docx') checkOptions(report);
-      if (input.options && input.format === 'docx' && !store.readOnly) writeReportOptions(store.db, input.options);
+      const requested = input.options ?? readReportOptions(store.db, settings.preferences().reportDefaults);
+      // Only the Word report has a logo; the other formats never get a path to read.
+      const report = input.format === 'docx' ? checkedOptions(requested) : { ...requested, logoPath: '' };
+      if (input.options && input.format === 'docx' && !store.readOnly) writeReportOptions(store.db, report);
       const name = suggestedName(workspace, input);
       const extension = EXTENSION[input.format];
       const out = options.pickSavePath ? await options.pickSavePath(`${name}.${extension}`, extension) : freshExportPath(exportsDir(options.dataDir), name, extension);
@@ -117,6 +120,10 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
       await options.openPath(job.file);
       return { ok: true as const };
     },
-    'report.pickLogo': async () => ({ path: (await options.pickImagePath?.()) ?? null }),
+    'report.pickLogo': async () => {
+      const picked = await options.pickImagePath?.();
+      if (!picked) return { path: null };
+      return { path: keepLogo(options.userDataDir, picked, readLogo(picked).data) };
+    },
   };
 }

@@ -7,9 +7,12 @@ import { FILE_EXTENSION } from '../../db/file';
 import type { CommandResult, EngagementStore } from '../../db/store';
 import type { MenuCommand } from '../../core/ipc/shell';
 import type { SnapshotSchedule } from '../snapshots';
+import type { PathPolicy } from './paths';
 
 export interface ServiceOptions {
   userDataDir: string;
+  /** Which paths the renderer may name (main/services/paths.ts): each shell passes its own. */
+  paths: PathPolicy;
   /** Where new engagements are created when the user gives no path. */
   dataDir: string;
   /** Electron's copy of better-sqlite3 built for its ABI; absent under plain Node. */
@@ -34,6 +37,16 @@ export interface ServiceOptions {
 export class Workspace {
   store: EngagementStore | null = null;
   schedule: SnapshotSchedule | null = null;
+  /** Paths main handed to this window (a file dialog, the document it was opened for): it may open them. */
+  private readonly granted = new Set<string>();
+
+  grant(file: string): void {
+    this.granted.add(path.resolve(file));
+  }
+
+  isGranted(file: string): boolean {
+    return this.granted.has(path.resolve(file));
+  }
 
   requireStore(): EngagementStore {
     if (!this.store) throw new ShoshinError('no_engagement', 'No engagement is open. Open or create one first.');

@@ -6,9 +6,13 @@ import path from 'node:path';
 import { METHOD_NAMES, MAX_PAYLOAD_BYTES } from '../../core/contract';
 import { createDispatch } from '../dispatch';
 import { createHandlers, Workspace, type ServiceOptions } from '../services';
+import { dataFolderPaths } from '../services/paths';
 import { exportsDir } from '../services/report';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { contentType, fileInside, urlPathSegments } from '../staticFiles';
 
-export interface WebHostOptions extends ServiceOptions {
+/** The browser host sets its own path policy: paths confined to the data folder. */
+export interface WebHostOptions extends Omit<ServiceOptions, 'paths'> {
   rendererDir: string;
   port?: number;
   token?: string;
@@ -24,20 +28,13 @@ export interface WebHost {
   close: () => Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
-export const WEB_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The API's request body type: JSON, optionally saying it is UTF-8 (the only encoding JSON has). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => parameter.replace(/\s*=\s*/, '=').replace(/"/g, '') === 'charset=utf-8');
+}
 
 /** The same `window.shoshin` the Electron preload builds, but over HTTP with the run's token. */
 function bridgeScript(): string {
@@ -78,22 +75,10 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
+    // On every response, not just the page: an SVG or HTML file opened on its own is a document too.
+    'content-security-policy': CONTENT_SECURITY_POLICY,
   });
   res.end(body);
-}
-
-/** Resolves a URL path inside `root`, or null when it would escape it. */
-export function safeStaticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const resolved = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const rootWithSep = path.resolve(root) + path.sep;
-  return resolved.startsWith(rootWithSep) ? resolved : null;
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
@@ -116,6 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const exportsRoot = exportsDir(options.dataDir);
   const handlers = createHandlers({
     ...options,
+    paths: dataFolderPaths({ dataDir: options.dataDir, userDataDir: options.userDataDir }),
     // Exports land in the data folder's exports/ (no save dialog in a browser); this link downloads one.
     exportUrl: (file) =>
       path.dirname(path.resolve(file)) === path.resolve(exportsRoot) ? `/exports/${encodeURIComponent(path.basename(file))}?token=${encodeURIComponent(token)}` : null,
@@ -134,20 +120,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Wrong host.');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'Cross-origin requests are refused.');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      // Every route is decided on the decoded, normalised path: `/%69ndex.html`, `/index.html/` and
+      // `//index.html` are the page (token and CSP included), and `..` or an encoded separator is refused.
+      const target = req.url ?? '/';
+      if (!target.startsWith('/')) return send(res, 400, 'Bad request.');
+      const queryStart = target.indexOf('?');
+      const query = new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1));
+      const route = urlPathSegments(queryStart < 0 ? target : target.slice(0, queryStart));
+      if (!route) return send(res, 404, 'Not found.');
+      const [first = '', ...rest] = route;
 
-      if (url.pathname.startsWith('/api/')) {
+      if (first === 'api') {
         if (req.method !== 'POST') return send(res, 405, 'Use POST.');
         const headerToken = req.headers['x-shoshin-token'];
         if (!sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) return send(res, 403, 'Missing or wrong token.');
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON.');
+        if (!isJsonContentType(req.headers['content-type'])) return send(res, 415, 'Send JSON (content-type: application/json).');
         const body = await readBody(req, MAX_PAYLOAD_BYTES * 2);
-        let method: string;
-        try {
-          method = decodeURIComponent(url.pathname.slice('/api/'.length));
-        } catch {
-          method = '';
-        }
+        const method = rest.length === 1 ? (rest[0] ?? '') : '';
         let payload: unknown;
         if (body === null) payload = { tooLarge: 'x'.repeat(MAX_PAYLOAD_BYTES + 1) };
         else {
@@ -164,25 +153,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-      if (url.pathname === '/shoshin-bridge.js') return send(res, 200, bridgeScript(), CONTENT_TYPES['.js']);
-      if (url.pathname.startsWith('/exports/')) {
-        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) return send(res, 403, 'Missing or wrong token.');
-        const file = safeStaticPath(exportsRoot, url.pathname.slice('/exports/'.length));
-        if (!file || path.dirname(file) !== path.resolve(exportsRoot) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Not found.');
+      const canonical = `/${route.join('/')}`;
+      if (canonical === '/shoshin-bridge.js') return send(res, 200, bridgeScript(), contentType('shoshin-bridge.js'));
+      if (first === 'exports') {
+        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, 'Missing or wrong token.');
+        const file = rest.length === 1 ? fileInside(exportsRoot, rest) : null;
+        if (!file) return send(res, 404, 'Not found.');
         res.setHeader('content-disposition', `attachment; filename="${path.basename(file).replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`);
         return send(res, 200, fs.readFileSync(file), 'application/octet-stream');
       }
-      if (url.pathname === '/' || url.pathname === '/index.html') {
-        const given = url.searchParams.get('token') ?? undefined;
-        if (!sameToken(given, token)) return send(res, 403, 'Open Shoshin with the full address printed by npm run web (it includes the token).');
+      // Lower-cased: on a case-insensitive disk /INDEX.HTML is the same file and gets the same checks.
+      if (canonical === '/' || canonical.toLowerCase() === '/index.html') {
+        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, 'Open Shoshin with the full address printed by npm run web (it includes the token).');
         const html = fs.readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8');
         const withBridge = html.replace('<head>', '<head>\n    <script src="/shoshin-bridge.js"></script>');
-        res.setHeader('content-security-policy', WEB_CSP);
-        return send(res, 200, withBridge, CONTENT_TYPES['.html']);
+        return send(res, 200, withBridge, contentType('index.html'));
       }
-      const file = safeStaticPath(options.rendererDir, url.pathname);
-      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Not found.');
-      return send(res, 200, fs.readFileSync(file), CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+      const file = fileInside(options.rendererDir, route);
+      // A page only ever comes from the token-checked route above.
+      if (!file || contentType(file).startsWith('text/html')) return send(res, 404, 'Not found.');
+      return send(res, 200, fs.readFileSync(file), contentType(file));
     })().catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) send(res, 500, 'Internal error.');
@@ -197,6 +187,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   if (options.initialFile) {
     await options.initialFile(workspace, async (filePath) => {
+      // Named on the host's own command line (or its recent list): main hands it to the page.
+      workspace.grant(filePath);
       const result = await dispatch(workspace, 'engagement.open', { path: filePath });
       if (!result.ok) throw new Error(result.error.message);
     });

@@ -1,14 +1,16 @@
 import { create } from 'zustand';
 import type { HistoryState, HomeView, LoadedEngagement, MethodInput, MethodName, MethodOutput, OpenOffer } from '../../core/contract';
+import type { SnapshotFailure } from '../../core/ipc/app';
 import type { EngagementView, ProcessView, RecordChange } from '../../core/model';
 import { applyChanges, engagementOf, peopleOf, processSummaries, processView, sessionsOf, snapshotOf, type Snapshot } from '../../core/views';
 import { ApiError, call } from './api';
 import { t } from './i18n';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
+/** `diskFull` stays until an edit is saved again, so the consultant knows nothing new is being kept. */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'diskFull';
 type Screen = 'loading' | 'home' | 'engagement';
 export type Send = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M> | null>;
-type OpenMethod = 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'engagement.pickAndOpen' | 'snapshot.restore';
+type OpenMethod = 'engagement.create' | 'engagement.open' | 'engagement.openSample' | 'snapshot.restore';
 
 interface ShoshinState {
   screen: Screen;
@@ -23,6 +25,8 @@ interface ShoshinState {
   process: ProcessView | null;
   history: HistoryState;
   save: { status: SaveStatus; message: string };
+  /** Why the last automatic snapshot failed, as last heard from the main process. */
+  snapshotFailure: SnapshotFailure | null;
   notice: string | null;
   /** A file that could not be opened normally, with what the user may do instead. */
   openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
@@ -40,6 +44,7 @@ interface ShoshinState {
   later: (task: (send: Send) => Promise<unknown> | void) => Promise<void>;
   dismissNotice: () => void;
   dismissOpenProblem: () => void;
+  checkSnapshots: () => Promise<void>;
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
@@ -76,10 +81,18 @@ function derive(snapshot: Snapshot, file: LoadedEngagement['file'], wanted: stri
 /** Everything that changes the file leaves the renderer one at a time, in the order the user made it. */
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Snapshots are taken in the background (on open, then every ten minutes of editing), so their
+ * outcome is asked for now and then after an edit, and after every edit while one is failing.
+ */
+const SNAPSHOT_CHECK_MS = 30_000;
+let snapshotsCheckedAt = 0;
+
 export const useShoshin = create<ShoshinState>((set, get) => {
   const enter = (loaded: LoadedEngagement): void => {
     const snapshot = snapshotOf(loaded.records);
-    set({ screen: 'engagement', file: loaded.file, history: loaded.history, save: { status: 'idle', message: '' }, ...derive(snapshot, loaded.file, null) });
+    set({ screen: 'engagement', file: loaded.file, history: loaded.history, save: { status: 'idle', message: '' }, snapshotFailure: null, ...derive(snapshot, loaded.file, null) });
+    void get().checkSnapshots();
   };
 
   const apply = (changes: readonly RecordChange[], history: HistoryState): void => {
@@ -96,10 +109,12 @@ export const useShoshin = create<ShoshinState>((set, get) => {
       if (reply.changes && reply.history) apply(reply.changes, reply.history);
       // Only now has the main process answered after its commit: the edit is on disk.
       set({ save: { status: 'saved', message: '' } });
+      if (get().snapshotFailure || Date.now() - snapshotsCheckedAt > SNAPSHOT_CHECK_MS) void get().checkSnapshots();
       return result;
     } catch (error) {
       // The command changed nothing, so the store is still what is on disk.
-      set({ save: { status: 'error', message: message(error) }, notice: message(error) });
+      const status = error instanceof ApiError && error.code === 'disk_full' ? 'diskFull' : 'error';
+      set({ save: { status, message: message(error) }, notice: message(error) });
       return null;
     }
   };
@@ -120,6 +135,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     process: null,
     history: NO_HISTORY,
     save: { status: 'idle', message: '' },
+    snapshotFailure: null,
     notice: null,
     openProblem: null,
 
@@ -174,6 +190,14 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     later: (task) => enqueue(async () => void (await task(send))),
 
     dismissNotice: () => set({ notice: null }),
+    checkSnapshots: async () => {
+      snapshotsCheckedAt = Date.now();
+      try {
+        set({ snapshotFailure: (await call('snapshot.list', {})).lastFailure });
+      } catch {
+        // The next edit asks again; a failed question about snapshots is not worth a notice.
+      }
+    },
     dismissOpenProblem: () => set({ openProblem: null }),
   };
 });

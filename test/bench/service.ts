@@ -8,6 +8,7 @@ import type { LoadedEngagement } from '../../core/contract';
 import { processView, snapshotOf } from '../../core/views';
 import { createDispatch } from '../../main/dispatch';
 import { createHandlers, Workspace } from '../../main/services';
+import { anyPath } from '../../main/services/paths';
 import { generateEngagement } from './generate';
 import { elapsedMs, figure, median, percentile, type Figure } from './stats';
 
@@ -19,9 +20,9 @@ async function ok<T>(promise: Promise<Envelope<unknown>>): Promise<T> {
 
 /** Figure 1: one step edit through the whole service layer versus a bare insert with the same pragmas. */
 export async function durability(dir: string, rounds = 8, perRound = 50): Promise<Figure[]> {
-  const dispatch = createDispatch(createHandlers({ dataDir: dir, userDataDir: path.join(dir, 'app') }));
+  const dispatch = createDispatch(createHandlers({ dataDir: dir, userDataDir: path.join(dir, 'app'), paths: anyPath }));
   const workspace = new Workspace();
-  await ok(dispatch(workspace, 'engagement.create', { name: 'Bench', client: '', path: path.join(dir, 'edit.shoshin') }));
+  await ok(dispatch(workspace, 'engagement.create', { name: 'Bench', client: '' }));
   const processId = (await ok<{ process: { id: string } }>(dispatch(workspace, 'process.create', { name: 'P' }))).process.id;
   const stepId = (await ok<{ step: { id: string } }>(dispatch(workspace, 'step.add', { processId, x: 0, y: 0, text: 'a' }))).step.id;
 
@@ -73,7 +74,7 @@ export function bigEngagementFile(dir: string): { file: string; bigProcessId: st
 /** Figure 2: open the file, receive every record, and derive the 300-step process as the renderer does. */
 export async function openEngagement(dir: string, runs = 7): Promise<Figure[]> {
   const { file, bigProcessId } = bigEngagementFile(dir);
-  const dispatch = createDispatch(createHandlers({ dataDir: dir, userDataDir: path.join(dir, 'app-open') }));
+  const dispatch = createDispatch(createHandlers({ dataDir: dir, userDataDir: path.join(dir, 'app-open'), paths: anyPath }));
   const times: number[] = [];
   let steps = 0;
   for (let i = 0; i < runs; i++) {

@@ -3,8 +3,10 @@
 // stops on its own; the harness kills it with SIGKILL at a random moment.
 import fs from 'node:fs';
 import type { Envelope } from '../../core/contract';
+import { EngagementStore } from '../../db/store';
 import { createDispatch } from '../../main/dispatch';
 import { createHandlers, Workspace } from '../../main/services';
+import { anyPath } from '../../main/services/paths';
 
 const [file, seedArg, appDir] = process.argv.slice(2);
 if (!file || !appDir) throw new Error('usage: editor.ts FILE SEED APP_DIR');
@@ -14,7 +16,7 @@ const random = (): number => {
   return seed / 2 ** 32;
 };
 
-const dispatch = createDispatch(createHandlers({ dataDir: appDir, userDataDir: appDir }), () => undefined);
+const dispatch = createDispatch(createHandlers({ dataDir: appDir, userDataDir: appDir, paths: anyPath }), () => undefined);
 const workspace = new Workspace();
 
 function ack(line: string): void {
@@ -28,10 +30,10 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return result.data;
 }
 
+// The harness names the file; engagement.create takes no path (main chooses where new files go).
+if (!fs.existsSync(file)) EngagementStore.create(file, { name: 'Crash test', client: 'Harness' }).close();
 type Loaded = { records: { processes: { id: string }[]; steps: { id: string; processId: string }[] } };
-const opened = fs.existsSync(file)
-  ? await call<Loaded>('engagement.open', { path: file })
-  : await call<Loaded>('engagement.create', { name: 'Crash test', client: 'Harness', path: file });
+const opened = await call<Loaded>('engagement.open', { path: file });
 let processId = opened.records.processes[0]?.id;
 if (!processId) {
   processId = (await call<{ process: { id: string } }>('process.create', { name: 'Soak' })).process.id;

@@ -143,8 +143,8 @@ describe('opening bad files never changes them', () => {
     } finally {
       holder.kill('SIGKILL');
     }
-    // The holder died without cleaning up: its stale lock is taken over.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The holder died without cleaning up: its stale lock is taken over once it is really gone.
+    if (holder.exitCode === null && holder.signalCode === null) await new Promise((resolve) => holder.once('exit', resolve));
     expect((await openVia(file)).ok).toBe(true);
   });
 

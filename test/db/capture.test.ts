@@ -240,13 +240,13 @@ describe('type-to-map (process.mapText)', () => {
 });
 
 describe('quotes and questions', () => {
-  it('adds, edits and deletes quotes and questions pinned to a step, each undoable; they show in the process view', async () => {
+  it('adds and deletes quotes, adds, answers and deletes questions pinned to a step, each undoable; they show in the process view', async () => {
     const person = (await h.call('person.create', { name: 'Sue Barker', role: 'Service desk analyst' })).person;
     const step = (await h.call('step.add', { processId, text: 'Ask security questions', x: 216, y: 37 })).step;
     const quote = (await h.call('quote.add', { processId, stepId: step.id, text: 'Half of them forget their mother’s maiden name.', personId: person.id })).quote;
+    expect(quote.personId).toBe(person.id);
     const anonymous = (await h.call('quote.add', { processId, stepId: step.id, text: 'We just guess.' })).quote;
     expect(anonymous.personId).toBeNull();
-    await h.call('quote.update', { id: quote.id, patch: { personId: null } });
     const question = (await h.call('question.add', { processId, stepId: step.id, text: 'Who set the security questions?' })).question;
     expect(question.status).toBe('open');
     await h.call('question.update', { id: question.id, patch: { status: 'answered', answer: 'The 2019 ITSM project' } });
@@ -254,7 +254,7 @@ describe('quotes and questions', () => {
 
     let v = await view();
     expect(v.quotes.map((q) => [q.text, q.personId])).toEqual([
-      ['Half of them forget their mother’s maiden name.', null],
+      ['Half of them forget their mother’s maiden name.', person.id],
       ['We just guess.', null],
     ]);
     expect(v.questions).toMatchObject([{ status: 'answered', answer: 'The 2019 ITSM project' }]);

@@ -14,9 +14,8 @@ export interface RunningHost {
   stop: () => Promise<void>;
 }
 
-/** Starts the real browser host (`npm run web` without the build step) on a free port and a temp data folder. */
-export async function startHost(args: string[] = []): Promise<RunningHost> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoshin-e2e-'));
+/** Starts the real browser host (`npm run web` without the build step) on a free port and a temp data folder (or the one given). */
+export async function startHost(args: string[] = [], dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shoshin-e2e-'))): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/web/cli.ts', '--data-dir', dataDir, '--port', '0', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

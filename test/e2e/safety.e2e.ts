@@ -50,4 +50,32 @@ describe('never lose a workshop, in the browser host', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('keeps the browser to its data folder: a typed path or a logo outside it is refused with a message, never read', async () => {
+    const outside = path.join(path.dirname(env.host.dataDir), `outside-${path.basename(env.host.dataDir)}.shoshin`);
+    execFileSync(process.execPath, [path.join(ROOT, 'bin/shoshin.mjs'), 'sample', outside], { cwd: ROOT });
+    const before = fs.readFileSync(outside);
+    try {
+      const { page, errors } = await openApp(env.browser, env.host.url);
+      await page.getByRole('button', { name: '← Home' }).click();
+      await page.getByRole('button', { name: 'Open file…' }).click();
+      await page.getByLabel('Path to a .shoshin file').fill(outside);
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').filter({ hasText: /data folder/ }).waitFor();
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Open sample engagement' }).click();
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const report = page.getByRole('dialog', { name: 'Export' }).getByRole('form', { name: 'Word report' });
+      await report.getByRole('textbox', { name: /Logo/ }).fill('/etc/passwd');
+      await report.getByRole('button', { name: 'Create Word report' }).click();
+      await page.getByRole('dialog', { name: 'Export' }).getByRole('alert').filter({ hasText: /must be a file in the data folder/ }).waitFor();
+      await page.screenshot({ path: screenshotPath('logo-outside-data-folder') });
+      expect(fs.readFileSync(outside).equals(before)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
+  });
 });

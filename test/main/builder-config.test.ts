@@ -39,6 +39,12 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('keeps file:// without extra privileges: the window loads app://shoshin/, never a file URL', () => {
+    expect(config.electronFuses['grantFileProtocolExtraPrivileges']).toBe(false);
+    const shell = fs.readdirSync(path.join(ROOT, 'main', 'electron')).map((f) => fs.readFileSync(path.join(ROOT, 'main', 'electron', f), 'utf8'));
+    expect(shell.join('\n')).not.toMatch(/loadFile\(|['"`]file:\/\//);
+  });
+
   it('builds installers for Windows, macOS on both architectures, and Linux', () => {
     expect(config.win.target.map((t) => t.target)).toContain('nsis');
     const dmg = config.mac.target.find((t) => t.target === 'dmg');

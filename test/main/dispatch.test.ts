@@ -111,7 +111,8 @@ describe('dispatch', () => {
 
     it('oversized payloads', async () => {
       await expectError('step.add', { processId, x: 0, y: 0, text: 'x'.repeat(MAX_PAYLOAD_BYTES + 1) }, 'payload_too_large');
-      await expectError('engagement.update', { scope: 'é'.repeat(MAX_PAYLOAD_BYTES / 2 + 1) }, 'payload_too_large');
+      // Bytes, not characters: é is two bytes in UTF-8.
+      await expectError('step.update', { id: stepId, patch: { text: 'é'.repeat(MAX_PAYLOAD_BYTES / 2 + 1) } }, 'payload_too_large');
       const circular: Record<string, unknown> = { processId, x: 0, y: 0 };
       circular['self'] = circular;
       await expectError('step.add', circular, 'payload_too_large');

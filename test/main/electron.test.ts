@@ -1,8 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type Envelope } from '../../core/contract';
-import { ELECTRON_CSP, startElectronApp, type ElectronModule } from '../../main/electron/app';
+import { CONTENT_SECURITY_POLICY } from '../../main/csp';
+import { isTrustedSender, startElectronApp, type ElectronModule } from '../../main/electron/app';
+import { appPageUrl, isAppPage, serveRenderer } from '../../main/electron/appProtocol';
 import { cascade } from '../../main/electron/windowState';
+import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
+import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -59,10 +65,11 @@ function fakeElectron(userData: string) {
       super();
       windows.push(this);
     }
-    async loadFile(file: string, options?: { query?: Record<string, string> }): Promise<void> {
-      this.loaded = file;
-      this.query = options?.query;
-      this.webContents.mainFrame.url = `file://${file}`;
+    async loadURL(url: string): Promise<void> {
+      this.loaded = url;
+      const params = new URL(url).searchParams;
+      this.query = params.size > 0 ? Object.fromEntries(params) : undefined;
+      this.webContents.mainFrame.url = url;
     }
     show(): void {}
     maximize(): void {}
@@ -82,6 +89,8 @@ function fakeElectron(userData: string) {
     }
   }
   const menus: unknown[] = [];
+  const schemes = vi.fn();
+  const protocols = new Map<string, (request: { url: string; method: string }) => Promise<Response>>();
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
     whenReady: () => Promise.resolve(),
@@ -98,6 +107,10 @@ function fakeElectron(userData: string) {
     ipcMain: { handle: (channel: string, handler: Listener) => handlers.set(channel, handler) },
     shell: { openExternal },
     dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showSaveDialog: vi.fn(async () => ({ canceled: true })) },
+    protocol: {
+      registerSchemesAsPrivileged: schemes,
+      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => protocols.set(scheme, handler),
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => ({ template }),
       setApplicationMenu: (menu: { template: unknown }) => menus.push(menu.template),
@@ -113,6 +126,8 @@ function fakeElectron(userData: string) {
   return {
     electron: electron as unknown as ElectronModule,
     menus,
+    schemes,
+    protocols,
     app,
     handlers,
     windows,
@@ -123,9 +138,23 @@ function fakeElectron(userData: string) {
   };
 }
 
-async function started(argv: string[] = ['shoshin']) {
+/** A built renderer (index.html, a script, the layout worker) in `outDir`/renderer. */
+function buildRenderer(outDir: string): string {
+  const rendererDir = path.join(outDir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><script type="module" src="./assets/index.js"></script>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index.js'), 'new Worker(new URL("./layout.worker.js", import.meta.url), { type: "module" });');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'layout.worker.js'), 'self.onmessage = () => undefined;');
+  fs.writeFileSync(path.join(outDir, 'secret.txt'), SECRET);
+  return rendererDir;
+}
+
+const SECRET = 'TOP-SECRET-DO-NOT-SERVE';
+
+async function started(argv: string[] = ['shoshin'], installDir = tempDir()) {
   const fake = fakeElectron(tempDir());
-  const outDir = path.join(tempDir(), 'out');
+  const outDir = path.join(installDir, 'out');
+  buildRenderer(outDir);
   startElectronApp(fake.electron, { outDir, argv, cwd: '/' });
   await new Promise((resolve) => setTimeout(resolve, 0));
   const win = fake.windows[0];
@@ -151,7 +180,7 @@ describe('Electron main process wiring', () => {
       webviewTag: false,
       preload: path.join(outDir, 'preload', 'index.cjs'),
     });
-    expect(win.loaded).toBe(path.join(outDir, 'renderer', 'index.html'));
+    expect(win.loaded).toBe('app://shoshin/index.html');
   });
 
   it('blocks navigation and opens only allowlisted https links outside the app', async () => {
@@ -191,7 +220,7 @@ describe('Electron main process wiring', () => {
     const reply = vi.fn();
     fake.headers()?.({ responseHeaders: {} }, reply);
     const csp = (reply.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders['Content-Security-Policy']?.[0] ?? '';
-    expect(csp).toBe(ELECTRON_CSP);
+    expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
   });
@@ -223,6 +252,214 @@ describe('Electron main process wiring', () => {
   });
 });
 
+describe('the app:// scheme', () => {
+  const top = (url: string) => ({ senderFrame: { url, parent: null } }) as unknown as Parameters<typeof isTrustedSender>[0];
+
+  it('is registered as privileged before ready, and the window loads app://shoshin/index.html', async () => {
+    const fake = fakeElectron(tempDir());
+    const outDir = path.join(tempDir(), 'out');
+    buildRenderer(outDir);
+    startElectronApp(fake.electron, { outDir, argv: ['shoshin'], cwd: '/' });
+    // Synchronously, before whenReady() resolved: afterwards Electron refuses to register schemes.
+    expect(fake.schemes).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(fake.protocols.size).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.protocols.has('app')).toBe(true);
+    expect(fake.windows[0]?.loaded).toBe('app://shoshin/index.html');
+  });
+
+  it('works wherever Shoshin is installed: spaces, accents, CJK, % and # in the install path', async () => {
+    for (const name of ['Program Files', 'Jane Doe', 'josé', 'Über Café', '中文 フォルダ', '사용자', '100% #1 & more']) {
+      const installDir = path.join(tempDir(), name, 'Shoshin', 'resources');
+      const { fake, win, outDir } = await started(['shoshin'], installDir);
+      expect(win.loaded, name).toBe('app://shoshin/index.html');
+      const page = await fake.protocols.get('app')?.({ url: win.loaded, method: 'GET' });
+      expect(page?.status, name).toBe(200);
+      expect(page?.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      const worker = await fake.protocols.get('app')?.({ url: 'app://shoshin/assets/layout.worker.js', method: 'GET' });
+      expect(worker?.headers.get('content-type'), name).toBe('text/javascript; charset=utf-8');
+
+      const home = fake.handlers.get('shoshin:app.home');
+      const trusted = (await home?.({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, {})) as Envelope<unknown>;
+      expect(trusted.ok, name).toBe(true);
+      // The same file over file://, as Chromium writes that URL (percent-encoded UTF-8), is not our page.
+      const fileUrl = pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href;
+      expect(fileUrl).not.toContain(' ');
+      const refused = (await home?.({ sender: win.webContents, senderFrame: { url: fileUrl, parent: null } }, {})) as Envelope<unknown>;
+      expect(refused, name).toEqual({ ok: false, error: { code: 'forbidden_sender', message: expect.any(String) } });
+    }
+  });
+
+  it('accepts our top frame with any query, including documents named as Chromium encodes them', () => {
+    const documents = ['/Users/josé/Workshop 1.shoshin', 'C:\\Users\\Jane Doe\\中文 & co #2 100%.shoshin', '/home/사용자/a+b=c?.shoshin'];
+    for (const file of documents) {
+      const url = appPageUrl(file);
+      expect(new URL(url).searchParams.get('open')).toBe(file);
+      expect(isTrustedSender(top(url)), url).toBe(true);
+    }
+    for (const url of [
+      'app://shoshin/index.html',
+      'app://shoshin/index.html?open=%2FUsers%2Fjos%C3%A9%2FWorkshop+1.shoshin',
+      'app://shoshin/index.html?open=C%3A%5CUsers%5CJane%20Doe%5C%E4%B8%AD%E6%96%87.shoshin',
+      'app://shoshin/index.html#canvas',
+      'APP://shoshin/index.html',
+    ]) {
+      expect(isTrustedSender(top(url)), url).toBe(true);
+    }
+  });
+
+  it('refuses every other sender: other scheme, host or path, iframes, file:// of the same page', () => {
+    const refused = [
+      'file:///C:/Program%20Files/Shoshin/resources/app.asar/out/renderer/index.html',
+      'file:///Users/jos%C3%A9/Shoshin/out/renderer/index.html',
+      'https://shoshin/index.html',
+      'http://127.0.0.1:5173/index.html',
+      'app://evil/index.html',
+      'app://shoshin.evil/index.html',
+      'app://shoshin:8080/index.html',
+      'app://user@shoshin/index.html',
+      'app://shoshin/',
+      'app://shoshin/other.html',
+      'app://shoshin/assets/index.html',
+      'app://shoshin/index.html/',
+      'app://shoshin/index.htm',
+      'app://shoshin/Index.html',
+      'app://shoshin/%69ndex.html',
+      'about:blank',
+      'data:text/html,<p>app://shoshin/index.html</p>',
+      'not a url',
+      '',
+    ];
+    for (const url of refused) expect(isTrustedSender(top(url)), url).toBe(false);
+    const page = { url: 'app://shoshin/index.html', parent: null };
+    expect(isTrustedSender({ senderFrame: { url: 'app://shoshin/index.html', parent: page } } as unknown as Parameters<typeof isTrustedSender>[0])).toBe(false);
+    expect(isTrustedSender({ senderFrame: null } as unknown as Parameters<typeof isTrustedSender>[0])).toBe(false);
+    expect(isAppPage('app://shoshin/index.html?x=1')).toBe(true);
+  });
+
+  it('serves only regular files inside the renderer folder, however the path is disguised', async () => {
+    const outDir = path.join(tempDir(), 'Program Files', 'out');
+    const rendererDir = buildRenderer(outDir);
+    fs.symlinkSync(path.join(outDir, 'secret.txt'), path.join(rendererDir, 'assets', 'linked.js'));
+    fs.symlinkSync(outDir, path.join(rendererDir, 'up'));
+    const get = (url: string, method = 'GET') => serveRenderer(rendererDir, { url, method });
+
+    const served = await get('app://shoshin/assets/index.js');
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await get('app://shoshin/index.html', 'HEAD')).status).toBe(200);
+
+    const attempts = [
+      'app://shoshin/../secret.txt',
+      'app://shoshin/%2e%2e/secret.txt',
+      'app://shoshin/%2E%2E/%2E%2E/secret.txt',
+      'app://shoshin/assets/..%2f..%2fsecret.txt',
+      'app://shoshin/assets/..%5c..%5csecret.txt',
+      'app://shoshin/assets\\..\\..\\secret.txt',
+      'app://shoshin/..%252fsecret.txt',
+      'app://shoshin//etc/passwd',
+      'app://shoshin/%2Fetc%2Fpasswd',
+      `app://shoshin/${encodeURIComponent(path.join(outDir, 'secret.txt'))}`,
+      'app://shoshin/C:/Windows/win.ini',
+      'app://shoshin/index.html%00.js',
+      'app://shoshin/assets/linked.js',
+      'app://shoshin/up/secret.txt',
+      'app://shoshin/',
+      'app://shoshin/assets',
+      'app://shoshin/%E0%A4%A',
+      'app://other/secret.txt',
+      `file://${path.join(outDir, 'secret.txt')}`,
+      'not a url',
+    ];
+    for (const url of attempts) {
+      const reply = await get(url);
+      expect(reply.status, url).toBe(404);
+      expect(await reply.text(), url).not.toContain(SECRET);
+    }
+    expect((await get('app://shoshin/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('paths belong to the main process', () => {
+  type Call = (win: { webContents: unknown }, method: string, payload?: unknown) => Promise<Envelope<Record<string, unknown>>>;
+  const caller = (fake: ReturnType<typeof fakeElectron>): Call => async (win, method, payload = {}) => {
+    const contents = win.webContents as { mainFrame: unknown };
+    return (await fake.handlers.get(`shoshin:${method}`)?.({ sender: contents, senderFrame: contents.mainFrame }, payload)) as Envelope<Record<string, unknown>>;
+  };
+  const engagementFile = (name: string): string => {
+    const file = path.join(tempDir(), 'Jane Doe', `${name}.shoshin`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    EngagementStore.create(file, { name, client: '' }).close();
+    return file;
+  };
+
+  it('a window opens only the document main handed it, a file picked in main’s dialog, or one from the recent list', async () => {
+    const handed = engagementFile('Handed over');
+    const picked = engagementFile('Picked');
+    const other = engagementFile('Never offered');
+    const { fake, win } = await started(['shoshin', handed]);
+    const call = caller(fake);
+    expect(win.query).toEqual({ open: handed });
+    expect((await call(win, 'engagement.open', { path: handed })).ok).toBe(true);
+
+    const before = fs.readFileSync(other);
+    const refused = await call(win, 'engagement.open', { path: other });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', message: expect.stringMatching(/Open file|recent/) } });
+    for (const mode of ['readOnly', 'recoverCopy']) {
+      expect(await call(win, 'engagement.open', { path: other, mode })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    }
+    expect(fs.readFileSync(other).equals(before)).toBe(true);
+    expect(await call(win, 'engagement.get')).toMatchObject({ ok: true, data: { path: handed } });
+
+    const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [picked] });
+    expect(await call(win, 'engagement.pickFile')).toEqual({ ok: true, data: { path: picked } });
+    expect(await call(win, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+
+    // Grants belong to one window; the recent list (files opened before) is open to every window.
+    const unopened = engagementFile('Picked elsewhere');
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [unopened] });
+    await call(win, 'engagement.pickFile');
+    fake.app.emit('second-instance', {}, ['shoshin', engagementFile('Second window')], '/');
+    const second = fake.windows[1];
+    if (!second) throw new Error('no second window');
+    expect(await call(second, 'engagement.open', { path: unopened })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    await call(win, 'engagement.close');
+    expect(await call(second, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+    expect(await call(second, 'engagement.create', { name: 'Mine', client: '', path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call(second, 'engagement.saveCopy', { path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('keeps a copy of a logo picked in main’s dialog, and reads no other logo path', async () => {
+    const { fake, win } = await started();
+    const call = caller(fake);
+    expect((await call(win, 'engagement.openSample')).ok).toBe(true);
+    const logo = path.join(tempDir(), 'José’s logo.svg');
+    fs.writeFileSync(logo, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123456"/></svg>');
+    const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [logo] });
+    const chosen = await call(win, 'report.pickLogo');
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    const kept = String(chosen.data['path']);
+    expect(kept.startsWith(path.join(fake.app.getPath('userData'), 'Logos') + path.sep)).toBe(true);
+    expect(path.basename(kept)).toBe('José’s logo.svg');
+    expect(fs.readFileSync(kept)).toEqual(fs.readFileSync(logo));
+
+    // Accepted: the save dialog (cancelled in the fake) is only reached past every check.
+    const options = { ...DEFAULT_REPORT_OPTIONS, logoPath: kept };
+    expect(await call(win, 'report.start', { format: 'docx', options })).toEqual({ ok: true, data: { jobId: null } });
+    expect(await call(win, 'report.options')).toMatchObject({ ok: true, data: { logoPath: kept } });
+    for (const logoPath of [logo, '/etc/passwd', path.join(fake.app.getPath('userData'), 'Logos', '..', 'settings.json')]) {
+      expect(await call(win, 'report.start', { format: 'docx', options: { ...options, logoPath } }), logoPath).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    }
+    expect(await call(win, 'settings.update', { reportDefaults: { ...options, logoPath: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    expect(await call(win, 'settings.update', { reportDefaults: options })).toMatchObject({ ok: true });
+  });
+});
+
 type MenuItem = { label?: string; accelerator?: string; registerAccelerator?: boolean; enabled?: boolean; submenu?: MenuItem[]; click?: () => void };
 
 describe('desktop integration', () => {
@@ -244,9 +481,9 @@ describe('desktop integration', () => {
   it('takes files from a second launch, and brings an already open one to the front', async () => {
     const { fake, win } = await started();
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    const file = path.join(tempDir(), 'open.shoshin');
-    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '', path: file })) as Envelope<unknown>;
-    expect(created.ok).toBe(true);
+    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '' })) as Envelope<{ path: string }>;
+    if (!created.ok) throw new Error(created.error.message);
+    const file = created.data.path;
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith(file);
 
     fake.app.emit('second-instance', {}, ['shoshin', file], '/');

@@ -202,27 +202,32 @@ describe('hostile text', () => {
 });
 
 describe('report service', () => {
-  it('remembers options per engagement outside the undo history, and rejects bad ones', async () => {
+  it('remembers the options a Word report was made with, outside the undo history, and rejects bad ones', async () => {
     const h = harness();
     await h.call('engagement.openSample');
     expect(await h.call('report.options')).toEqual(DEFAULT_REPORT_OPTIONS);
     const before = await h.history();
     const options = { ...DEFAULT_REPORT_OPTIONS, anonymise: true, brandColor: '#2f855a', sections: ['summary' as const] };
-    await h.call('report.saveOptions', options);
+    const started = await h.call('report.start', { format: 'docx', options });
     expect(await h.call('report.options')).toEqual(options);
     expect(await h.history()).toEqual(before);
     const row = h.workspace.requireStore().db.prepare("SELECT value FROM settings WHERE key = 'report.options'").get() as { value: string };
     expect(JSON.parse(row.value)).toEqual(options);
 
-    const bad = await h.dispatch(h.workspace, 'report.saveOptions', { ...options, brandColor: 'red' });
+    const bad = await h.dispatch(h.workspace, 'report.start', { format: 'docx', options: { ...options, brandColor: 'red' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const extra = await h.dispatch(h.workspace, 'report.saveOptions', { ...options, macro: true });
+    const extra = await h.dispatch(h.workspace, 'report.start', { format: 'docx', options: { ...options, macro: true } });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const noLogo = await h.dispatch(h.workspace, 'report.saveOptions', { ...options, logoPath: '/nowhere/logo.png' });
+    const noLogo = await h.dispatch(h.workspace, 'report.start', { format: 'docx', options: { ...options, logoPath: '/nowhere/logo.png' } });
     expect(noLogo).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await h.call('report.options')).toEqual(options);
+    for (;;) {
+      const progress = await h.call('report.progress', { jobId: started.jobId ?? '' });
+      if (progress.done) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     h.workspace.close();
-  });
+  }, 120_000);
 
   it('runs an export as a job the UI polls, writing into the data folder without overwriting', async () => {
     const h = harness();

@@ -71,7 +71,7 @@ describe('snapshots', () => {
     old.prepare("INSERT INTO engagement (id, name, created_at) VALUES ('7d0f8f7e-1111-4111-8111-111111111111', 'Old', 'then')").run();
     old.close();
     await h.call('engagement.open', { path: file });
-    const migration = (await h.call('snapshot.list')).find((s) => s.reason === 'migration');
+    const migration = (await h.call('snapshot.list')).snapshots.find((s) => s.reason === 'migration');
     expect(migration).toBeDefined();
     const copy = path.join(h.userDataDir, 'Snapshots', '7d0f8f7e-1111-4111-8111-111111111111', migration?.id ?? '');
     const db = new Database(copy, { readonly: true });
@@ -85,7 +85,9 @@ describe('snapshots', () => {
     const view = await h.call('engagement.create', { name: 'Workshop', client: 'Acme' });
     await h.workspace.schedule?.pending;
     await h.call('process.create', { name: 'Before' });
-    const [snapshot] = await h.call('snapshot.list');
+    const {
+      snapshots: [snapshot],
+    } = await h.call('snapshot.list');
     expect(snapshot?.reason).toBe('open');
 
     const copy = await h.call('engagement.saveCopy', {});

@@ -121,22 +121,6 @@ const cases: Record<string, (s: Setup) => Promise<() => Promise<void>>> = {
     await h.call('opportunity.update', { id: s.opportunity.id, patch: changedFields(s.opportunity, draft) });
     return async () => expect((await h.analysis()).opportunities.find((o) => o.id === s.opportunity.id)).toEqual(draft);
   },
-  'engagement.update': async () => {
-    await h.call('engagement.update', { name: 'Northwind access discovery', client: 'Northwind Health', scope: 'Access requests', consultant: 'Jane Doe' });
-    return async () =>
-      expect((await h.engagement()).engagement).toMatchObject({ name: 'Northwind access discovery', client: 'Northwind Health', scope: 'Access requests', consultant: 'Jane Doe' });
-  },
-  'flow.update': async (s) => {
-    const flow = (await h.view(s.processId)).flows[0];
-    if (!flow) throw new Error('setup made no flow');
-    await h.call('flow.update', { id: flow.id, patch: { label: 'Complete' } });
-    return async () => expect((await h.view(s.processId)).flows[0]?.label).toBe('Complete');
-  },
-  'quote.update': async (s) => {
-    const quote = (await h.call('quote.add', { processId: s.processId, stepId: s.step.id, text: 'We chase every form' })).quote;
-    await h.call('quote.update', { id: quote.id, patch: { text: 'We chase every single form', personId: s.colleague.id } });
-    return async () => expect((await h.view(s.processId)).quotes[0]).toMatchObject({ text: 'We chase every single form', personId: s.colleague.id });
-  },
 };
 
 describe('every update method takes the patch its UI sends', () => {

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES } from '../../core/contract';
-import { safeStaticPath, startWebHost, WEB_CSP, type WebHost } from '../../main/web/host';
+import { MAX_PAYLOAD_BYTES, type Envelope } from '../../core/contract';
+import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
+import { EngagementStore } from '../../db/store';
+import { CONTENT_SECURITY_POLICY } from '../../main/csp';
+import { isJsonContentType, startWebHost, type WebHost } from '../../main/web/host';
 import { cleanTempDirs, tempDir } from '../helpers';
 
 const SECRET = 'TOP-SECRET-DO-NOT-SERVE';
@@ -79,7 +82,7 @@ describe('web host', () => {
     const page = await request(`/?token=${encodeURIComponent(host.token)}`);
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toBe(WEB_CSP);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.body).toContain('<script src="/shoshin-bridge.js"></script>');
 
     const bridge = await request('/shoshin-bridge.js');
@@ -122,14 +125,14 @@ describe('web host', () => {
     });
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(JSON.parse((await api('no.such', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const huge = await api('engagement.update', { scope: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
+    const huge = await api('process.create', { name: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
   // Fails today ("socket hang up"): readBody destroys the request once the body passes 2 × MAX_PAYLOAD_BYTES,
   // which kills the socket before the payload_too_large envelope is written.
   it('answers payload_too_large for a body far over the limit', async () => {
-    const huge = await api('engagement.update', { scope: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) });
+    const huge = await api('process.create', { name: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
   });
 
@@ -142,6 +145,84 @@ describe('web host', () => {
     expect((await request(withToken, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
     expect((await api('app.home', {}, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await api('app.home', {}, { origin: `http://localhost:${host.port}` })).status).toBe(200);
+  });
+
+  it('decides every route on the decoded, normalised path: no way round the token or the CSP', async () => {
+    const disguised = ['/%69ndex.html', '/index.html/', '//index.html', '/./index.html', '/INDEX.HTML', '/%2e/index.html', '/index.html?x=1'];
+    for (const urlPath of disguised) {
+      const reply = await request(urlPath);
+      expect(reply.status, urlPath).toBe(403);
+      expect(reply.body, urlPath).not.toContain('<div id="root">');
+      expect(reply.headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+      const withToken = await request(`${urlPath}${urlPath.includes('?') ? '&' : '?'}token=${encodeURIComponent(host.token)}`);
+      expect(withToken.status, urlPath).toBe(200);
+      expect(withToken.headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+      expect(withToken.body, urlPath).toContain('<script src="/shoshin-bridge.js"></script>');
+    }
+    // An HTML file in the renderer folder is never served past the page route.
+    fs.writeFileSync(path.join(root, 'renderer', 'assets', 'other.html'), '<p>other</p>');
+    expect((await request('/assets/other.html')).status).toBe(404);
+  });
+
+  it('puts the CSP on every response, assets and errors included', async () => {
+    for (const urlPath of ['/assets/app.js', '/shoshin-bridge.js', '/assets/missing.js', '/../secret']) {
+      expect((await request(urlPath)).headers['content-security-policy'], urlPath).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect((await api('app.home', {})).headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('routes the API on the decoded path too, still behind the token', async () => {
+    const encoded = await api('%61pp.home', {});
+    expect(JSON.parse(encoded.body)).toMatchObject({ ok: true });
+    const noToken = await request('/%61pi/app.home', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(noToken.status).toBe(403);
+    expect(JSON.parse((await api('app.home/extra', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect((await api('..%2fapp.home', {})).status).toBe(404);
+  });
+
+  it('takes API bodies only as exactly application/json', async () => {
+    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
+      expect((await api('app.home', {}, { 'content-type': type })).status, type).toBe(200);
+    }
+    for (const type of ['application/jsonx', 'application/json-patch+json', 'text/plain', 'text/plain; application/json', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=latin1', 'application/json; boundary=x', '']) {
+      expect((await api('app.home', {}, { 'content-type': type })).status, type).toBe(415);
+    }
+    expect(isJsonContentType(undefined)).toBe(false);
+  });
+
+  it('opens only files in the data folder, on the recent list, or handed over on its command line', async () => {
+    const dataDir = path.join(root, 'data');
+    const inside = path.join(dataDir, 'inside.shoshin');
+    const outside = path.join(root, 'outside.shoshin');
+    for (const file of [inside, outside]) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      EngagementStore.create(file, { name: path.basename(file), client: '' }).close();
+    }
+    fs.symlinkSync(outside, path.join(dataDir, 'link.shoshin'));
+    const before = fs.readFileSync(outside);
+    expect(JSON.parse((await api('engagement.open', { path: inside })).body)).toMatchObject({ ok: true, data: { path: inside } });
+    for (const file of [outside, path.join(dataDir, '..', 'outside.shoshin'), path.join(dataDir, 'link.shoshin')]) {
+      for (const mode of ['edit', 'readOnly', 'recoverCopy']) {
+        const reply = JSON.parse((await api('engagement.open', { path: file, mode })).body) as Envelope<unknown>;
+        expect(reply, `${file} ${mode}`).toMatchObject({ ok: false, error: { code: 'forbidden_path', message: expect.stringContaining('data folder') } });
+      }
+    }
+    expect(fs.readFileSync(outside).equals(before)).toBe(true);
+    expect(host.workspace.store?.path).toBe(inside);
+    const logo = JSON.parse((await api('report.start', { format: 'docx', options: { ...DEFAULT_REPORT_OPTIONS, logoPath: path.join(root, 'secret.txt') } })).body) as Envelope<unknown>;
+    expect(logo).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+
+    // The host's own --file (and the last engagement it reopens) is main's to hand over.
+    await host.close();
+    host = await startWebHost({
+      rendererDir: path.join(root, 'renderer'),
+      dataDir,
+      userDataDir: path.join(root, 'userData'),
+      port: 0,
+      initialFile: (_workspace, open) => open(outside),
+    });
+    expect(host.workspace.store?.path).toBe(outside);
+    expect(JSON.parse((await api('engagement.open', { path: outside, mode: 'readOnly' })).body)).toMatchObject({ ok: true, data: { readOnly: true } });
   });
 
   it('never serves a file outside the renderer folder', async () => {
@@ -157,43 +238,20 @@ describe('web host', () => {
       '/assets/app.js%00.html',
       '/%E0%A4%A',
       `/${'../'.repeat(10)}etc/passwd`,
+      '/assets/../index.html',
+      '/assets/..%252f..%252fsecret',
+      '/assets%2fapp.js',
+      '/assets\\app.js',
+      '/C:/Windows/win.ini',
     ];
+    // A symlink in the renderer folder that points out of it is not followed out.
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(root, 'renderer', 'assets', 'linked.js'));
+    attempts.push('/assets/linked.js');
     for (const attempt of attempts) {
       const reply = await request(attempt);
       expect(reply.status, attempt).toBe(404);
       expect(reply.body).not.toContain(SECRET);
       expect(reply.body).not.toContain('root:');
-    }
-  });
-});
-
-describe('safeStaticPath', () => {
-  const base = path.resolve('/srv/shoshin/renderer');
-
-  it('resolves ordinary asset paths inside the root', () => {
-    expect(safeStaticPath(base, '/assets/app.js')).toBe(path.join(base, 'assets', 'app.js'));
-    expect(safeStaticPath(base, '/assets/my%20font.woff2')).toBe(path.join(base, 'assets', 'my font.woff2'));
-  });
-
-  it('clamps dot-dot segments to the root, however they are encoded', () => {
-    expect(safeStaticPath(base, '/../package.json')).toBe(path.join(base, 'package.json'));
-    expect(safeStaticPath(base, '/assets/..%2f..%2fsecret')).toBe(path.join(base, 'secret'));
-    expect(safeStaticPath(base, '/%2e%2e/%2e%2e/etc/passwd')).toBe(path.join(base, 'etc', 'passwd'));
-    expect(safeStaticPath(base, '..%2F..%2F..%2Fetc%2Fpasswd')).toBe(path.join(base, 'etc', 'passwd'));
-  });
-
-  it('refuses the root itself, NUL bytes and malformed escapes', () => {
-    expect(safeStaticPath(base, '/')).toBeNull();
-    expect(safeStaticPath(base, '/..')).toBeNull();
-    expect(safeStaticPath(base, '/assets/app.js%00.html')).toBeNull();
-    expect(safeStaticPath(base, '/%E0%A4%A')).toBeNull();
-  });
-
-  it('never returns a path outside the root', () => {
-    const nasty = ['/..', '/../..', '/./../x', '//etc/passwd', '/%2e%2e%2f%2e%2e%2fx', '/a/b/../../../x', '/..%252f..%252fx', '/\\..\\..\\x', '/assets/../../renderer-evil/x'];
-    for (const urlPath of nasty) {
-      const resolved = safeStaticPath(base, urlPath);
-      if (resolved !== null) expect(resolved.startsWith(base + path.sep), urlPath).toBe(true);
     }
   });
 });

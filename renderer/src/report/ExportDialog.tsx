@@ -13,6 +13,11 @@ function sectionLabel(section: ReportSection): string {
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
+/** The file's own name: main keeps a picked logo as Logos/<content hash>/<original name>. */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
 function JobStatus({ job, onOpen }: { job: ExportJob; onOpen: (jobId: string) => void }) {
   const progress = job.progress;
   if (job.error) {
@@ -67,6 +72,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [options, setOptions] = useState<ReportOptions | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [canPick, setCanPick] = useState(false);
+  const [dataDir, setDataDir] = useState('');
+  const [logoError, setLogoError] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const { job, running, start } = useExportJob();
   const titleId = useId();
@@ -77,7 +84,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       setOptions({ ...DEFAULT_REPORT_OPTIONS });
       setLoadError(e instanceof ApiError ? e.message : t('shell.export.optionsUnreadable'));
     });
-    call('app.home', {}).then((h) => setCanPick(h.canPickFiles), () => undefined);
+    call('app.home', {}).then(
+      (h) => {
+        setCanPick(h.canPickFiles);
+        setDataDir(h.dataDir);
+      },
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {
@@ -97,6 +110,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     run(t('shell.export.wordReport'), { format: 'docx', options: { ...options, logoPath: options.logoPath.trim() } });
   };
   const processName = process?.process.name ?? '';
+  const pickLogo = () => {
+    setLogoError(null);
+    call('report.pickLogo', {}).then(
+      (picked) => picked.path && set({ logoPath: picked.path }),
+      (error: unknown) => setLogoError(error instanceof ApiError ? error.message : t('shell.store.genericError')),
+    );
+  };
 
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
@@ -161,13 +181,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               <label className="field export-logo">
                 {t('shell.export.logo')}
                 <span className="row">
-                  <input className="input" value={options.logoPath} placeholder={t('shell.export.noLogo')} onChange={(e) => set({ logoPath: e.target.value })} />
+                  {/* On the desktop only main's file picker names the logo; the browser has no picker, so a path in the data folder is typed. */}
+                  {canPick ? (
+                    <input className="input" readOnly value={options.logoPath ? fileName(options.logoPath) : ''} title={options.logoPath} placeholder={t('shell.export.noLogo')} />
+                  ) : (
+                    <input
+                      className="input"
+                      value={options.logoPath}
+                      placeholder={t('shell.export.logoInDataFolder', { dataDir })}
+                      onChange={(e) => set({ logoPath: e.target.value })}
+                    />
+                  )}
                   {canPick && (
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => void call('report.pickLogo', {}).then((r) => r.path && set({ logoPath: r.path }))}
-                    >
+                    <button type="button" className="btn btn-sm" onClick={pickLogo}>
                       {t('shell.export.choose')}
                     </button>
                   )}
@@ -179,6 +205,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 </span>
               </label>
             </div>
+            {logoError && (
+              <p className="export-invalid" role="alert">
+                {logoError}
+              </p>
+            )}
             {!colorValid && (
               <p className="export-invalid" role="alert">
                 {t('shell.export.colourInvalid')}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { SnapshotInfo } from '../../../core/ipc/app';
+import type { SnapshotInfo, SnapshotList } from '../../../core/ipc/app';
 import { call } from '../api';
 import { useShoshin } from '../store';
 import { t, type StringKey } from '../i18n';
@@ -17,13 +17,23 @@ function when(iso: string): string {
 /** Automatic snapshots of this engagement; restoring one opens it as a new file, never over this one. */
 export function HistoryDialog({ onClose }: { onClose: () => void }) {
   const openWith = useShoshin((s) => s.openWith);
-  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [list, setList] = useState<SnapshotList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
 
   useEffect(() => {
-    call('snapshot.list', {}).then(setSnapshots, (e: unknown) => setError((e as Error).message));
+    call('snapshot.list', {}).then(
+      (answer) => {
+        setList(answer);
+        // The status beside "Saved" hears the same news.
+        useShoshin.setState({ snapshotFailure: answer.lastFailure });
+      },
+      (e: unknown) => setError((e as Error).message),
+    );
   }, []);
+
+  const snapshots = list?.snapshots ?? null;
+  const failure = list?.lastFailure ?? null;
 
   const restore = (id: string) => {
     onClose();
@@ -36,6 +46,15 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
         <h2 id={titleId}>{t('shell.history.title')}</h2>
         <p className="muted">{t('shell.history.intro')}</p>
         {error && <p role="alert">{error}</p>}
+        {failure && (
+          <div role="alert">
+            <p>{failure.code === 'disk_full' ? t('shell.history.failedDiskFull') : failure.message}</p>
+            <p className="muted">
+              {failure.code === 'disk_full' && `${t('shell.history.freeSpace')} `}
+              {t('shell.history.retry', { when: when(failure.at) })}
+            </p>
+          </div>
+        )}
         {snapshots && snapshots.length === 0 && <p>{t('shell.history.empty')}</p>}
         {snapshots && snapshots.length > 0 && (
           <table className="table">

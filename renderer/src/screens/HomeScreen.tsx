@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { runCommand, useCommands } from '../commands';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useShoshin } from '../store';
@@ -31,9 +31,15 @@ export function HomeScreen() {
     if (name.trim()) void openWith('engagement.create', { name: name.trim(), client: client.trim() });
   };
 
+  // The desktop's file dialog runs in main, which hands the chosen file to this window to open.
   const openFile = () => {
-    if (home?.canPickFiles) void openWith('engagement.pickAndOpen', {});
-    else setAskPath(true);
+    if (!home?.canPickFiles) return setAskPath(true);
+    void call('engagement.pickFile', {}).then(
+      (picked) => {
+        if (picked.path) void openWith('engagement.open', { path: picked.path });
+      },
+      (error: unknown) => useShoshin.setState({ notice: error instanceof ApiError ? error.message : t('shell.store.genericError') }),
+    );
   };
 
   useCommands(

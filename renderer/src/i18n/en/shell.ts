@@ -101,7 +101,10 @@ export const shell = {
   'shell.saveStatus.saving': 'Saving…',
   'shell.saveStatus.saved': 'Saved',
   'shell.saveStatus.error': 'Not saved',
+  'shell.saveStatus.diskFull': 'Disk full: not saved',
   'shell.saveStatus.readOnly': 'Read-only',
+  'shell.saveStatus.snapshotFailed': 'Snapshot failed',
+  'shell.saveStatus.snapshotDiskFull': 'Snapshot failed: disk full',
 
   // ui/ShortcutSheet.tsx
   'shell.shortcuts.enter': 'Save the step and add the next one',
@@ -123,6 +126,9 @@ export const shell = {
   'shell.history.intro':
     'Shoshin keeps automatic copies of this engagement: when you open it, every ten minutes while you edit, and before an upgrade. Restoring one opens it as a new file beside your engagements; this file stays as it is.',
   'shell.history.empty': 'No snapshots yet.',
+  'shell.history.failedDiskFull': 'The last automatic snapshot could not be taken: the disk is full.',
+  'shell.history.freeSpace': 'Free some space on the disk that holds Shoshin’s settings and snapshots.',
+  'shell.history.retry': 'Tried {when}. Shoshin tries again with your next edit, and each time you open this list.',
   'shell.history.taken': 'Taken',
   'shell.history.why': 'Why',
   'shell.history.size': 'Size',
@@ -183,6 +189,7 @@ export const shell = {
   'shell.export.pickColour': 'Pick brand colour',
   'shell.export.logo': 'Logo file (PNG, JPEG or SVG)',
   'shell.export.noLogo': 'No logo',
+  'shell.export.logoInDataFolder': 'No logo (or a file in {dataDir})',
   'shell.export.choose': 'Choose…',
   'shell.export.removeLogo': 'Remove logo',
   'shell.export.colourInvalid': 'Use a colour like #1f4e79.',
