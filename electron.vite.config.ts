@@ -46,6 +46,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Less to parse at start-up: the window opens and takes typing sooner.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     worker: { format: 'es' },

@@ -328,6 +328,13 @@ export function defaultsOf<N extends TableName>(table: N): Pick<RecordOf<N>, Def
   return out as Pick<RecordOf<N>, DefaultedKey<N>>;
 }
 
+/** The defaults of what a creator may give: where a form for a new record starts. */
+export function creatableDefaults<N extends TableName>(table: N): Pick<RecordOf<N>, Extract<CreatableKey<N>, DefaultedKey<N>>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, f] of fieldsOf(table)) if (f.set !== 'app' && f.default !== undefined) out[key] = fresh(f.default);
+  return out as Pick<RecordOf<N>, Extract<CreatableKey<N>, DefaultedKey<N>>>;
+}
+
 /**
  * A whole record: what the caller gives (the creator's fields plus what Shoshin sets) over the
  * defaults. Keys the record does not have are dropped, so nothing unknown reaches a table.

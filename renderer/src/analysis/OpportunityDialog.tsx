@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Opportunity } from '../../../core/model';
 import { changedFields } from '../../../core/patch';
+import { creatableDefaults } from '../../../core/records';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { HORIZON_LABELS } from './labels';
@@ -9,8 +10,6 @@ import { t } from '../i18n';
 
 type Horizon = NonNullable<Opportunity['horizon']>;
 type Draft = Omit<Opportunity, 'id'>;
-
-const EMPTY: Draft = { title: '', description: '', impact: null, effort: null, horizon: null, owner: '', painPointIds: [] };
 
 /** Create an opportunity from pain points, or edit one: impact and effort 1-5, horizon, owner. */
 export function OpportunityDialog({
@@ -24,7 +23,7 @@ export function OpportunityDialog({
 }) {
   const register = useAnalysis((s) => s.view?.register ?? []);
   const mutate = useShoshin((s) => s.mutate);
-  const [draft, setDraft] = useState<Draft>(() => (opportunity ? { ...opportunity } : { ...EMPTY, painPointIds: [...initialPainPointIds] }));
+  const [draft, setDraft] = useState<Draft>(() => (opportunity ? { ...opportunity } : { ...creatableDefaults('opportunities'), title: '', painPointIds: [...initialPainPointIds] }));
   const [filter, setFilter] = useState('');
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Need, Observation, Person, Session } from '../../../core/model';
 import { changedFields } from '../../../core/patch';
+import { creatableDefaults } from '../../../core/records';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
@@ -10,22 +11,6 @@ import { t } from '../i18n';
 type Resistance = NonNullable<Person['resistance']>;
 type FourP = NonNullable<Observation['fourP']>;
 type PersonDraft = Omit<Person, 'id'>;
-
-const NEW_PERSON: PersonDraft = {
-  name: '',
-  role: '',
-  team: '',
-  influence: null,
-  sponsor: false,
-  champion: false,
-  awareness: null,
-  commitment: null,
-  readiness: null,
-  reinforcement: null,
-  resistance: null,
-  notes: '',
-  anonymise: false,
-};
 
 function DeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
@@ -38,7 +23,7 @@ function DeleteButton({ label, onClick }: { label: string; onClick: () => void }
 /** Every stakeholder field: role, influence, sponsor and champion, the four readiness scores, resistance, anonymity. */
 export function PersonDialog({ person, onClose }: { person?: Person; onClose: () => void }) {
   const mutate = useShoshin((s) => s.mutate);
-  const [draft, setDraft] = useState<PersonDraft>(() => (person ? { ...person } : NEW_PERSON));
+  const [draft, setDraft] = useState<PersonDraft>(() => (person ? { ...person } : { ...creatableDefaults('people'), name: '' }));
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
     onClose();
@@ -130,7 +115,7 @@ export function SessionDialog({ session, onClose }: { session?: Session; onClose
   const people = useShoshin((s) => s.engagement?.people ?? []);
   const consultant = useShoshin((s) => s.engagement?.engagement.consultant ?? '');
   const [draft, setDraft] = useState<SessionDraft>(() =>
-    session ? { ...session } : { name: '', date: new Date().toISOString().slice(0, 10), facilitator: consultant, notes: '', participantIds: [] },
+    session ? { ...session } : { ...creatableDefaults('sessions'), name: '', date: new Date().toISOString().slice(0, 10), facilitator: consultant },
   );
   const set = (patch: Partial<SessionDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
@@ -215,7 +200,7 @@ export function ObservationDialog({ observation, onClose }: { observation?: Obse
   const mutate = useShoshin((s) => s.mutate);
   const people = useShoshin((s) => s.engagement?.people ?? []);
   const sessions = useShoshin((s) => s.engagement?.sessions ?? []);
-  const [draft, setDraft] = useState<Omit<Observation, 'id'>>(() => (observation ? { ...observation } : { text: '', fourP: null, personId: null, sessionId: null }));
+  const [draft, setDraft] = useState<Omit<Observation, 'id'>>(() => (observation ? { ...observation } : { ...creatableDefaults('observations'), text: '' }));
   const set = (patch: Partial<Omit<Observation, 'id'>>) => setDraft((d) => ({ ...d, ...patch }));
   const save = () => {
     onClose();
@@ -280,7 +265,7 @@ export function NeedDialog({ need, kind, onClose }: { need?: Need; kind: Need['k
   const people = useShoshin((s) => s.engagement?.people ?? []);
   const processes = useShoshin((s) => s.engagement?.processes ?? []);
   const lanes = useAnalysis((s) => s.view?.lanes ?? []);
-  const [draft, setDraft] = useState<Omit<Need, 'id'>>(() => (need ? { ...need } : { kind, text: '', personId: null, laneId: null }));
+  const [draft, setDraft] = useState<Omit<Need, 'id'>>(() => (need ? { ...need } : { ...creatableDefaults('needs'), kind, text: '' }));
   const set = (patch: Partial<Omit<Need, 'id'>>) => setDraft((d) => ({ ...d, ...patch }));
   const processName = new Map(processes.map((p) => [p.id, p.name]));
   const save = () => {

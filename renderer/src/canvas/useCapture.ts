@@ -3,6 +3,7 @@ import { useMemo, type RefObject } from 'react';
 import { laneBands, LANE_HEADER_WIDTH } from '../../../core/geometry';
 import { keepCentre, placeAfter, placeBranch } from '../../../core/layout';
 import type { ProcessView, Step, StepKind } from '../../../core/model';
+import { newRecord } from '../../../core/records';
 import { kindForText, splitLanePrefix } from '../../../core/typeToMap';
 import { useCurrentSession } from '../capture/session';
 import { useSelection } from '../selection';
@@ -28,23 +29,7 @@ function currentSessionId(): string | null {
 }
 
 function blankStep(id: string, processId: string, place: { laneId: string | null; x: number; y: number }, sessionId: string | null): Step {
-  return {
-    id,
-    processId,
-    laneId: place.laneId,
-    kind: 'activity',
-    text: '',
-    x: place.x,
-    y: place.y,
-    description: '',
-    system: '',
-    workMinutes: null,
-    waitMinutes: null,
-    volume: '',
-    valueClass: null,
-    sessionId,
-    subprocessId: null,
-  };
+  return newRecord('steps', { id, processId, ...place, sessionId, subprocessId: null });
 }
 
 /** The decision a new branch hangs off: the step itself, or the decision (else the step) just before it. */
