@@ -412,12 +412,12 @@ describe('paths belong to the main process', () => {
       expect(await call(win, 'engagement.open', { path: other, mode })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
     }
     expect(fs.readFileSync(other).equals(before)).toBe(true);
-    expect(await call(win, 'engagement.get')).toMatchObject({ ok: true, data: { path: handed } });
+    expect(await call(win, 'engagement.load')).toMatchObject({ ok: true, data: { file: { path: handed } } });
 
     const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
     dialog.mockResolvedValueOnce({ canceled: false, filePaths: [picked] });
     expect(await call(win, 'engagement.pickFile')).toEqual({ ok: true, data: { path: picked } });
-    expect(await call(win, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+    expect(await call(win, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { file: { path: picked } } });
 
     // Grants belong to one window; the recent list (files opened before) is open to every window.
     const unopened = engagementFile('Picked elsewhere');
@@ -428,7 +428,7 @@ describe('paths belong to the main process', () => {
     if (!second) throw new Error('no second window');
     expect(await call(second, 'engagement.open', { path: unopened })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
     await call(win, 'engagement.close');
-    expect(await call(second, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { path: picked } });
+    expect(await call(second, 'engagement.open', { path: picked })).toMatchObject({ ok: true, data: { file: { path: picked } } });
     expect(await call(second, 'engagement.create', { name: 'Mine', client: '', path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call(second, 'engagement.saveCopy', { path: other })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -481,9 +481,9 @@ describe('desktop integration', () => {
   it('takes files from a second launch, and brings an already open one to the front', async () => {
     const { fake, win } = await started();
     const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
-    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '' })) as Envelope<{ path: string }>;
+    const created = (await fake.handlers.get('shoshin:engagement.create')?.(event, { name: 'Open', client: '' })) as Envelope<{ file: { path: string } }>;
     if (!created.ok) throw new Error(created.error.message);
-    const file = created.data.path;
+    const file = created.data.file.path;
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith(file);
 
     fake.app.emit('second-instance', {}, ['shoshin', file], '/');

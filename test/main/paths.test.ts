@@ -166,7 +166,7 @@ describe('services under a path policy', () => {
           const report = await s.call('report.start', { format: 'docx', options: { ...DEFAULT_REPORT_OPTIONS, logoPath: file } });
           expect(report).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
         }
-        expect(s.workspace.store?.path).toBe(opened.data['path']);
+        expect(s.workspace.store?.path).toBe((opened.data['file'] as { path: string }).path);
       }),
       { numRuns: 300, seed: 11 },
     );
@@ -178,7 +178,7 @@ describe('services under a path policy', () => {
     const elsewhere = path.join(s.root, 'elsewhere.shoshin');
     expect(await s.call('engagement.create', { name: 'Planted', client: '', path: elsewhere })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const created = await s.call('engagement.create', { name: 'Workshop', client: '' });
-    expect(created.ok && String(created.data['path']).startsWith(s.dataDir + path.sep)).toBe(true);
+    expect(created.ok && String((created.data['file'] as { path: string }).path).startsWith(s.dataDir + path.sep)).toBe(true);
     expect(await s.call('engagement.saveCopy', { path: elsewhere })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const copy = await s.call('engagement.saveCopy');
     expect(copy.ok && String((copy.data as { path: string }).path).startsWith(s.dataDir + path.sep)).toBe(true);

@@ -200,7 +200,7 @@ describe('web host', () => {
     }
     fs.symlinkSync(outside, path.join(dataDir, 'link.shoshin'));
     const before = fs.readFileSync(outside);
-    expect(JSON.parse((await api('engagement.open', { path: inside })).body)).toMatchObject({ ok: true, data: { path: inside } });
+    expect(JSON.parse((await api('engagement.open', { path: inside })).body)).toMatchObject({ ok: true, data: { file: { path: inside } } });
     for (const file of [outside, path.join(dataDir, '..', 'outside.shoshin'), path.join(dataDir, 'link.shoshin')]) {
       for (const mode of ['edit', 'readOnly', 'recoverCopy']) {
         const reply = JSON.parse((await api('engagement.open', { path: file, mode })).body) as Envelope<unknown>;
@@ -222,7 +222,7 @@ describe('web host', () => {
       initialFile: (_workspace, open) => open(outside),
     });
     expect(host.workspace.store?.path).toBe(outside);
-    expect(JSON.parse((await api('engagement.open', { path: outside, mode: 'readOnly' })).body)).toMatchObject({ ok: true, data: { readOnly: true } });
+    expect(JSON.parse((await api('engagement.open', { path: outside, mode: 'readOnly' })).body)).toMatchObject({ ok: true, data: { file: { readOnly: true } } });
   });
 
   it('never serves a file outside the renderer folder', async () => {
