@@ -1,4 +1,5 @@
 import { LANE_HEADER_WIDTH, laneBands, STEP_SIZE, type LaneBand } from './geometry';
+import { PRINT } from './palette';
 import type { Flow, Lane, PainPoint, Question, Step, StepKind } from './model';
 import { escapeXml, oneLine } from './xml';
 
@@ -41,21 +42,6 @@ export interface Diagram {
   width: number;
   height: number;
 }
-
-export const COLORS = {
-  text: '#1b2230',
-  muted: '#5a6474',
-  stroke: '#5b6677',
-  laneA: '#f3f5f8',
-  laneB: '#ebeef3',
-  laneHeader: '#e2e6ec',
-  border: '#dde1e7',
-  stepFill: '#ffffff',
-  waitFill: '#f6f7f9',
-  start: '#2f855a',
-  pain: '#d9480f',
-  question: '#b7791f',
-} as const;
 
 export const FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, sans-serif";
 
@@ -160,7 +146,7 @@ function textBlock(lines: readonly string[], cx: number, top: number, size: numb
   return lines
     .map(
       (line, i) =>
-        `<text x="${num(cx)}" y="${num(top + size * 0.95 + i * lineHeight)}" font-size="${size}" text-anchor="${anchor}" fill="${options.color ?? COLORS.text}"${weight}>${escapeXml(line)}</text>`,
+        `<text x="${num(cx)}" y="${num(top + size * 0.95 + i * lineHeight)}" font-size="${size}" text-anchor="${anchor}" fill="${options.color ?? PRINT.text}"${weight}>${escapeXml(line)}</text>`,
     )
     .join('');
 }
@@ -316,7 +302,7 @@ function arrowhead(from: Point, to: Point): string {
   const spread = 0.42;
   const a = { x: to.x - length * Math.cos(angle - spread), y: to.y - length * Math.sin(angle - spread) };
   const b = { x: to.x - length * Math.cos(angle + spread), y: to.y - length * Math.sin(angle + spread) };
-  return `<path d="M${num(to.x)} ${num(to.y)}L${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}Z" fill="${COLORS.stroke}"/>`;
+  return `<path d="M${num(to.x)} ${num(to.y)}L${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}Z" fill="${PRINT.stepStroke}"/>`;
 }
 
 function flowSvg(route: Route, label: string): string {
@@ -324,15 +310,15 @@ function flowSvg(route: Route, label: string): string {
   const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`).join('');
   const last = points[points.length - 1] as Point;
   const before = points[points.length - 2] as Point;
-  let out = `<path d="${d}" fill="none" stroke="${COLORS.stroke}" stroke-width="1.6" stroke-linejoin="round"/>${arrowhead(before, last)}`;
+  let out = `<path d="${d}" fill="none" stroke="${PRINT.stepStroke}" stroke-width="1.6" stroke-linejoin="round"/>${arrowhead(before, last)}`;
   const text = oneLine(label);
   if (text) {
     const { lines } = wrapText(text, 150, LABEL_FONT, 1, true);
     const line = lines[0] ?? '';
     const width = textWidth(line, LABEL_FONT, true);
     const left = route.label.anchor === 'start' ? route.label.x : route.label.x - width / 2;
-    out += `<rect x="${num(left - 3)}" y="${num(route.label.y - LABEL_FONT + 1)}" width="${num(width + 6)}" height="${LABEL_FONT + 4}" rx="3" fill="#ffffff" fill-opacity="0.9"/>`;
-    out += `<text x="${num(route.label.x)}" y="${num(route.label.y)}" font-size="${LABEL_FONT}" font-weight="bold" text-anchor="${route.label.anchor}" fill="${COLORS.text}">${escapeXml(line)}</text>`;
+    out += `<rect x="${num(left - 3)}" y="${num(route.label.y - LABEL_FONT + 1)}" width="${num(width + 6)}" height="${LABEL_FONT + 4}" rx="3" fill="${PRINT.paper}" fill-opacity="0.9"/>`;
+    out += `<text x="${num(route.label.x)}" y="${num(route.label.y)}" font-size="${LABEL_FONT}" font-weight="bold" text-anchor="${route.label.anchor}" fill="${PRINT.text}">${escapeXml(line)}</text>`;
   }
   return out;
 }
@@ -340,8 +326,8 @@ function flowSvg(route: Route, label: string): string {
 function marker(x: number, y: number, text: string, color: string): string {
   const width = Math.max(MARKER_SIZE, textWidth(text, 12, true) + 10);
   return (
-    `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${MARKER_SIZE}" rx="${MARKER_SIZE / 2}" fill="${color}" stroke="#ffffff" stroke-width="1.5"/>` +
-    `<text x="${num(x + width / 2)}" y="${num(y + 15.5)}" font-size="12" font-weight="bold" text-anchor="middle" fill="#ffffff">${escapeXml(text)}</text>`
+    `<rect x="${num(x)}" y="${num(y)}" width="${num(width)}" height="${MARKER_SIZE}" rx="${MARKER_SIZE / 2}" fill="${color}" stroke="${PRINT.onMarker}" stroke-width="1.5"/>` +
+    `<text x="${num(x + width / 2)}" y="${num(y + 15.5)}" font-size="12" font-weight="bold" text-anchor="middle" fill="${PRINT.onMarker}">${escapeXml(text)}</text>`
   );
 }
 
@@ -360,16 +346,16 @@ function markerRow(right: number, top: number, items: readonly { text: string; c
 
 function clockIcon(cx: number, cy: number, r: number): string {
   return (
-    `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="#ffffff" stroke="${COLORS.muted}" stroke-width="1.4"/>` +
-    `<path d="M${num(cx)} ${num(cy - r * 0.6)}V${num(cy)}L${num(cx + r * 0.45)} ${num(cy + r * 0.3)}" fill="none" stroke="${COLORS.muted}" stroke-width="1.4" stroke-linecap="round"/>`
+    `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${PRINT.paper}" stroke="${PRINT.textMuted}" stroke-width="1.4"/>` +
+    `<path d="M${num(cx)} ${num(cy - r * 0.6)}V${num(cy)}L${num(cx + r * 0.45)} ${num(cy + r * 0.3)}" fill="none" stroke="${PRINT.textMuted}" stroke-width="1.4" stroke-linecap="round"/>`
   );
 }
 
 function plusIcon(cx: number, bottom: number): string {
   const s = 16;
   return (
-    `<rect x="${num(cx - s / 2)}" y="${num(bottom - s - 4)}" width="${s}" height="${s}" rx="3" fill="#ffffff" stroke="${COLORS.stroke}" stroke-width="1.4"/>` +
-    `<path d="M${num(cx - 4.5)} ${num(bottom - 4 - s / 2)}H${num(cx + 4.5)}M${num(cx)} ${num(bottom - 4 - s / 2 - 4.5)}V${num(bottom - 4 - s / 2 + 4.5)}" stroke="${COLORS.text}" stroke-width="1.6"/>`
+    `<rect x="${num(cx - s / 2)}" y="${num(bottom - s - 4)}" width="${s}" height="${s}" rx="3" fill="${PRINT.paper}" stroke="${PRINT.stepStroke}" stroke-width="1.4"/>` +
+    `<path d="M${num(cx - 4.5)} ${num(bottom - 4 - s / 2)}H${num(cx + 4.5)}M${num(cx)} ${num(bottom - 4 - s / 2 - 4.5)}V${num(bottom - 4 - s / 2 + 4.5)}" stroke="${PRINT.text}" stroke-width="1.6"/>`
   );
 }
 
@@ -393,34 +379,34 @@ function stepSvg(step: Step, box: Box): string {
       const thick = step.kind === 'end';
       const stroke = thick ? 4.5 : 2;
       const r = box.width / 2 - stroke / 2;
-      const color = thick ? COLORS.text : COLORS.start;
+      const color = thick ? PRINT.text : PRINT.start;
       const label = text || (thick ? 'End' : 'Start');
       const { lines } = wrapText(label, EVENT_LABEL_WIDTH, 12, 3);
       return (
-        `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${COLORS.stepFill}" stroke="${color}" stroke-width="${stroke}"/>` +
-        textBlock(lines, cx, box.y + box.height + 4, 12, { color: COLORS.muted })
+        `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${PRINT.stepFill}" stroke="${color}" stroke-width="${stroke}"/>` +
+        textBlock(lines, cx, box.y + box.height + 4, 12, { color: PRINT.textMuted })
       );
     }
     case 'decision': {
-      const shape = `<path d="${diamondPath(box, 2)}" fill="${COLORS.stepFill}" stroke="${COLORS.stroke}" stroke-width="1.5" stroke-linejoin="round"/>`;
+      const shape = `<path d="${diamondPath(box, 2)}" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.5" stroke-linejoin="round"/>`;
       const inner = { x: cx - box.width * 0.31, y: cy - box.height * 0.19, width: box.width * 0.62, height: box.height * 0.38 };
       return shape + fittedText(text, inner, { x: 0, y: 0 });
     }
     case 'wait':
       return (
-        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${COLORS.waitFill}" stroke="${COLORS.stroke}" stroke-width="1.5" stroke-dasharray="6 3"/>` +
+        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${PRINT.waitFill}" stroke="${PRINT.stepStroke}" stroke-width="1.5" stroke-dasharray="6 3"/>` +
         clockIcon(box.x + 15, box.y + 15, 7) +
         fittedText(text, box, { x: 14, y: 8 })
       );
     case 'subprocess':
       return (
-        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${COLORS.stepFill}" stroke="${COLORS.stroke}" stroke-width="1.5"/>` +
+        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.5"/>` +
         plusIcon(cx, box.y + box.height) +
         fittedText(text, { ...box, height: box.height - 16 }, { x: 10, y: 6 })
       );
     case 'activity':
       return (
-        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${COLORS.stepFill}" stroke="${COLORS.stroke}" stroke-width="1.5"/>` +
+        `<rect x="${num(box.x)}" y="${num(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.5"/>` +
         fittedText(text, box, { x: 10, y: 6 })
       );
   }
@@ -446,34 +432,34 @@ function legendIcon(kind: LegendItem['kind'], x: number, cy: number): string {
   const box = { x, y: cy - 9, width: 28, height: 18 };
   switch (kind) {
     case 'activity':
-      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="#fff" stroke="${COLORS.stroke}" stroke-width="1.3"/>`;
+      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.3"/>`;
     case 'wait':
-      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="${COLORS.waitFill}" stroke="${COLORS.stroke}" stroke-width="1.3" stroke-dasharray="4 2"/>${clockIcon(x + 14, cy, 5)}`;
+      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="${PRINT.waitFill}" stroke="${PRINT.stepStroke}" stroke-width="1.3" stroke-dasharray="4 2"/>${clockIcon(x + 14, cy, 5)}`;
     case 'subprocess':
-      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="#fff" stroke="${COLORS.stroke}" stroke-width="1.3"/><path d="M${x + 10} ${num(cy)}H${x + 18}M${x + 14} ${num(cy - 4)}V${num(cy + 4)}" stroke="${COLORS.text}" stroke-width="1.5"/>`;
+      return `<rect x="${x}" y="${num(cy - 9)}" width="28" height="18" rx="4" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.3"/><path d="M${x + 10} ${num(cy)}H${x + 18}M${x + 14} ${num(cy - 4)}V${num(cy + 4)}" stroke="${PRINT.text}" stroke-width="1.5"/>`;
     case 'decision':
-      return `<path d="${diamondPath({ ...box, x: x + 4, width: 20, height: 20, y: cy - 10 }, 0)}" fill="#fff" stroke="${COLORS.stroke}" stroke-width="1.3"/>`;
+      return `<path d="${diamondPath({ ...box, x: x + 4, width: 20, height: 20, y: cy - 10 }, 0)}" fill="${PRINT.stepFill}" stroke="${PRINT.stepStroke}" stroke-width="1.3"/>`;
     case 'start':
-      return `<circle cx="${x + 14}" cy="${num(cy)}" r="8" fill="#fff" stroke="${COLORS.start}" stroke-width="2"/>`;
+      return `<circle cx="${x + 14}" cy="${num(cy)}" r="8" fill="${PRINT.stepFill}" stroke="${PRINT.start}" stroke-width="2"/>`;
     case 'end':
-      return `<circle cx="${x + 14}" cy="${num(cy)}" r="7.5" fill="#fff" stroke="${COLORS.text}" stroke-width="3.5"/>`;
+      return `<circle cx="${x + 14}" cy="${num(cy)}" r="7.5" fill="${PRINT.stepFill}" stroke="${PRINT.text}" stroke-width="3.5"/>`;
     case 'pain':
-      return marker(x + 3, cy - MARKER_SIZE / 2, '1', COLORS.pain);
+      return marker(x + 3, cy - MARKER_SIZE / 2, '1', PRINT.pain);
     case 'question':
-      return marker(x + 3, cy - MARKER_SIZE / 2, '?', COLORS.question);
+      return marker(x + 3, cy - MARKER_SIZE / 2, '?', PRINT.question);
   }
 }
 
 /** The legend row; `reserved` px at the right are kept free for the process-wide markers. */
 function legendSvg(top: number, width: number, extra: string, reserved: number): string {
   let x = 16;
-  let out = `<rect x="0" y="${num(top)}" width="${num(width)}" height="${LEGEND_HEIGHT}" fill="#ffffff"/>`;
+  let out = `<rect x="0" y="${num(top)}" width="${num(width)}" height="${LEGEND_HEIGHT}" fill="${PRINT.paper}"/>`;
   const cy = top + LEGEND_HEIGHT / 2;
   for (const item of LEGEND) {
     const w = 34 + textWidth(item.label, 12) + 18;
     if (x + w > width - reserved) break;
     out += legendIcon(item.kind, x, cy);
-    out += `<text x="${num(x + 34)}" y="${num(cy + 4.5)}" font-size="12" fill="${COLORS.muted}">${escapeXml(item.label)}</text>`;
+    out += `<text x="${num(x + 34)}" y="${num(cy + 4.5)}" font-size="12" fill="${PRINT.textMuted}">${escapeXml(item.label)}</text>`;
     x += w;
   }
   return out + extra;
@@ -574,13 +560,13 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   const dx = HEADER_WIDTH - range.from;
 
   const parts: string[] = [];
-  parts.push(`<rect width="${num(width)}" height="${num(height)}" fill="#ffffff"/>`);
+  parts.push(`<rect width="${num(width)}" height="${num(height)}" fill="${PRINT.paper}"/>`);
   bands.forEach((band, i) => {
     const bandHeight = i === bands.length - 1 ? lanesHeight - band.top : band.height;
     // The first band also covers the strip above it that markers and loops may need.
     const y = i === 0 ? 0 : top + band.top;
-    parts.push(`<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(top + band.top + bandHeight - y)}" fill="${i % 2 === 0 ? COLORS.laneA : COLORS.laneB}"/>`);
-    parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${num(width)}" stroke="${COLORS.border}" stroke-width="1"/>`);
+    parts.push(`<rect x="0" y="${num(y)}" width="${num(width)}" height="${num(top + band.top + bandHeight - y)}" fill="${i % 2 === 0 ? PRINT.laneA : PRINT.laneB}"/>`);
+    parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${num(width)}" stroke="${PRINT.border}" stroke-width="1"/>`);
   });
 
   const body: string[] = [];
@@ -595,14 +581,14 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   for (const step of input.steps) {
     const box = boxes.get(step.id);
     if (!box) continue;
-    const items: { text: string; color: string }[] = (stepPains.get(step.id) ?? []).map((n) => ({ text: String(n), color: COLORS.pain }));
-    if (openQuestions.has(step.id)) items.push({ text: '?', color: COLORS.question });
+    const items: { text: string; color: string }[] = (stepPains.get(step.id) ?? []).map((n) => ({ text: String(n), color: PRINT.pain }));
+    if (openQuestions.has(step.id)) items.push({ text: '?', color: PRINT.question });
     if (items.length) body.push(markerRow(box.x + box.width + 6, box.y - 11, items));
   }
   for (const [flowId, numbers] of flowPains) {
     const route = routes.get(flowId);
     if (!route) continue;
-    body.push(markerRow(route.middle.x + MARKER_SIZE / 2, route.middle.y - MARKER_SIZE / 2, numbers.map((n) => ({ text: String(n), color: COLORS.pain }))));
+    body.push(markerRow(route.middle.x + MARKER_SIZE / 2, route.middle.y - MARKER_SIZE / 2, numbers.map((n) => ({ text: String(n), color: PRINT.pain }))));
   }
   const clipId = `body-${Math.round(range.from)}-${Math.round(range.to)}`;
   parts.push(
@@ -611,8 +597,8 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   );
 
   // Lane names sit in a fixed column on the left, over anything that scrolls under it, as on the canvas.
-  parts.push(`<rect x="0" y="0" width="${HEADER_WIDTH}" height="${num(top + lanesHeight)}" fill="${COLORS.laneHeader}"/>`);
-  parts.push(`<path d="M${HEADER_WIDTH} 0V${num(top + lanesHeight)}" stroke="${COLORS.border}" stroke-width="1"/>`);
+  parts.push(`<rect x="0" y="0" width="${HEADER_WIDTH}" height="${num(top + lanesHeight)}" fill="${PRINT.laneHeader}"/>`);
+  parts.push(`<path d="M${HEADER_WIDTH} 0V${num(top + lanesHeight)}" stroke="${PRINT.border}" stroke-width="1"/>`);
   bands.forEach((band, i) => {
     const bandHeight = i === bands.length - 1 ? lanesHeight - band.top : band.height;
     const lane = band.laneId ? input.lanes.find((l) => l.id === band.laneId) : undefined;
@@ -622,18 +608,18 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     const blockHeight = name.length * 17.5 + (kind ? 18 : 0) + (pains.length ? 28 : 0);
     const y0 = top + band.top + Math.max(8, (bandHeight - blockHeight) / 2);
     parts.push(textBlock(name, 14, y0, 14, { bold: true, anchor: 'start' }));
-    if (kind) parts.push(textBlock([kind], 14, y0 + name.length * 17.5 + 2, 12, { color: COLORS.muted, anchor: 'start' }));
+    if (kind) parts.push(textBlock([kind], 14, y0 + name.length * 17.5 + 2, 12, { color: PRINT.textMuted, anchor: 'start' }));
     if (pains.length) {
       let x = 14;
       for (const n of pains) {
-        parts.push(marker(x, y0 + name.length * 17.5 + (kind ? 20 : 4), String(n), COLORS.pain));
+        parts.push(marker(x, y0 + name.length * 17.5 + (kind ? 20 : 4), String(n), PRINT.pain));
         x += Math.max(MARKER_SIZE, textWidth(String(n), 12, true) + 10) + 3;
       }
     }
-    parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${HEADER_WIDTH}" stroke="${COLORS.border}" stroke-width="1"/>`);
+    parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${HEADER_WIDTH}" stroke="${PRINT.border}" stroke-width="1"/>`);
   });
   if (input.steps.length === 0) {
-    parts.push(textBlock(['No steps drawn yet'], HEADER_WIDTH + bodyWidth / 2, top + lanesHeight / 2 - 8, 14, { color: COLORS.muted }));
+    parts.push(textBlock(['No steps drawn yet'], HEADER_WIDTH + bodyWidth / 2, top + lanesHeight / 2 - 8, 14, { color: PRINT.textMuted }));
   }
   if (options.range) {
     const extent = contentExtent(input);
@@ -651,8 +637,8 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
       const right = width - 12;
       const textRight = right - markersWidth - 6;
       reserved = width - textRight + textWidth(label, 12) + 16;
-      extra += `<text x="${num(textRight)}" y="${num(top + lanesHeight + LEGEND_HEIGHT / 2 + 4.5)}" font-size="12" text-anchor="end" fill="${COLORS.muted}">${label}</text>`;
-      extra += markerRow(right, top + lanesHeight + (LEGEND_HEIGHT - MARKER_SIZE) / 2, uniquePains.map((n) => ({ text: String(n), color: COLORS.pain })));
+      extra += `<text x="${num(textRight)}" y="${num(top + lanesHeight + LEGEND_HEIGHT / 2 + 4.5)}" font-size="12" text-anchor="end" fill="${PRINT.textMuted}">${label}</text>`;
+      extra += markerRow(right, top + lanesHeight + (LEGEND_HEIGHT - MARKER_SIZE) / 2, uniquePains.map((n) => ({ text: String(n), color: PRINT.pain })));
     }
     parts.push(legendSvg(top + lanesHeight, width, extra, reserved));
   }
@@ -668,7 +654,7 @@ function continuation(x: number, y: number, text: string, anchor: 'start' | 'end
   const w = textWidth(text, 11) + 10;
   const left = anchor === 'start' ? x : x - w;
   return (
-    `<rect x="${num(left)}" y="${num(y)}" width="${num(w)}" height="18" rx="9" fill="#ffffff" stroke="${COLORS.border}"/>` +
-    `<text x="${num(left + w / 2)}" y="${num(y + 13)}" font-size="11" text-anchor="middle" fill="${COLORS.muted}">${text}</text>`
+    `<rect x="${num(left)}" y="${num(y)}" width="${num(w)}" height="18" rx="9" fill="${PRINT.paper}" stroke="${PRINT.border}"/>` +
+    `<text x="${num(left + w / 2)}" y="${num(y + 13)}" font-size="11" text-anchor="middle" fill="${PRINT.textMuted}">${text}</text>`
   );
 }

@@ -251,5 +251,4 @@ export const EngagementCounts = z.object({
 });
 export type EngagementCounts = z.infer<typeof EngagementCounts>;
 
-/** Lane colours consultants can pick from; soft enough to sit behind dark text. */
-export const LANE_COLORS = ['#e8eef9', '#e6f4ee', '#fbf0e1', '#f3e8f7', '#e5f3f6', '#f7e9ea'] as const;
+export { LANE_COLORS } from './palette';

@@ -31,6 +31,7 @@ import type { ReportOptions, ReportSection } from '../../core/ipc/report';
 import { renderImpactEffortMatrix } from '../../core/matrix';
 import { formatMinutes, formatPercent, type Measure, type ProcessMetrics } from '../../core/metrics';
 import type { Person, ProcessView, Quote, Step } from '../../core/model';
+import { contrast, luminance, PRINT, wordColor } from '../../core/palette';
 import type { RegisterRow } from '../../core/register';
 import { clip, oneLine, xmlSafe } from '../../core/xml';
 import type { ReportData } from './data';
@@ -59,10 +60,10 @@ const MIN_DIAGRAM_SCALE = 0.72;
 const MAX_DIAGRAM_PARTS = 8;
 
 const FONT = 'Arial';
-const TEXT = '1B2230';
-const MUTED = '5A6474';
-const RULE = 'C3C9D2';
-const PAIN = 'D9480F';
+const TEXT = wordColor(PRINT.text);
+const MUTED = wordColor(PRINT.textMuted);
+const RULE = wordColor(PRINT.borderStrong);
+const PAIN = wordColor(PRINT.pain);
 
 type Orientation = 'portrait' | 'landscape';
 interface Block {
@@ -70,22 +71,9 @@ interface Block {
   children: FileChild[];
 }
 
-function hex(color: string): string {
-  return color.replace('#', '').toUpperCase();
-}
-
-function luminance(color: string): number {
-  const value = hex(color);
-  const channel = (i: number) => {
-    const c = parseInt(value.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-}
-
 /** The brand colour where it reads on white (WCAG 3:1 for large text); otherwise the body text colour. */
 function headingColor(brand: string): string {
-  return 1.05 / (luminance(brand) + 0.05) >= 3 ? hex(brand) : TEXT;
+  return contrast(brand, PRINT.paper) >= 3 ? wordColor(brand) : TEXT;
 }
 
 function firstStrong(text: string): 'rtl' | 'ltr' | null {
@@ -214,15 +202,15 @@ function table(headers: readonly string[], rows: readonly (readonly CellContent[
 }
 
 function tableStyleXml(brand: string): string {
-  const fill = hex(brand);
-  const onBrand = luminance(brand) > 0.4 ? TEXT : 'FFFFFF';
+  const fill = wordColor(brand);
+  const onBrand = luminance(brand) > 0.4 ? TEXT : wordColor(PRINT.onAccent);
   return (
     '<w:style w:type="table" w:styleId="ReportTable"><w:name w:val="Report Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:qFormat/>' +
     '<w:pPr><w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/></w:pPr>' +
     '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>' +
     '<w:tblPr><w:tblBorders>' +
     `<w:top w:val="single" w:sz="6" w:space="0" w:color="${RULE}"/><w:bottom w:val="single" w:sz="6" w:space="0" w:color="${RULE}"/>` +
-    '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="DDE1E7"/></w:tblBorders>' +
+    `<w:insideH w:val="single" w:sz="4" w:space="0" w:color="${wordColor(PRINT.border)}"/></w:tblBorders>` +
     '<w:tblCellMar><w:top w:w="72" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="72" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
     `<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/><w:color w:val="${onBrand}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${fill}"/></w:tcPr></w:tblStylePr>` +
     '</w:style>'
@@ -459,7 +447,7 @@ class ReportBuilder {
     children.push(para('DISCOVERY REPORT', { bold: true, color: this.brand, size: 22, after: 240 }));
     children.push(new Paragraph({ style: 'Title', children: runs(clip(oneLine(e.name) || 'Discovery report', 300)) }));
     if (oneLine(e.client)) children.push(new Paragraph({ style: 'Subtitle', children: runs(clip(oneLine(e.client), 300)) }));
-    children.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: hex(options.brandColor), space: 1 } }, spacing: { after: 480 }, children: [] }));
+    children.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: wordColor(options.brandColor), space: 1 } }, spacing: { after: 480 }, children: [] }));
     const facts: [string, string][] = [
       ['Prepared for', oneLine(e.client) || '–'],
       ['Prepared by', [oneLine(e.consultant) || oneLine(this.input.author?.consultant ?? ''), oneLine(this.input.author?.company ?? '')].filter(Boolean).join(', ') || '–'],
@@ -985,7 +973,7 @@ export async function buildReport(input: ReportInput, progress: Progress): Promi
   const drawn = input.options.sections.includes('processes') ? await drawDiagrams(input.data.processes, progress) : { plans: new Map(), pngs: new Map() };
   const builder = new ReportBuilder(input, progress, drawn);
   const sections = builder.build();
-  const brand = hex(input.options.brandColor);
+  const brand = wordColor(input.options.brandColor);
   const accent = headingColor(input.options.brandColor);
   const e = input.data.engagement;
   const doc = new Document({
