@@ -1,8 +1,21 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { METHOD_NAMES } from './core/contract';
+import { paletteCss } from './core/palette';
 import { version } from './package.json';
+
+/** `import 'virtual:palette.css'`: the colour tokens as CSS custom properties, written from core/palette.ts at build time. */
+function paletteTokens(): Plugin {
+  const id = 'virtual:palette.css';
+  const resolved = `\0${id}`;
+  return {
+    name: 'shoshin-palette',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (source) => (source === resolved ? paletteCss() : undefined),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,6 +48,6 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     worker: { format: 'es' },
-    plugins: [react()],
+    plugins: [react(), paletteTokens()],
   },
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import 'virtual:palette.css';
 import './styles.css';
 import { App } from './App';
 
