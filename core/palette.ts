@@ -28,9 +28,9 @@ export const THEME = {
   question: { light: '#b7791f', dark: '#f0b24a' },
   questionSoft: { light: '#fff4db', dark: '#3a2f17' },
   quickWin: { light: '#2f855a', dark: '#5cc48d' },
-  quickWinSoft: { light: '#e3f3ea', dark: '#e3f3ea' },
+  quickWinSoft: { light: '#e3f3ea', dark: '#1a3326' },
   danger: { light: '#c53030', dark: '#ff6b6b' },
-  riskSoft: { light: '#fbe9e9', dark: '#fbe9e9' },
+  riskSoft: { light: '#fbe9e9', dark: '#3a1f22' },
   /** The numbers on pain-point and question markers. */
   onMarker: { light: '#ffffff', dark: '#ffffff' },
   laneA: { light: '#f3f5f8', dark: '#191d23' },
