@@ -4,15 +4,11 @@ import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { muted, para } from './text';
+import { para } from './text';
 
 export function writeComparison(ctx: ReportContext): void {
   const { data } = ctx.input;
-  ctx.chapter('Comparison of processes');
-  if (data.processes.length === 0) {
-    ctx.add('portrait', muted('No processes have been mapped yet.'));
-    return;
-  }
+  if (!ctx.chapterOf('Comparison of processes', data.processes, 'No processes have been mapped yet.')) return;
   ctx.add('portrait', para('Times are along each process’s main path, from start to end, and are shown only where every step on the way has its timings.', { after: 120, keepNext: true }));
   const rows = data.processes.map((v) => {
     const m = data.metrics.get(v.process.id);

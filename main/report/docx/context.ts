@@ -9,7 +9,7 @@ import { PeopleNames } from '../people';
 import type { DiagramPart, DiagramPlan } from './diagrams';
 import type { Block, Orientation } from './pages';
 import { headingColor } from './styles';
-import { heading } from './text';
+import { heading, muted } from './text';
 
 export type Progress = (phase: string, percent: number) => void;
 
@@ -57,6 +57,14 @@ export class ReportContext {
     const last = this.blocks[this.blocks.length - 1];
     const startsSection = !last || last.orientation !== orientation;
     this.add(orientation, heading(text, 1, !startsSection));
+  }
+
+  /** A portrait chapter about `items`: false, after a sentence saying so (`none`), when there are none. */
+  chapterOf(text: string, items: readonly unknown[], none: string): boolean {
+    this.chapter(text);
+    if (items.length > 0) return true;
+    this.add('portrait', muted(none));
+    return false;
   }
 
   clientName(): string {

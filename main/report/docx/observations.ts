@@ -3,15 +3,11 @@ import { FOUR_P_LABELS } from '../../../core/csv';
 import { clip } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { MUTED } from './styles';
-import { muted, para, run, runs } from './text';
+import { para, run, runs } from './text';
 
 export function writeObservations(ctx: ReportContext): void {
   const { data } = ctx.input;
-  ctx.chapter('Observations');
-  if (data.observations.length === 0) {
-    ctx.add('portrait', muted('No observations were recorded.'));
-    return;
-  }
+  if (!ctx.chapterOf('Observations', data.observations, 'No observations were recorded.')) return;
   for (const o of data.observations) {
     const source = [o.personId ? ctx.names.name(o.personId) : '', o.sessionId ? (ctx.sessionName.get(o.sessionId) ?? '') : ''].filter(Boolean).join(', ');
     const children: ParagraphChild[] = [];

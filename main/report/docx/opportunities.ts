@@ -7,15 +7,11 @@ import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH, TWIPS_PER_PX } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { heading, muted, para, plural, runs, score } from './text';
+import { heading, para, plural, runs, score } from './text';
 
 export function writeOpportunities(ctx: ReportContext): void {
   const { data } = ctx.input;
-  ctx.chapter('Opportunities');
-  if (data.opportunities.length === 0) {
-    ctx.add('portrait', muted('No improvement opportunities have been recorded yet.'));
-    return;
-  }
+  if (!ctx.chapterOf('Opportunities', data.opportunities, 'No improvement opportunities have been recorded yet.')) return;
   ctx.add('portrait', heading('Impact and effort', 2));
   // "Password reset #1, #2; Order laptop #1": one process name per group of numbers.
   const refs = (ids: readonly string[]) => {

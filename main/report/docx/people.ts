@@ -9,11 +9,7 @@ import { heading, muted, para, run, runs, score } from './text';
 
 export function writePeople(ctx: ReportContext): void {
   const { data } = ctx.input;
-  ctx.chapter('People and readiness for change');
-  if (data.people.length === 0) {
-    ctx.add('portrait', muted('No stakeholders were recorded.'));
-    return;
-  }
+  if (!ctx.chapterOf('People and readiness for change', data.people, 'No stakeholders were recorded.')) return;
   const label = (p: Person) => clip(ctx.names.label(p), 200);
   const leaders = data.people.filter((p) => p.sponsor || p.champion);
   ctx.add('portrait', heading('Sponsors and champions', 2));
