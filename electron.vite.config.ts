@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { METHOD_NAMES } from './core/contract';
 import { META_CONTENT_SECURITY_POLICY } from './main/csp';
+import { paletteCss } from './core/palette';
 import { version } from './package.json';
 
 /** Writes the one CSP (main/csp.ts) into index.html's <meta>, so the page and both shells cannot drift apart. */
@@ -15,6 +16,17 @@ function contentSecurityPolicy(): Plugin {
       if (!html.includes(placeholder)) throw new Error(`renderer/index.html has no ${placeholder} for the Content-Security-Policy`);
       return html.replace(placeholder, META_CONTENT_SECURITY_POLICY);
     },
+  };
+}
+
+/** `import 'virtual:palette.css'`: the colour tokens as CSS custom properties, written from core/palette.ts at build time. */
+function paletteTokens(): Plugin {
+  const id = 'virtual:palette.css';
+  const resolved = `\0${id}`;
+  return {
+    name: 'shoshin-palette',
+    resolveId: (source) => (source === id ? resolved : undefined),
+    load: (source) => (source === resolved ? paletteCss() : undefined),
   };
 }
 
@@ -51,6 +63,6 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
     worker: { format: 'es' },
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), paletteTokens()],
   },
 });

@@ -1,5 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { LANE_HEADER_WIDTH, LANE_MIN_HEIGHT, STEP_GAP_X, STEP_SIZE } from './geometry';
+import { backFlows, flowGraph, topologicalOrder, withoutFlows } from './graph';
 import type { Flow, Lane, Step, StepKind } from './model';
 
 /**
@@ -175,67 +176,16 @@ export function stackInLanes(input: LayoutInput, xs: ReadonlyMap<string, number>
 }
 
 /**
- * Flows that close a loop (rework) found by depth-first search from the starts in capture
- * order; leaving them out makes the rest a DAG that reads left to right.
- */
-function backEdges(input: LayoutInput): Set<string> {
-  const out = new Map<string, Flow[]>();
-  for (const f of input.flows) out.set(f.sourceId, [...(out.get(f.sourceId) ?? []), f]);
-  const state = new Map<string, 1 | 2>();
-  const back = new Set<string>();
-  const hasIncoming = new Set(input.flows.map((f) => f.targetId));
-  const roots = [...input.steps.filter((s) => s.kind === 'start' || !hasIncoming.has(s.id)), ...input.steps];
-  for (const root of roots) {
-    if (state.has(root.id)) continue;
-    // Iterative DFS: a 5,000-step chain must not overflow the call stack.
-    const stack: { id: string; next: number }[] = [{ id: root.id, next: 0 }];
-    state.set(root.id, 1);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1] as { id: string; next: number };
-      const edges = out.get(top.id) ?? [];
-      const edge = edges[top.next++];
-      if (!edge) {
-        state.set(top.id, 2);
-        stack.pop();
-        continue;
-      }
-      const seen = state.get(edge.targetId);
-      if (seen === 1) back.add(edge.id);
-      else if (seen === undefined) {
-        state.set(edge.targetId, 1);
-        stack.push({ id: edge.targetId, next: 0 });
-      }
-    }
-  }
-  return back;
-}
-
-/**
  * A plain layered layout without ELK: each step's column is its longest distance from a start
  * (loops ignored), columns as wide as their widest step. Used when ELK is unavailable or runs
  * out of time, so Tidy always gives a clean answer.
  */
 export function layeredLayout(input: LayoutInput): Placement[] {
-  const back = backEdges(input);
-  const forward = input.flows.filter((f) => !back.has(f.id) && f.sourceId !== f.targetId);
-  const ids = new Set(input.steps.map((s) => s.id));
-  const indegree = new Map<string, number>(input.steps.map((s) => [s.id, 0]));
-  const out = new Map<string, string[]>();
-  for (const f of forward) {
-    if (!ids.has(f.sourceId) || !ids.has(f.targetId)) continue;
-    out.set(f.sourceId, [...(out.get(f.sourceId) ?? []), f.targetId]);
-    indegree.set(f.targetId, (indegree.get(f.targetId) ?? 0) + 1);
-  }
+  const graph = flowGraph(input.steps, input.flows);
+  const forward = withoutFlows(graph, backFlows(graph).backFlowIds);
   const column = new Map<string, number>(input.steps.map((s) => [s.id, 0]));
-  const queue = input.steps.filter((s) => (indegree.get(s.id) ?? 0) === 0).map((s) => s.id);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] as string;
-    for (const next of out.get(id) ?? []) {
-      column.set(next, Math.max(column.get(next) ?? 0, (column.get(id) ?? 0) + 1));
-      const left = (indegree.get(next) ?? 0) - 1;
-      indegree.set(next, left);
-      if (left === 0) queue.push(next);
-    }
+  for (const id of topologicalOrder(forward)) {
+    for (const f of forward.out.get(id) ?? []) column.set(f.targetId, Math.max(column.get(f.targetId) ?? 0, (column.get(id) ?? 0) + 1));
   }
   const widths: number[] = [];
   for (const s of input.steps) {
@@ -265,17 +215,23 @@ export const ELK_LAYOUT_OPTIONS: Record<string, string> = {
   'elk.spacing.nodeNode': '40',
   // Keep the order the consultant captured things in wherever the layout has a free choice.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  // Loops are broken where a walk from the start meets them (rework going back), not by capture
-  // order: a branch added late that joins an earlier step is still a forward flow.
+  // elkGraph hands ELK a graph without loops; should one slip through, break it as a walk from the start would.
   'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
 };
 
-/** The graph ELK lays out: steps as nodes with their real sizes, flows as edges. Pure data, posted to the worker. */
+/**
+ * The graph ELK lays out: steps as nodes with their real sizes, flows as edges. Pure data, posted
+ * to the worker. The flows that close a loop (core/graph.ts, the ones the metrics count as rework)
+ * go in reversed, so ELK keeps them going back instead of choosing its own: a branch added late
+ * that joins an earlier step is still a forward flow. Only node positions are read back, so the
+ * direction of an edge matters for nothing else.
+ */
 export function elkGraph(input: LayoutInput): ElkNode {
-  const ids = new Set(input.steps.map((s) => s.id));
+  const graph = flowGraph(input.steps, input.flows);
+  const { backFlowIds } = backFlows(graph);
   const edges: ElkExtendedEdge[] = input.flows
-    .filter((f) => ids.has(f.sourceId) && ids.has(f.targetId) && f.sourceId !== f.targetId)
-    .map((f) => ({ id: f.id, sources: [f.sourceId], targets: [f.targetId] }));
+    .filter((f) => graph.steps.has(f.sourceId) && graph.steps.has(f.targetId) && f.sourceId !== f.targetId)
+    .map((f) => (backFlowIds.has(f.id) ? { id: f.id, sources: [f.targetId], targets: [f.sourceId] } : { id: f.id, sources: [f.sourceId], targets: [f.targetId] }));
   return {
     id: 'process',
     layoutOptions: ELK_LAYOUT_OPTIONS,

@@ -1,4 +1,5 @@
-import { COLORS, FONT_FAMILY, textWidth, wrapText } from './diagram';
+import { FONT_FAMILY, textWidth, wrapText } from './diagram';
+import { PRINT } from './palette';
 import { escapeXml } from './xml';
 
 /**
@@ -16,17 +17,17 @@ export interface MatrixItem {
 const SIZE = 520;
 const MARGIN = { left: 64, right: 24, top: 24, bottom: 56 };
 const QUADRANTS = [
-  { label: 'Quick wins', col: 0, row: 0, fill: '#e6f4ee', color: '#2f855a' },
-  { label: 'Major projects', col: 1, row: 0, fill: '#eef2fa', color: '#2f5bd3' },
-  { label: 'Fill-ins', col: 0, row: 1, fill: '#f6f7f9', color: COLORS.muted },
-  { label: 'Reconsider', col: 1, row: 1, fill: '#fbf0e9', color: '#b4480f' },
+  { label: 'Quick wins', col: 0, row: 0, ...PRINT.quadrant.quickWins },
+  { label: 'Major projects', col: 1, row: 0, ...PRINT.quadrant.majorProjects },
+  { label: 'Fill-ins', col: 0, row: 1, ...PRINT.quadrant.fillIns },
+  { label: 'Reconsider', col: 1, row: 1, ...PRINT.quadrant.reconsider },
 ] as const;
 
 export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: string; width: number; height: number } {
   const width = MARGIN.left + SIZE + MARGIN.right;
   const height = MARGIN.top + SIZE + MARGIN.bottom;
   const half = SIZE / 2;
-  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#ffffff"/>`];
+  const parts: string[] = [`<rect width="${width}" height="${height}" fill="${PRINT.paper}"/>`];
   for (const q of QUADRANTS) {
     const x = MARGIN.left + q.col * half;
     const y = MARGIN.top + q.row * half;
@@ -37,18 +38,18 @@ export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: s
     const ly = q.row === 0 ? y + 26 : y + half - 14;
     parts.push(`<text x="${lx}" y="${ly}" font-size="15" font-weight="bold" text-anchor="${right ? 'end' : 'start'}" fill="${q.color}">${q.label}</text>`);
   }
-  parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${SIZE}" height="${SIZE}" fill="none" stroke="${COLORS.border}" stroke-width="1.5"/>`);
-  parts.push(`<path d="M${MARGIN.left + half} ${MARGIN.top}V${MARGIN.top + SIZE}M${MARGIN.left} ${MARGIN.top + half}H${MARGIN.left + SIZE}" stroke="#c3c9d2" stroke-width="1.2" stroke-dasharray="5 4"/>`);
+  parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${SIZE}" height="${SIZE}" fill="none" stroke="${PRINT.border}" stroke-width="1.5"/>`);
+  parts.push(`<path d="M${MARGIN.left + half} ${MARGIN.top}V${MARGIN.top + SIZE}M${MARGIN.left} ${MARGIN.top + half}H${MARGIN.left + SIZE}" stroke="${PRINT.borderStrong}" stroke-width="1.2" stroke-dasharray="5 4"/>`);
   const axisY = MARGIN.top + SIZE;
   for (let score = 1; score <= 5; score++) {
     const x = MARGIN.left + ((score - 0.5) / 5) * SIZE;
     const y = MARGIN.top + SIZE - ((score - 0.5) / 5) * SIZE;
-    parts.push(`<text x="${x}" y="${axisY + 18}" font-size="12" text-anchor="middle" fill="${COLORS.muted}">${score}</text>`);
-    parts.push(`<text x="${MARGIN.left - 10}" y="${y + 4}" font-size="12" text-anchor="end" fill="${COLORS.muted}">${score}</text>`);
+    parts.push(`<text x="${x}" y="${axisY + 18}" font-size="12" text-anchor="middle" fill="${PRINT.textMuted}">${score}</text>`);
+    parts.push(`<text x="${MARGIN.left - 10}" y="${y + 4}" font-size="12" text-anchor="end" fill="${PRINT.textMuted}">${score}</text>`);
   }
-  parts.push(`<text x="${MARGIN.left + half}" y="${axisY + 42}" font-size="13" font-weight="bold" text-anchor="middle" fill="${COLORS.text}">Effort →</text>`);
+  parts.push(`<text x="${MARGIN.left + half}" y="${axisY + 42}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}">Effort →</text>`);
   parts.push(
-    `<text x="${MARGIN.left - 40}" y="${MARGIN.top + half}" font-size="13" font-weight="bold" text-anchor="middle" fill="${COLORS.text}" transform="rotate(-90 ${MARGIN.left - 40} ${MARGIN.top + half})">Impact →</text>`,
+    `<text x="${MARGIN.left - 40}" y="${MARGIN.top + half}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}" transform="rotate(-90 ${MARGIN.left - 40} ${MARGIN.top + half})">Impact →</text>`,
   );
 
   // Opportunities with the same scores share a cell; spread them so every number stays readable.
@@ -74,15 +75,15 @@ export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: s
       if (Math.abs(x - cx) > cell / 2 || Math.abs(y - cy) > cell / 2) return;
       const label = String(item.number);
       const size = label.length > 2 ? 10 : 13;
-      parts.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${COLORS.text}" stroke="#ffffff" stroke-width="2"/>`);
-      parts.push(`<text x="${x}" y="${y + size * 0.36}" font-size="${size}" font-weight="bold" text-anchor="middle" fill="#ffffff">${escapeXml(label)}</text>`);
+      parts.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${PRINT.text}" stroke="${PRINT.onMarker}" stroke-width="2"/>`);
+      parts.push(`<text x="${x}" y="${y + size * 0.36}" font-size="${size}" font-weight="bold" text-anchor="middle" fill="${PRINT.onMarker}">${escapeXml(label)}</text>`);
     });
   }
   if (items.length === 0) {
     const { lines } = wrapText('No opportunity has both an impact and an effort score yet.', SIZE - 80, 14, 2);
     lines.forEach((line, i) => {
       const w = textWidth(line, 14);
-      parts.push(`<text x="${MARGIN.left + half - w / 2}" y="${MARGIN.top + half + 40 + i * 18}" font-size="14" fill="${COLORS.muted}">${escapeXml(line)}</text>`);
+      parts.push(`<text x="${MARGIN.left + half - w / 2}" y="${MARGIN.top + half + 40 + i * 18}" font-size="14" fill="${PRINT.textMuted}">${escapeXml(line)}</text>`);
     });
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">${parts.join('')}</svg>`;

@@ -1,3 +1,4 @@
+import { backFlows, flowGraph, topologicalOrder, withoutFlows, type FlowGraph, type ReworkLoop } from './graph';
 import type { Flow, Lane, PainPoint, Step, Vote } from './model';
 
 /**
@@ -18,14 +19,6 @@ export interface MetricsInput {
   steps: readonly Step[];
   flows: readonly Flow[];
   painPoints: readonly PainPoint[];
-}
-
-/** One flow that goes back to an earlier step, and the steps it makes people repeat. */
-export interface ReworkLoop {
-  /** The flow that closes the loop (the "back edge"). */
-  flowId: string;
-  /** The loop's steps in flow order, starting where the rework re-enters. */
-  stepIds: string[];
 }
 
 export interface LaneLoad {
@@ -136,100 +129,16 @@ export function rankByVotes<P extends { id: string }>(painPoints: readonly P[], 
   return ranked;
 }
 
-interface Graph {
-  steps: Map<string, Step>;
-  /** Outgoing flows per step, in drawing order; flows to unknown steps are dropped. */
-  out: Map<string, Flow[]>;
-  incoming: Map<string, Flow[]>;
-  order: string[];
-}
-
-function graphOf(steps: readonly Step[], flows: readonly Flow[]): Graph {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const out = new Map<string, Flow[]>(steps.map((s) => [s.id, []]));
-  const incoming = new Map<string, Flow[]>(steps.map((s) => [s.id, []]));
-  for (const flow of flows) {
-    if (!byId.has(flow.sourceId) || !byId.has(flow.targetId)) continue;
-    out.get(flow.sourceId)?.push(flow);
-    incoming.get(flow.targetId)?.push(flow);
-  }
-  return { steps: byId, out, incoming, order: steps.map((s) => s.id) };
-}
-
-/**
- * Depth-first search from the start steps (then any step nothing leads to, then the rest), so
- * "earlier" means what it means when the story is told. A flow to a step still on the search
- * stack goes back to an earlier step: it closes a rework loop.
- */
-function findBackFlows(graph: Graph): { backFlowIds: Set<string>; loops: ReworkLoop[] } {
-  const roots = [
-    ...graph.order.filter((id) => graph.steps.get(id)?.kind === 'start'),
-    ...graph.order.filter((id) => (graph.incoming.get(id) ?? []).length === 0),
-    ...graph.order,
-  ];
-  const state = new Map<string, 'open' | 'done'>();
-  const backFlowIds = new Set<string>();
-  const loops: ReworkLoop[] = [];
-  for (const root of roots) {
-    if (state.has(root)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    const path: string[] = [root];
-    state.set(root, 'open');
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1];
-      if (!frame) break;
-      const flows = graph.out.get(frame.id) ?? [];
-      const flow = flows[frame.next];
-      if (!flow) {
-        state.set(frame.id, 'done');
-        stack.pop();
-        path.pop();
-        continue;
-      }
-      frame.next++;
-      const target = flow.targetId;
-      const seen = state.get(target);
-      if (seen === 'open') {
-        backFlowIds.add(flow.id);
-        loops.push({ flowId: flow.id, stepIds: path.slice(path.lastIndexOf(target)) });
-      } else if (seen === undefined) {
-        state.set(target, 'open');
-        stack.push({ id: target, next: 0 });
-        path.push(target);
-      }
-    }
-  }
-  return { backFlowIds, loops };
-}
+type StepGraph = FlowGraph<Step, Flow>;
 
 /** Steps a path starts from and ends at: start and end steps, or where the drawing begins and stops if none are marked. */
-function terminals(graph: Graph, forward: Map<string, Flow[]>): { sources: string[]; sinks: string[] } {
-  const starts = graph.order.filter((id) => graph.steps.get(id)?.kind === 'start');
-  const ends = graph.order.filter((id) => graph.steps.get(id)?.kind === 'end');
-  const hasForwardIn = new Set<string>();
-  for (const flows of forward.values()) for (const f of flows) hasForwardIn.add(f.targetId);
+function terminals(forward: StepGraph): { sources: string[]; sinks: string[] } {
+  const starts = forward.order.filter((id) => forward.steps.get(id)?.kind === 'start');
+  const ends = forward.order.filter((id) => forward.steps.get(id)?.kind === 'end');
   return {
-    sources: starts.length > 0 ? starts : graph.order.filter((id) => !hasForwardIn.has(id)),
-    sinks: ends.length > 0 ? ends : graph.order.filter((id) => (forward.get(id) ?? []).length === 0),
+    sources: starts.length > 0 ? starts : forward.order.filter((id) => (forward.incoming.get(id) ?? []).length === 0),
+    sinks: ends.length > 0 ? ends : forward.order.filter((id) => (forward.out.get(id) ?? []).length === 0),
   };
-}
-
-/** Topological order of the loop-free graph (Kahn), ties broken by drawing order. */
-function topological(graph: Graph, forward: Map<string, Flow[]>): string[] {
-  const indegree = new Map(graph.order.map((id) => [id, 0]));
-  for (const flows of forward.values()) for (const f of flows) indegree.set(f.targetId, (indegree.get(f.targetId) ?? 0) + 1);
-  const ready = graph.order.filter((id) => indegree.get(id) === 0);
-  const sorted: string[] = [];
-  while (ready.length > 0) {
-    const id = ready.shift() as string;
-    sorted.push(id);
-    for (const f of forward.get(id) ?? []) {
-      const left = (indegree.get(f.targetId) ?? 0) - 1;
-      indegree.set(f.targetId, left);
-      if (left === 0) ready.push(f.targetId);
-    }
-  }
-  return sorted;
 }
 
 function reachable(from: readonly string[], next: (id: string) => readonly string[]): Set<string> {
@@ -262,27 +171,22 @@ interface PathResult {
   relevant: Step[];
 }
 
-function longestPath(graph: Graph, backFlowIds: ReadonlySet<string>): PathResult {
-  const forward = new Map<string, Flow[]>();
-  const backward = new Map<string, Flow[]>();
-  for (const id of graph.order) {
-    forward.set(id, (graph.out.get(id) ?? []).filter((f) => !backFlowIds.has(f.id)));
-    backward.set(id, (graph.incoming.get(id) ?? []).filter((f) => !backFlowIds.has(f.id)));
-  }
-  const { sources, sinks } = terminals(graph, forward);
-  const fromSource = reachable(sources, (id) => (forward.get(id) ?? []).map((f) => f.targetId));
-  const toSink = reachable(sinks, (id) => (backward.get(id) ?? []).map((f) => f.sourceId));
-  const relevant = graph.order.filter((id) => fromSource.has(id) && toSink.has(id));
+/** The longest start-to-end path by known work + wait over `forward`, the graph without its back flows. */
+function longestPath(forward: StepGraph): PathResult {
+  const { sources, sinks } = terminals(forward);
+  const fromSource = reachable(sources, (id) => (forward.out.get(id) ?? []).map((f) => f.targetId));
+  const toSink = reachable(sinks, (id) => (forward.incoming.get(id) ?? []).map((f) => f.sourceId));
+  const relevant = forward.order.filter((id) => fromSource.has(id) && toSink.has(id));
   const relevantSet = new Set(relevant);
   const sourceSet = new Set(sources);
 
   const known = (step: Step): number => (workOf(step) ?? 0) + (waitOf(step) ?? 0);
   const best = new Map<string, { minutes: number; via: Flow | null }>();
-  for (const id of topological(graph, forward)) {
+  for (const id of topologicalOrder(forward)) {
     if (!relevantSet.has(id)) continue;
-    const step = graph.steps.get(id) as Step;
+    const step = forward.steps.get(id) as Step;
     let entry: { minutes: number; via: Flow | null } | null = sourceSet.has(id) ? { minutes: known(step), via: null } : null;
-    for (const f of backward.get(id) ?? []) {
+    for (const f of forward.incoming.get(id) ?? []) {
       const before = best.get(f.sourceId);
       if (!before) continue;
       const minutes = before.minutes + known(step);
@@ -295,7 +199,7 @@ function longestPath(graph: Graph, backFlowIds: ReadonlySet<string>): PathResult
     const entry = best.get(id);
     if (entry && (end === null || entry.minutes > (best.get(end)?.minutes ?? -1))) end = id;
   }
-  const relevantSteps = relevant.map((id) => graph.steps.get(id) as Step);
+  const relevantSteps = relevant.map((id) => forward.steps.get(id) as Step);
   if (end === null) return { path: null, relevant: relevantSteps };
   const stepIds: string[] = [];
   const flowIds: string[] = [];
@@ -384,7 +288,7 @@ export function laneOfPainPoint(
 
 /** Every metric for one process. `votes` may hold the whole engagement's votes; only this process's pain points count. */
 export function processMetrics(view: MetricsInput, votes: readonly Vote[] = []): ProcessMetrics {
-  const graph = graphOf(view.steps, view.flows);
+  const graph = flowGraph(view.steps, view.flows);
   const laneIds = new Set(view.lanes.map((l) => l.id));
   const laneOf = (step: Step | undefined): string | null => (step?.laneId && laneIds.has(step.laneId) ? step.laneId : null);
 
@@ -399,8 +303,8 @@ export function processMetrics(view: MetricsInput, votes: readonly Vote[] = []):
   const handoffOrder = new Map(view.flows.map((f, i) => [f.id, i]));
   handoffFlowIds.sort((x, y) => (handoffOrder.get(x) ?? 0) - (handoffOrder.get(y) ?? 0));
 
-  const { backFlowIds, loops } = findBackFlows(graph);
-  const { path, relevant } = longestPath(graph, backFlowIds);
+  const { backFlowIds, loops } = backFlows(graph);
+  const { path, relevant } = longestPath(withoutFlows(graph, backFlowIds));
 
   const painIds = new Set(view.painPoints.map((p) => p.id));
   const dots = votesByPainPoint(votes.filter((v) => painIds.has(v.painPointId)));

@@ -34,5 +34,4 @@ export type StepKind = (typeof STEP_KINDS)[number];
 /** The most dots one participant may hold in one vote: a wall of stickers, not a budget. */
 export const MAX_DOTS = 20;
 
-/** Lane colours consultants can pick from; soft enough to sit behind dark text. */
-export const LANE_COLORS = ['#e8eef9', '#e6f4ee', '#fbf0e1', '#f3e8f7', '#e5f3f6', '#f7e9ea'] as const;
+export { LANE_COLORS } from './palette';

@@ -16,6 +16,7 @@ import {
   type Placement,
 } from '../../core/layout';
 import type { Flow, Lane, Step, StepKind } from '../../core/model';
+import { processMetrics } from '../../core/metrics';
 import { navigator } from '../../core/navigation';
 import { kindForText, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
 
@@ -293,5 +294,52 @@ describe('arrow-key navigation', () => {
     expect(go(no.id, 'left')).toBe(decide.id);
     expect(go(no.id, 'right')).toBe(alone.id);
     expect(go(start.id, 'left')).toBeNull();
+  });
+});
+
+describe('Tidy and the metrics agree on which flow is the loop', () => {
+  /**
+   * Two ways in: the start, and an e-mailed request drawn before it that nothing leads to. The
+   * rework ("details wrong") goes from the identity check back to logging the ticket. A walk
+   * that began at the e-mail would meet the loop from the other side and take the forward flow
+   * for the one going back.
+   */
+  function twoWaysIn() {
+    const desk = lane('Service desk', 0);
+    const email = step(desk.id, 'activity', 0, 0, 'E-mail to the desk');
+    const start = step(desk.id, 'start', 0, 0, 'Caller rings');
+    const log = step(desk.id, 'activity', 0, 0, 'Log the ticket');
+    const check = step(desk.id, 'activity', 0, 0, 'Check identity');
+    const end = step(desk.id, 'end');
+    const rework = flow(check, log, 'details wrong');
+    const flows = [flow(start, log), flow(email, check), flow(log, check), flow(check, end), rework];
+    return { input: { lanes: [desk], steps: [email, start, log, check, end], flows }, rework };
+  }
+
+  /** Every forward flow reads left to right and the loop runs right to left. */
+  function expectLoopGoesBack(input: LayoutInput, placed: readonly Step[], loopId: string): void {
+    const x = new Map(placed.map((s) => [s.id, s.x]));
+    for (const f of input.flows) {
+      const from = x.get(f.sourceId) ?? 0;
+      const to = x.get(f.targetId) ?? 0;
+      if (f.id === loopId) expect(to).toBeLessThan(from);
+      else expect(to).toBeGreaterThan(from);
+    }
+  }
+
+  it('names the rework flow as the loop in the metrics', () => {
+    const { input, rework } = twoWaysIn();
+    const metrics = processMetrics({ ...input, process: { id: processId, name: 'Password reset' }, painPoints: [] });
+    expect(metrics.reworkLoops.map((l) => l.flowId)).toEqual([rework.id]);
+  });
+
+  it('draws that same flow going back with the built-in layout', () => {
+    const { input, rework } = twoWaysIn();
+    expectLoopGoesBack(input, apply(input, layeredLayout(input)), rework.id);
+  });
+
+  it('draws that same flow going back with ELK', async () => {
+    const { input, rework } = twoWaysIn();
+    expectLoopGoesBack(input, apply(input, await runElk(input)), rework.id);
   });
 });

@@ -8,6 +8,7 @@ import { PainPointRegister } from './PainPointRegister';
 import { PeopleView } from './PeopleView';
 import { VoteView } from './VoteView';
 import { t } from '../i18n';
+import './analysis.css';
 
 export const TABS: readonly { id: AnalysisTab; label: string }[] = [
   { id: 'map', label: t('analysis.tabs.map') },

@@ -7,6 +7,7 @@ import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
 import { NeedDialog, ObservationDialog, PersonDialog, SessionDialog } from './PeopleDialogs';
 import { downloadText, EmptyNote, ScoreGrid } from './ui';
 import { t } from '../i18n';
+import './people.css';
 
 type Editing =
   | { kind: 'person'; person?: Person }

@@ -7,6 +7,7 @@ import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { EmptyNote } from './ui';
 import { t } from '../i18n';
+import './vote.css';
 
 function Dots({ used, total }: { used: number; total: number }) {
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { t } from '../i18n';
+import './matrix.css';
 
 /**
  * Small building blocks shared by the analysis views: a modal form, labelled selects for the

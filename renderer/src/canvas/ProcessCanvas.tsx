@@ -36,6 +36,7 @@ import { TypeToMapDialog } from './TypeToMapDialog';
 import { useCapture, workingView } from './useCapture';
 import { CLIPBOARD_MIME, clipboardText, copySteps, type ClipboardPayload } from '../../../core/clipboard';
 import { t, type StringKey } from '../i18n';
+import './canvas.css';
 import './capture.css';
 
 const READABLE_ZOOM = 0.7;

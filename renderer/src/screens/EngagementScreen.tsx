@@ -13,6 +13,7 @@ import { ExportDialog } from '../report/ExportDialog';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
 import { t } from '../i18n';
+import './shell.css';
 
 type Prompt = { kind: 'add' } | { kind: 'rename'; process: ProcessSummary } | null;
 

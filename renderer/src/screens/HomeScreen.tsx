@@ -5,6 +5,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { t } from '../i18n';
+import './home.css';
 
 export function HomeScreen() {
   const home = useShoshin((s) => s.home);

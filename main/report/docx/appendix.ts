@@ -1,0 +1,52 @@
+import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/csv';
+import { clip, oneLine } from '../../../core/xml';
+import type { ReportContext } from './context';
+import { LANDSCAPE_WIDTH } from './pages';
+import { quoteParagraphs } from './processes';
+import { table } from './tables';
+import { heading, muted, para, score } from './text';
+
+/** The appendix: every quote, the other open questions and the whole pain-point register. */
+
+export function writeAppendix(ctx: ReportContext): void {
+  const { data, options } = ctx.input;
+  ctx.chapter('Appendix');
+  ctx.add('portrait', heading('All quotes', 2));
+  const quotes = [...data.processes.map((v) => ({ name: oneLine(v.process.name) || 'Untitled process', quotes: v.quotes })), { name: 'Not tied to a process', quotes: data.looseQuotes }];
+  if (quotes.every((g) => g.quotes.length === 0)) ctx.add('portrait', muted('No quotes were recorded.'));
+  for (const group of quotes) {
+    if (group.quotes.length === 0) continue;
+    ctx.add('portrait', heading(group.name, 3), ...group.quotes.flatMap((q) => quoteParagraphs(ctx, q)));
+  }
+  if (options.includeQuestions) {
+    const open = data.looseQuestions.filter((q) => q.status === 'open');
+    if (open.length > 0) ctx.add('portrait', heading('Other open questions', 2), ...open.map((q) => para(q.text.trim() || 'Untitled question', { bullet: true })));
+  }
+
+  ctx.add('landscape', heading('Pain-point register', 2));
+  if (data.register.length === 0) {
+    ctx.add('landscape', muted('No pain points were recorded.'));
+    return;
+  }
+  ctx.add(
+    'landscape',
+    table(
+      ['Process', '#', 'Pain point', 'Pinned to', 'Raised by', 'Waste', 'Four Ps', 'Severity', 'Frequency', 'Votes'],
+      data.register.map((r) => [
+        clip(oneLine(r.processName), 200),
+        String(r.number),
+        clip(r.text.trim(), 5000),
+        clip(oneLine(r.targetLabel), 300),
+        r.raisedBy ? clip(ctx.names.name(r.raisedBy), 200) : '–',
+        r.waste ? WASTE_LABELS[r.waste] : '–',
+        r.fourP ? FOUR_P_LABELS[r.fourP] : '–',
+        score(r.severity),
+        r.frequency ? FREQUENCY_LABELS[r.frequency] : '–',
+        String(r.votes),
+      ]),
+      [2.6, 0.7, 7, 3.6, 2.6, 2.2, 1.8, 1.5, 1.8, 1.2],
+      LANDSCAPE_WIDTH,
+      new Set([1, 7, 9]),
+    ),
+  );
+}

@@ -1,0 +1,74 @@
+import type { FileChild } from 'docx';
+import type { ReportOptions, ReportSection } from '../../../core/ipc/report';
+import type { Step } from '../../../core/model';
+import type { RegisterRow } from '../../../core/register';
+import { oneLine } from '../../../core/xml';
+import type { ReportData } from '../data';
+import type { LogoImage } from '../images';
+import { PeopleNames } from '../people';
+import type { DiagramPart, DiagramPlan } from './diagrams';
+import type { Block, Orientation } from './pages';
+import { headingColor } from './styles';
+import { heading, muted } from './text';
+
+export type Progress = (phase: string, percent: number) => void;
+
+export interface ReportInput {
+  data: ReportData;
+  options: ReportOptions;
+  logo: LogoImage | null;
+  /** The date printed on the cover. */
+  date: Date;
+  author: { consultant: string; company: string } | null;
+}
+
+/** What every chapter reads (the data, the options, how people are named) and the pages they write to, in order. */
+export class ReportContext {
+  readonly blocks: Block[] = [];
+  readonly names: PeopleNames;
+  /** Headings and accents: the brand colour where it reads on white, otherwise the text colour. */
+  readonly brand: string;
+  readonly sections: Set<ReportSection>;
+  readonly stepById = new Map<string, Step>();
+  readonly sessionName = new Map<string, string>();
+  readonly registerById = new Map<string, RegisterRow>();
+
+  constructor(
+    readonly input: ReportInput,
+    readonly drawn: { plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> },
+  ) {
+    const { data, options } = input;
+    this.names = new PeopleNames(data.people, options.anonymise);
+    this.brand = headingColor(options.brandColor);
+    this.sections = new Set(options.sections);
+    for (const v of data.processes) for (const s of v.steps) this.stepById.set(s.id, s);
+    for (const s of data.sessions) this.sessionName.set(s.id, oneLine(s.name));
+    for (const r of data.register) this.registerById.set(r.id, r);
+  }
+
+  add(orientation: Orientation, ...children: FileChild[]): void {
+    const last = this.blocks[this.blocks.length - 1];
+    if (last && last.orientation === orientation) last.children.push(...children);
+    else this.blocks.push({ orientation, children: [...children] });
+  }
+
+  /** A chapter starts on a new page; at the top of a new section it already does. */
+  chapter(text: string, orientation: Orientation = 'portrait'): void {
+    const last = this.blocks[this.blocks.length - 1];
+    const startsSection = !last || last.orientation !== orientation;
+    this.add(orientation, heading(text, 1, !startsSection));
+  }
+
+  /** A portrait chapter about `items`: false, after a sentence saying so (`none`), when there are none. */
+  chapterOf(text: string, items: readonly unknown[], none: string): boolean {
+    this.chapter(text);
+    if (items.length > 0) return true;
+    this.add('portrait', muted(none));
+    return false;
+  }
+
+  clientName(): string {
+    const e = this.input.data.engagement;
+    return oneLine(e.client) || oneLine(e.name) || 'Discovery report';
+  }
+}

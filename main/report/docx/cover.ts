@@ -1,0 +1,69 @@
+import { BorderStyle, Footer, Header, ImageRun, PageOrientation, Paragraph, TableOfContents, type FileChild, type ISectionOptions } from 'docx';
+import { wordColor } from '../../../core/palette';
+import { clip, oneLine, xmlSafe } from '../../../core/xml';
+import type { ReportContext } from './context';
+import { PAGE } from './pages';
+import { MUTED, PAIN } from './styles';
+import { para, run, runs } from './text';
+
+/** The cover page, a section of its own, and the contents that follow it. */
+
+export function coverSection(ctx: ReportContext): ISectionOptions {
+  const { data, options, logo, date } = ctx.input;
+  const e = data.engagement;
+  const children: FileChild[] = [];
+  if (logo) {
+    const scale = Math.min(200 / logo.width, 90 / logo.height);
+    const transformation = { width: Math.round(logo.width * scale), height: Math.round(logo.height * scale) };
+    const altText = { name: 'Logo', title: 'Logo', description: 'Logo' };
+    const run =
+      logo.type === 'svg' && logo.fallback
+        ? new ImageRun({ type: 'svg', data: logo.data, fallback: { type: 'png', data: logo.fallback }, transformation, altText })
+        : new ImageRun({ type: logo.type === 'jpg' ? 'jpg' : 'png', data: logo.data, transformation, altText });
+    children.push(new Paragraph({ children: [run], spacing: { after: 1200 } }));
+  } else children.push(new Paragraph({ children: [], spacing: { after: 2400 } }));
+  children.push(para('DISCOVERY REPORT', { bold: true, color: ctx.brand, size: 22, after: 240 }));
+  children.push(new Paragraph({ style: 'Title', children: runs(clip(oneLine(e.name) || 'Discovery report', 300)) }));
+  if (oneLine(e.client)) children.push(new Paragraph({ style: 'Subtitle', children: runs(clip(oneLine(e.client), 300)) }));
+  children.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: wordColor(options.brandColor), space: 1 } }, spacing: { after: 480 }, children: [] }));
+  const facts: [string, string][] = [
+    ['Prepared for', oneLine(e.client) || '–'],
+    ['Prepared by', [oneLine(e.consultant) || oneLine(ctx.input.author?.consultant ?? ''), oneLine(ctx.input.author?.company ?? '')].filter(Boolean).join(', ') || '–'],
+    ['Date', new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date)],
+  ];
+  for (const [label, value] of facts) {
+    children.push(
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [run(`${label}  `, { color: MUTED, size: 20 }), run(clip(xmlSafe(value), 300), { size: 22, bold: true })],
+      }),
+    );
+  }
+  if (options.confidential) {
+    children.push(
+      para('CONFIDENTIAL', { bold: true, color: PAIN, size: 20, before: 1800, after: 60 }),
+      para(`Prepared for ${ctx.clientName()}. Not to be shared beyond the intended recipients without permission.`, { color: MUTED, size: 18 }),
+    );
+  }
+  return {
+    properties: {
+      titlePage: true,
+      page: {
+        size: { width: PAGE.short, height: PAGE.long, orientation: PageOrientation.PORTRAIT },
+        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side, header: PAGE.header, footer: PAGE.footer },
+      },
+    },
+    // A header or footer part must hold at least one paragraph, even an empty one.
+    headers: { first: new Header({ children: [new Paragraph('')] }), default: new Header({ children: [new Paragraph('')] }) },
+    footers: { first: new Footer({ children: [new Paragraph('')] }), default: new Footer({ children: [new Paragraph('')] }) },
+    children,
+  };
+}
+
+export function writeContents(ctx: ReportContext): void {
+  ctx.add(
+    'portrait',
+    new Paragraph({ style: 'TOCHeading', children: [run('Contents')] }),
+    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+  );
+}

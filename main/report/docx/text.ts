@@ -1,0 +1,105 @@
+import { HeadingLevel, Paragraph, TextRun, type AlignmentType, type ParagraphChild } from 'docx';
+import { formatMinutes, type Measure } from '../../../core/metrics';
+import type { Step } from '../../../core/model';
+import { clip, oneLine, xmlSafe } from '../../../core/xml';
+import { MUTED } from './styles';
+
+/** User text into runs and paragraphs, safely (characters Word cannot store removed, right-to-left kept), and the small formats the chapters share. */
+
+function firstStrong(text: string): 'rtl' | 'ltr' | null {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if ((code >= 0x0590 && code <= 0x08ff) || (code >= 0xfb1d && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff)) return 'rtl';
+    if (/\p{L}/u.test(ch)) return 'ltr';
+  }
+  return null;
+}
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+  size?: number;
+  allCaps?: boolean;
+}
+
+/** Text as runs, with line breaks kept and characters Word cannot store removed. */
+export function runs(text: string, style: RunStyle = {}): TextRun[] {
+  const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
+  return lines.map((line, i) => new TextRun({ text: line.replace(/\t/g, ' '), break: i > 0 ? 1 : undefined, ...style }));
+}
+
+/** One run of user text on one line: the only way user text becomes a run besides `runs`. */
+export function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ text: xmlSafe(text).replace(/[\r\n\t]+/g, ' '), ...style });
+}
+
+interface ParaOptions extends RunStyle {
+  style?: string;
+  keepNext?: boolean;
+  after?: number;
+  before?: number;
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  bullet?: boolean;
+  pageBreakBefore?: boolean;
+}
+
+export function para(content: string | ParagraphChild[], options: ParaOptions = {}): Paragraph {
+  const children = typeof content === 'string' ? runs(content, options) : content;
+  const plain = typeof content === 'string' ? content : '';
+  return new Paragraph({
+    children,
+    style: options.style,
+    keepNext: options.keepNext,
+    alignment: options.align,
+    bidirectional: firstStrong(plain) === 'rtl' ? true : undefined,
+    bullet: options.bullet ? { level: 0 } : undefined,
+    pageBreakBefore: options.pageBreakBefore,
+    spacing: options.after !== undefined || options.before !== undefined ? { after: options.after, before: options.before } : undefined,
+  });
+}
+
+export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false, before?: number): Paragraph {
+  const value = oneLine(text) || 'Untitled';
+  return new Paragraph({
+    children: [run(clip(value, 300))],
+    spacing: before === undefined ? undefined : { before },
+    heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+    pageBreakBefore: pageBreakBefore || undefined,
+    bidirectional: firstStrong(value) === 'rtl' ? true : undefined,
+  });
+}
+
+export function muted(text: string): Paragraph {
+  return para(text, { color: MUTED, italics: true });
+}
+
+export function measure(m: Measure, format: (value: number) => string): string {
+  return m.value === null ? 'Not known yet' : format(m.value);
+}
+
+export function minutes(value: number | null): string {
+  return value === null ? '–' : formatMinutes(value);
+}
+
+export const KIND_LABEL: Record<Step['kind'], string> = {
+  start: 'Start',
+  end: 'End',
+  activity: 'Activity',
+  decision: 'Decision',
+  wait: 'Wait',
+  subprocess: 'Sub-process',
+};
+
+export function stepName(step: Step | undefined): string {
+  if (!step) return '';
+  return oneLine(step.text) || KIND_LABEL[step.kind];
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function score(value: number | null): string {
+  return value === null ? '–' : String(value);
+}
