@@ -36,6 +36,16 @@ function read(file: string): LockInfo | null {
   }
 }
 
+/**
+ * True when a Shoshin on this computer that is still running holds the lock: it verified the file
+ * when it opened it, so the -wal beside the file is that Shoshin's own.
+ */
+export function heldByLiveShoshin(file: string): boolean {
+  if (heldHere.has(file)) return true;
+  const holder = read(file);
+  return holder !== null && holder.host === os.hostname() && alive(holder.pid);
+}
+
 /** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
 export function acquireLock(file: string): () => void {
   if (heldHere.has(file)) {
@@ -52,7 +62,15 @@ export function acquireLock(file: string): () => void {
         if (current?.pid === info.pid && current.host === info.host) fs.rmSync(lockPath(file), { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // 'wx' created the file before the write failed (a full disk): it was never a lock, so remove it.
+        try {
+          fs.rmSync(lockPath(file), { force: true });
+        } catch {
+          // Nothing was created (the folder refused the write).
+        }
+        throw error;
+      }
       const holder = read(file);
       const stale = !holder || (holder.host === info.host && !alive(holder.pid));
       if (!stale) {

@@ -4,8 +4,8 @@ import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
-import { openEngagementFile, type OpenOptions } from './file';
-import { acquireLock } from './lock';
+import { assertWritableLocation, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
+import { acquireLock, heldByLiveShoshin } from './lock';
 import { historyState, processIdsOf, record, redo, Tx, undo } from './journal';
 
 export interface CommandResult<T> {
@@ -29,33 +29,50 @@ export class EngagementStore {
   /** Opens for editing (holding the lock), or with `readOnly` a private copy so the original is never touched. */
   static open(path: string, options: OpenOptions = {}): EngagementStore {
     if (options.readOnly) return EngagementStore.openCopy(path, options);
-    const release = acquireLock(path);
+    // What can be told without the lock is told first: a folder is a folder, not a lock problem.
+    preflight(path);
+    assertWritableLocation(path);
+    let release: () => void;
+    try {
+      release = acquireLock(path);
+    } catch (error) {
+      throw openFailure(error, path);
+    }
     try {
       const file = openEngagementFile(path, { ...options, create: false });
       return new EngagementStore(file.db, file.path, false, release);
     } catch (error) {
       release();
-      throw error;
+      throw openFailure(error, path);
     }
   }
 
   /**
    * Read-only opens work on a copy in a temp folder: a file on a read-only share, or one that needs a
-   * schema upgrade, can still be viewed, and nothing is ever written beside the original.
+   * schema upgrade, can still be viewed, and nothing is ever written beside the original. A leftover
+   * rollback journal is copied too, so SQLite rolls the unfinished change back in the copy.
    */
   private static openCopy(path: string, options: OpenOptions): EngagementStore {
-    if (!fs.existsSync(path)) throw new ShoshinError('bad_file', `No engagement file at ${path}.`);
-    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-readonly-'));
+    preflight(path);
+    const walTrusted = heldByLiveShoshin(path);
+    let dir: string;
+    try {
+      dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-readonly-'));
+    } catch (error) {
+      throw openFailure(error, path);
+    }
     const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
     try {
       const copy = nodePath.join(dir, nodePath.basename(path));
       fs.copyFileSync(path, copy);
-      if (fs.existsSync(`${path}-wal`)) fs.copyFileSync(`${path}-wal`, `${copy}-wal`);
-      const file = openEngagementFile(copy, { ...options, readOnly: false, create: false });
+      for (const suffix of ['-wal', '-journal']) {
+        if (fs.existsSync(`${path}${suffix}`)) fs.copyFileSync(`${path}${suffix}`, `${copy}${suffix}`);
+      }
+      const file = openEngagementFile(copy, { ...options, readOnly: false, create: false, privateCopy: true, walTrusted });
       return new EngagementStore(file.db, path, true, cleanup);
     } catch (error) {
       cleanup();
-      throw error;
+      throw openFailure(error, path);
     }
   }
 
