@@ -5,7 +5,7 @@ import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { EngagementView } from '../../core/model';
 import { engagementCounts, getEngagement, listPeople, listSessions, updateEngagement } from '../../db/engagement';
-import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
+import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
 import { listProcessSummaries } from '../../db/processes';
 import { recoverInto } from '../../db/recover';
 import { EngagementStore } from '../../db/store';
@@ -26,6 +26,16 @@ export function engagementView(store: EngagementStore, notice?: string): Engagem
   };
 }
 
+/** A file whose schema checked out but whose rows cannot be read (say, a list column holding broken JSON). */
+function unreadableContent(error: unknown): ShoshinError {
+  if (error instanceof ShoshinError) return error;
+  return new ShoshinError(
+    'bad_file',
+    'This engagement file holds data Shoshin cannot read, so it was not opened. Shoshin can recover the readable rows into a new file.',
+    ['recoverCopy'],
+  );
+}
+
 function baseName(file: string): string {
   return path.basename(file, FILE_EXTENSION);
 }
@@ -44,14 +54,24 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
   const snapshots = new Snapshots(path.join(options.userDataDir, 'Snapshots'));
   const storeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
+  /**
+   * Everything the reply needs is read from the new file before the current engagement is let go; if
+   * any of it fails, the new file is closed and the current engagement stays open.
+   */
   const opened = (workspace: Workspace, store: EngagementStore, notice?: string): EngagementView => {
+    let result: EngagementView;
+    try {
+      result = engagementView(store, notice);
+    } catch (error) {
+      store.close();
+      throw unreadableContent(error);
+    }
     const schedule = store.readOnly ? null : new SnapshotSchedule(snapshots, store);
     workspace.replace(store, schedule);
     if (schedule) {
       store.onCommit = () => void schedule.onEdit();
       void schedule.onOpen();
     }
-    const result = engagementView(store, notice);
     if (!store.readOnly) {
       settings.remember(store.path, result.engagement.name);
       options.onOpened?.(store.path);
@@ -59,13 +79,26 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     return result;
   };
 
-  const openForEditing = async (workspace: Workspace, file: string): Promise<EngagementView> => {
-    // A migration rewrites the file: keep a snapshot of it as it was, first.
-    if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size > 0 && pendingMigrations(file) > 0) {
-      await snapshots.takeOfFile(file);
+  /** Runs one way of opening; a refusal leaves the current engagement as it was and says so. */
+  const attempt = async (workspace: Workspace, file: string, open: () => EngagementView | Promise<EngagementView>): Promise<EngagementView> => {
+    const current = workspace.store;
+    try {
+      return await open();
+    } catch (error) {
+      // Programming errors stay unexpected (logged, "internal"); file, disk and SQLite errors get words.
+      if (!(error instanceof ShoshinError) && typeof (error as { code?: unknown }).code !== 'string') throw error;
+      const failure = openFailure(error, file);
+      if (!current || workspace.store !== current) throw failure;
+      return Promise.reject(new ShoshinError(failure.code, `${failure.message} The engagement you had open is still open.`, failure.offers));
     }
-    return opened(workspace, EngagementStore.open(file, storeOptions));
   };
+
+  const openForEditing = (workspace: Workspace, file: string): Promise<EngagementView> =>
+    attempt(workspace, file, async () => {
+      // A migration rewrites the file: keep a snapshot of it as it was, first.
+      if (pendingMigrations(file) > 0) await snapshots.takeOfFile(file);
+      return opened(workspace, EngagementStore.open(file, storeOptions));
+    });
 
   const recoverCopy = (workspace: Workspace, file: string): EngagementView => {
     const target = freshPath(options.dataDir, `${baseName(file)} (recovered)`);
@@ -78,7 +111,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
         .join(', ');
       const notice = `Recovered ${counts || 'nothing but the engagement record'} into ${target}.${
         report.damaged.length ? ` Unreadable: ${report.damaged.join(', ')}.` : ''
-      } The damaged file was left as it was.`;
+      }${report.walLeftOut ? ' The -wal file beside it belonged to another database and was left out.' : ''} The damaged file was left as it was.`;
       return opened(workspace, store, notice);
     } catch (error) {
       store.close();
@@ -105,8 +138,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.open': (workspace, input) => {
       const file = path.resolve(input.path);
-      if (input.mode === 'readOnly') return opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true }));
-      if (input.mode === 'recoverCopy') return recoverCopy(workspace, file);
+      if (input.mode === 'readOnly') return attempt(workspace, file, () => opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true })));
+      if (input.mode === 'recoverCopy') return attempt(workspace, file, () => recoverCopy(workspace, file));
       return openForEditing(workspace, file);
     },
     'engagement.openSample': (workspace) => {
