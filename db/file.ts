@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
 import { heldByLiveShoshin } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { expectedSchema, harden, MIGRATIONS_TABLE_SQL, readSchema, schemaDifference } from './schema';
+import { expectedSchema, harden, MIGRATIONS_TABLE_SQL, readSchema, schemaDifference, type SchemaEntry } from './schema';
 import { readWal, validPageSize } from './wal';
 
 /** 'SHSN' — marks a SQLite file as ours, so a foreign database is told apart from an empty one. */
@@ -215,6 +215,15 @@ function tampered(difference: string): ShoshinError {
 }
 
 /**
+ * The version whose exact schema the file has: the one its header states, or (a file whose header
+ * was never set, or was reset by another tool) any of ours. Null when it matches none.
+ */
+function schemaVersionOf(schema: readonly SchemaEntry[], stated: number): number | null {
+  const candidates = [stated, ...MIGRATIONS.map((m) => m.version).reverse()].filter((v) => v >= 1 && v <= SCHEMA_VERSION);
+  return candidates.find((version) => schemaDifference(schema, expectedSchema(version)) === null) ?? null;
+}
+
+/**
  * Checks an open connection: header, then the exact schema for the file's version, and only then
  * the schema history and (if asked) the pages. Returns null for an empty database.
  */
@@ -228,11 +237,10 @@ function inspectDb(db: Database.Database, integrity: Integrity): Inspection | nu
   if (!schema.some((entry) => entry.type === 'table' && entry.name === 'schema_migrations')) {
     throw new ShoshinError('bad_file', 'This engagement file has no schema history and cannot be trusted.');
   }
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) throw newer(version);
-  if (version < 1) throw new ShoshinError('bad_file', 'This engagement file has an empty schema history and cannot be trusted.');
-  const difference = schemaDifference(schema, expectedSchema(version));
-  if (difference) throw tampered(difference);
+  const stated = db.pragma('user_version', { simple: true }) as number;
+  if (stated > SCHEMA_VERSION) throw newer(stated);
+  const version = schemaVersionOf(schema, stated);
+  if (version === null) throw tampered(schemaDifference(schema, expectedSchema(stated >= 1 ? stated : SCHEMA_VERSION)) ?? 'an unknown schema');
   // Only now is schema_migrations known to be our table and not a view or a trap.
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version LIMIT ?').all(SCHEMA_VERSION + 2) as MigrationRow[];
   if (applied.length === 0) throw new ShoshinError('bad_file', 'This engagement file has an empty schema history and cannot be trusted.');
