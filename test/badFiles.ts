@@ -89,7 +89,10 @@ function waitReady(child: ChildProcess, ready: string): Promise<void> {
   });
 }
 
-/** Another program (plain better-sqlite3) holding the write lock inside an open transaction. */
+/**
+ * Another program (plain better-sqlite3) holding the write lock inside an open transaction. Its
+ * interval refers to the connection, which would otherwise be garbage-collected, closed and unlocked.
+ */
 async function holdWriteLock(file: string, rollbackMode: boolean): Promise<ChildProcess> {
   const script = `
     const Database = require('better-sqlite3');
