@@ -3,7 +3,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
-import { heldByLiveShoshin } from './lock';
+import { heldByLiveShoshin, openInThisProcess } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { expectedSchema, harden, MIGRATIONS_TABLE_SQL, readSchema, schemaDifference, type SchemaEntry } from './schema';
 import { readWal, validPageSize } from './wal';
@@ -132,7 +132,7 @@ function checkSidecars(path: string): void {
 /**
  * Everything that can be said about a file before SQLite touches it: it exists, is a regular file
  * (a FIFO would block the open for ever), is readable, and starts with a sane SQLite header.
- * Returns the database page size.
+ * Returns the database page size (0 for a file this process has open, whose header is not read again).
  */
 export function preflight(path: string): { pageSize: number } {
   let stat: fs.Stats;
@@ -144,6 +144,9 @@ export function preflight(path: string): { pageSize: number } {
   if (stat.isDirectory()) throw new ShoshinError('bad_file', 'That is a folder, not an engagement file.');
   if (!stat.isFile()) throw new ShoshinError('bad_file', 'That is not a regular file (it is a pipe, device or socket), so it is not an engagement.');
   if (stat.size === 0) throw new ShoshinError('bad_file', 'This file is empty (0 bytes): it is not a Shoshin engagement.');
+  checkSidecars(path);
+  // Open here already, so checked already; reading it with fs would drop this process's SQLite locks on it.
+  if (openInThisProcess(path)) return { pageSize: 0 };
   const header = Buffer.alloc(100);
   let read: number;
   try {
@@ -163,7 +166,6 @@ export function preflight(path: string): { pageSize: number } {
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (read < 100) throw new ShoshinError('bad_file', 'This file is cut short inside its header, so nothing in it can be read.');
   if (!validPageSize(pageSize)) throw damaged();
-  checkSidecars(path);
   return { pageSize };
 }
 
@@ -289,6 +291,7 @@ function inspectFile(path: string, options: OpenOptions, integrity: Integrity): 
  * it back, so such damage is worth offering to recover even when SQLite cannot read its schema.
  */
 function claimsMorePagesThanItHas(path: string): boolean {
+  if (openInThisProcess(path)) return false;
   try {
     const header = Buffer.alloc(100);
     const fd = fs.openSync(path, 'r');
@@ -360,7 +363,7 @@ function foreignWal(path: string): ShoshinError {
 function verifyWal(path: string, options: OpenOptions, pageSize: number): Inspection | null {
   const wal = readWal(`${path}-wal`);
   if (!wal || wal.committedFrames === 0) return null;
-  if (wal.pageSize !== pageSize) throw foreignWal(path);
+  if (pageSize !== 0 && wal.pageSize !== pageSize) throw foreignWal(path);
   const dir = options.privateCopy ? null : fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-wal-'));
   try {
     const copy = dir ? nodePath.join(dir, 'check.shoshin') : path;
@@ -441,6 +444,20 @@ function settleJournal(path: string, options: OpenOptions): void {
     throw sqliteError(error);
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Copies a file this process has open for editing (another window's engagement, verified when it
+ * was opened): through SQLite, which keeps the process's locks on it, where a plain file copy would
+ * drop them when it closes its descriptor.
+ */
+export function copyOpenFile(path: string, copy: string, options: OpenOptions = {}): void {
+  const db = connect(path, options, true);
+  try {
+    db.prepare('VACUUM INTO ?').run(copy);
+  } finally {
+    db.close();
   }
 }
 

@@ -46,11 +46,26 @@ export function heldByLiveShoshin(file: string): boolean {
   return holder !== null && holder.host === os.hostname() && alive(holder.pid);
 }
 
-/** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
-export function acquireLock(file: string): () => void {
+/**
+ * True when this very process (any of its threads: the export worker too) has the file open for
+ * editing. POSIX locks belong to the process and closing any descriptor of the file drops them all,
+ * so such a file must never be opened with plain fs calls, only through SQLite.
+ */
+export function openInThisProcess(file: string): boolean {
+  if (heldHere.has(file)) return true;
+  const holder = read(file);
+  return holder !== null && holder.pid === process.pid && holder.host === os.hostname();
+}
+
+export function assertNotOpenHere(file: string): void {
   if (heldHere.has(file)) {
     throw new ShoshinError('locked', 'This engagement is already open in another Shoshin window.', ['readOnly']);
   }
+}
+
+/** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
+export function acquireLock(file: string): () => void {
+  assertNotOpenHere(file);
   const info: LockInfo = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

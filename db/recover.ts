@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
-import { openFailure, walBelongsToCopy } from './file';
+import { copyOpenFile, openFailure, walBelongsToCopy } from './file';
+import { openInThisProcess } from './lock';
 import { harden } from './schema';
 import type { EngagementStore } from './store';
 import { columnName, TABLES, type TableName } from './tables';
@@ -142,10 +143,13 @@ export function recoverInto(damagedPath: string, target: EngagementStore): Recov
   let source: Database.Database | undefined;
   try {
     try {
-      fs.copyFileSync(damagedPath, copy);
-      for (const suffix of ['-wal', '-journal']) {
-        const sidecar = `${damagedPath}${suffix}`;
-        if (fs.existsSync(sidecar) && fs.statSync(sidecar).isFile()) fs.copyFileSync(sidecar, `${copy}${suffix}`);
+      if (openInThisProcess(damagedPath)) copyOpenFile(damagedPath, copy);
+      else {
+        fs.copyFileSync(damagedPath, copy);
+        for (const suffix of ['-wal', '-journal']) {
+          const sidecar = `${damagedPath}${suffix}`;
+          if (fs.existsSync(sidecar) && fs.statSync(sidecar).isFile()) fs.copyFileSync(sidecar, `${copy}${suffix}`);
+        }
       }
     } catch (error) {
       throw openFailure(error, damagedPath);

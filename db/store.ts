@@ -4,8 +4,8 @@ import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
-import { assertWritableLocation, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
-import { acquireLock, heldByLiveShoshin } from './lock';
+import { assertWritableLocation, copyOpenFile, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
+import { acquireLock, assertNotOpenHere, heldByLiveShoshin, openInThisProcess } from './lock';
 import { historyState, processIdsOf, record, redo, Tx, undo } from './journal';
 
 export interface CommandResult<T> {
@@ -29,6 +29,7 @@ export class EngagementStore {
   /** Opens for editing (holding the lock), or with `readOnly` a private copy so the original is never touched. */
   static open(path: string, options: OpenOptions = {}): EngagementStore {
     if (options.readOnly) return EngagementStore.openCopy(path, options);
+    assertNotOpenHere(path);
     // What can be told without the lock is told first: a folder is a folder, not a lock problem.
     preflight(path);
     assertWritableLocation(path);
@@ -64,9 +65,12 @@ export class EngagementStore {
     const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
     try {
       const copy = nodePath.join(dir, nodePath.basename(path));
-      fs.copyFileSync(path, copy);
-      for (const suffix of ['-wal', '-journal']) {
-        if (fs.existsSync(`${path}${suffix}`)) fs.copyFileSync(`${path}${suffix}`, `${copy}${suffix}`);
+      if (openInThisProcess(path)) copyOpenFile(path, copy, options);
+      else {
+        fs.copyFileSync(path, copy);
+        for (const suffix of ['-wal', '-journal']) {
+          if (fs.existsSync(`${path}${suffix}`)) fs.copyFileSync(`${path}${suffix}`, `${copy}${suffix}`);
+        }
       }
       const file = openEngagementFile(copy, { ...options, readOnly: false, create: false, privateCopy: true, walTrusted });
       return new EngagementStore(file.db, path, true, cleanup);

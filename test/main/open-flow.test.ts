@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BAD_FILE_KINDS, soundEngagement } from '../badFiles';
+import { Workspace } from '../../main/services';
 import { cleanTempDirs, harness, sha256, tempDir } from '../helpers';
 
 afterEach(cleanTempDirs);
@@ -33,6 +34,25 @@ async function badFiles(): Promise<string[]> {
 function hashes(file: string): string[] {
   return [file, `${file}-wal`].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile()).map(sha256);
 }
+
+describe('an engagement open in another window of this process', () => {
+  it('is refused for editing, opens read-only from a copy made through SQLite, and goes on saving in its window', async () => {
+    const h = harness();
+    const current = await h.call('engagement.create', { name: 'In the first window', client: '' });
+    await h.call('process.create', { name: 'First' });
+    const second = new Workspace();
+    const refused = await h.dispatch(second, 'engagement.open', { path: current.path });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'locked', offers: ['readOnly'] } });
+    const view = await h.dispatch(second, 'engagement.open', { path: current.path, mode: 'readOnly' });
+    expect(view).toMatchObject({ ok: true, data: { readOnly: true, processes: [{ name: 'First' }] } });
+    await h.call('process.create', { name: 'Second' });
+    second.close();
+    h.workspace.close();
+    const reopened = await h.call('engagement.open', { path: current.path });
+    expect(reopened.processes.map((p) => p.name)).toEqual(['First', 'Second']);
+    h.workspace.close();
+  });
+});
 
 describe('a failed open changes nothing', () => {
   it('keeps the engagement that was open, which goes on taking edits; the bad files stay as they were', async () => {
