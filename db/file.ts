@@ -3,7 +3,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
-import { heldByLiveShoshin, openInThisProcess } from './lock';
+import { assertNotOpenHere, heldByLiveShoshin, openInThisProcess } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { expectedSchema, harden, MIGRATIONS_TABLE_SQL, readSchema, schemaDifference, type SchemaEntry } from './schema';
 import { readWal, validPageSize } from './wal';
@@ -483,7 +483,8 @@ function verify(path: string, options: OpenOptions, pageSize: number, integrity:
   if (options.privateCopy) settleJournal(path, options);
   // A read-only look refuses a hot journal (SQLITE_READONLY_ROLLBACK) before anything could roll it back in place.
   else if (fs.existsSync(`${path}-journal`)) inspectFile(path, options, 'none');
-  const walTrusted = options.walTrusted ?? (options.readOnly === true && heldByLiveShoshin(path));
+  // This process has it open (and checked it then), or a live Shoshin does and a read-only look is all this is.
+  const walTrusted = options.walTrusted ?? (openInThisProcess(path) || (options.readOnly === true && heldByLiveShoshin(path)));
   const inspection = (walTrusted ? null : verifyWal(path, options, pageSize)) ?? inspectFile(path, options, integrity);
   if (!inspection) throw new ShoshinError('bad_file', 'This file is an empty database, not a Shoshin engagement.');
   return inspection;
@@ -491,6 +492,7 @@ function verify(path: string, options: OpenOptions, pageSize: number, integrity:
 
 /** How many migrations a file about to be edited still needs (0 when current); throws for files we must refuse. */
 export function pendingMigrations(path: string): number {
+  assertNotOpenHere(path);
   const { pageSize } = preflight(path);
   assertWritableLocation(path);
   return SCHEMA_VERSION - verify(path, {}, pageSize, 'none').version;

@@ -46,13 +46,24 @@ export function heldByLiveShoshin(file: string): boolean {
   return holder !== null && holder.host === os.hostname() && alive(holder.pid);
 }
 
+/** Files a store in this thread holds an open SQLite connection to, for editing. */
+const connectedHere = new Set<string>();
+
+/** Called once the editing connection is open; the returned function is called when it closes. */
+export function noteConnected(file: string): () => void {
+  connectedHere.add(file);
+  return () => connectedHere.delete(file);
+}
+
 /**
  * True when this very process (any of its threads: the export worker too) has the file open for
  * editing. POSIX locks belong to the process and closing any descriptor of the file drops them all,
- * so such a file must never be opened with plain fs calls, only through SQLite.
+ * so such a file must never be opened with plain fs calls, only through SQLite. A file this thread
+ * has locked but not yet connected to (an open under way) is not open yet.
  */
 export function openInThisProcess(file: string): boolean {
-  if (heldHere.has(file)) return true;
+  if (connectedHere.has(file)) return true;
+  if (heldHere.has(file)) return false;
   const holder = read(file);
   return holder !== null && holder.pid === process.pid && holder.host === os.hostname();
 }

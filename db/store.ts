@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
 import { assertWritableLocation, copyOpenFile, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
-import { acquireLock, assertNotOpenHere, heldByLiveShoshin, openInThisProcess } from './lock';
+import { acquireLock, assertNotOpenHere, heldByLiveShoshin, noteConnected, openInThisProcess } from './lock';
 import { historyState, processIdsOf, record, redo, Tx, undo } from './journal';
 
 export interface CommandResult<T> {
@@ -41,7 +41,11 @@ export class EngagementStore {
     }
     try {
       const file = openEngagementFile(path, { ...options, create: false });
-      return new EngagementStore(file.db, file.path, false, release);
+      const forget = noteConnected(path);
+      return new EngagementStore(file.db, file.path, false, () => {
+        forget();
+        release();
+      });
     } catch (error) {
       release();
       throw openFailure(error, path);
@@ -83,13 +87,23 @@ export class EngagementStore {
   static create(path: string, input: { name: string; client: string; consultant?: string }, options: OpenOptions = {}): EngagementStore {
     if (fs.existsSync(path)) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
     const release = acquireLock(path);
+    let store: EngagementStore | null = null;
     try {
       const file = openEngagementFile(path, { ...options, create: true });
-      const store = new EngagementStore(file.db, file.path, false, release);
-      store.db.transaction(() => createEngagement(new Tx(store.db), input))();
-      return store;
+      const forget = noteConnected(path);
+      const created = new EngagementStore(file.db, file.path, false, () => {
+        forget();
+        release();
+      });
+      store = created;
+      created.db.transaction(() => createEngagement(new Tx(created.db), input))();
+      return created;
     } catch (error) {
-      release();
+      if (store) {
+        store.close();
+        // Nothing was there before: leave no engagement without its engagement row behind.
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${path}${suffix}`, { force: true });
+      } else release();
       throw error;
     }
   }
