@@ -211,7 +211,7 @@ interface Inspection {
 function tampered(difference: string): ShoshinError {
   return new ShoshinError(
     'bad_file',
-    `This engagement file has been changed outside Shoshin (${difference}), so it was not opened: a file is data, and this one carries something else. Shoshin can recover the readable rows of known tables and columns into a new file.`,
+    `This engagement file has been changed outside Shoshin (${difference}), so it was not opened: Shoshin opens only files whose structure it made itself. Shoshin can recover the readable rows of known tables and columns into a new file.`,
     ['recoverCopy'],
   );
 }
