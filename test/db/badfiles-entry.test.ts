@@ -16,6 +16,7 @@ import { cleanTempDirs, sha256, tempDir } from '../helpers';
  */
 
 const NOBODY = 65534;
+const AS_ROOT = process.getuid?.() === 0;
 const BATCH_TIMEOUT_MS = 240_000;
 const CHILD_TIMEOUT_MS = 60_000;
 const PARALLEL = 2;
@@ -72,7 +73,8 @@ function run(kind: BadFileKind, dir: string, args: string[], { env = {}, onLine,
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...(kind.as === 'nobody' ? { uid: NOBODY, gid: NOBODY } : {}),
+    // Root reads a file whatever its mode, so an unreadable file is tried as nobody; anyone else is refused as is.
+    ...(kind.as === 'nobody' && AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
   });
   return new Promise((resolve) => {
     const result: ChildRun = { code: null, stdout: '', stderr: '', timedOut: false, served: false };
@@ -139,7 +141,7 @@ function watched(file: string): Map<string, string> {
 function hostAndBin(item: Prepared, schedule: ReturnType<typeof pool>): Promise<void>[] {
   const dataDir = path.join(root, `host-data-${item.index}`);
   fs.mkdirSync(dataDir);
-  if (item.kind.as === 'nobody') fs.chownSync(dataDir, NOBODY, NOBODY);
+  if (item.kind.as === 'nobody' && AS_ROOT) fs.chownSync(dataDir, NOBODY, NOBODY);
   const tasks = [
     schedule(async () => {
       const args = ['--import', 'tsx', 'main/web/cli.ts', '--file', item.file, '--data-dir', dataDir, '--port', '0'];
@@ -185,7 +187,7 @@ beforeAll(async () => {
     if (!first) return;
     const outDir = path.join(root, `out-${first.index}`);
     fs.mkdirSync(outDir);
-    if (first.kind.as === 'nobody') fs.chownSync(outDir, NOBODY, NOBODY);
+    if (first.kind.as === 'nobody' && AS_ROOT) fs.chownSync(outDir, NOBODY, NOBODY);
     const byFile = new Map(items.map((item) => [item.file, item]));
     const onLine = (line: string) => {
       const result = JSON.parse(line) as EntryPointResult;
