@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { ShoshinError } from '../../core/errors';
 import { EXPORT_FORMATS, REPORT_SECTIONS, ReportOptions, type CsvRegister, type ExportFormat, type ReportSection } from '../../core/ipc/report';
 import type { ProcessSummary } from '../../core/model';
-import { openEngagementFile, withoutLeftovers } from '../../db/file';
 import { processSummaries, snapshotOf } from '../../core/views';
 import { loadRecords } from '../../db/records';
 import { safeFileName } from '../services/report';
 import { readReportOptions } from './data';
+import { readEngagement } from './read';
 import { readLogo } from './images';
 import { runExportInWorker } from './jobs';
 
@@ -110,14 +110,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   if (values.confidential && values['no-confidential']) fail('Give --confidential or --no-confidential, not both.');
 
   const engagementPath = path.resolve(file);
-  const { remembered, processes } = withoutLeftovers(engagementPath, () => {
-    const opened = openEngagementFile(engagementPath, { readOnly: true });
-    try {
-      return { remembered: readReportOptions(opened.db), processes: processSummaries(snapshotOf(loadRecords(opened.db))) };
-    } finally {
-      opened.db.close();
-    }
-  });
+  const { remembered, processes } = readEngagement(engagementPath, undefined, (db) => ({ remembered: readReportOptions(db), processes: processSummaries(snapshotOf(loadRecords(db))) }));
 
   const flags: Partial<ReportOptions> = {};
   if (values.sections !== undefined) {
