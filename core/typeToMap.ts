@@ -130,7 +130,7 @@ export function parseMapLines(source: string, lanes: readonly string[] = []): Ma
   const lines: MapLine[] = [];
   const known = [...lanes];
   const open: Branching[] = [];
-  let previous: number | null = null;
+  let previous = null as number | null;
   const advance = (index: number) => {
     previous = index;
     const top = open[open.length - 1];
