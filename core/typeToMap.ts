@@ -98,6 +98,10 @@ export interface MapLine {
   from: number | null;
   /** The label of the flow into this step: a decision's branch ("Yes"). */
   label: string;
+  /** The line of the source it came from (counting empty ones). */
+  row: number;
+  /** "Word: text" where Word names no lane, so it stayed text: what "@" would make a lane of. */
+  unknownLane: string | null;
 }
 
 /** An open decision: the lines indented under it are its branches. */
@@ -136,7 +140,7 @@ export function parseMapLines(source: string, lanes: readonly string[] = []): Ma
     const top = open[open.length - 1];
     if (top && top.branches === 1) top.firstEnd = index;
   };
-  for (const raw of source.split(/\r?\n/)) {
+  for (const [row, raw] of source.split(/\r?\n/).entries()) {
     const indent = indentOf(raw);
     const cleaned = raw.replace(/^\s*(?:[-*•]|\d{1,3}[.)])\s+/, '').trim();
     if (!cleaned) continue;
@@ -162,9 +166,25 @@ export function parseMapLines(source: string, lanes: readonly string[] = []): Ma
     const choice = chooseLane(body, known);
     if (choice.isNew && choice.lane) known.push(choice.lane);
     const index = lines.length;
-    lines.push({ lane: choice.lane, newLane: choice.isNew, text: choice.text, kind: kindForText(choice.text), from, label });
+    const unknownLane = choice.lane === null ? splitLanePrefix(body).lane : null;
+    lines.push({ lane: choice.lane, newLane: choice.isNew, text: choice.text, kind: kindForText(choice.text), from, label, row, unknownLane });
     advance(index);
     if (lines[index]?.kind === 'decision') open.push({ indent, decision: index, branchIndent: null, branches: 0, firstEnd: null });
   }
   return lines;
+}
+
+/**
+ * Turns the "Word:" prefixes that stayed text into lanes on request, by writing "@" before them
+ * in the source (the type-to-map preview's button): the consultant sees exactly what changed.
+ */
+export function markAsLanes(source: string, lanes: readonly string[] = []): string {
+  const rows = source.split(/\r?\n/);
+  for (const line of parseMapLines(source, lanes)) {
+    const raw = rows[line.row];
+    if (!line.unknownLane || raw === undefined) continue;
+    const at = raw.indexOf(`${line.unknownLane}:`);
+    if (at >= 0) rows[line.row] = `${raw.slice(0, at)}@${raw.slice(at)}`;
+  }
+  return rows.join('\n');
 }

@@ -19,7 +19,7 @@ import {
 import type { Flow, Lane, Step, StepKind } from '../../core/model';
 import { processMetrics } from '../../core/metrics';
 import { navigator } from '../../core/navigation';
-import { chooseLane, kindForText, laneCompletions, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
+import { chooseLane, kindForText, laneCompletions, markAsLanes, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
 
 const processId = randomUUID();
 
@@ -315,6 +315,18 @@ http://intranet/help at 9:30`,
     // "@" alone, or a lane with nothing to do, stays as typed.
     expect(chooseLane('@Engineer', lanes)).toEqual({ lane: null, isNew: false, text: '@Engineer' });
     expect(chooseLane('@Engineer:', lanes)).toEqual({ lane: null, isNew: false, text: '@Engineer:' });
+  });
+
+  it('says which prefixes stayed text, and marks them as lanes on request', () => {
+    const source = 'Note: call back\n\n  - HR: checks the contract\nApproved?\n  Yes: IT: grants access\nService desk: closes it';
+    expect(parseMapLines(source, ['Service desk']).map((l) => [l.row, l.unknownLane])).toEqual([
+      [0, 'Note'],
+      [2, 'HR'],
+      [3, null],
+      [4, 'IT'],
+      [5, null],
+    ]);
+    expect(markAsLanes(source, ['Service desk'])).toBe('@Note: call back\n\n  - @HR: checks the contract\nApproved?\n  Yes: @IT: grants access\nService desk: closes it');
   });
 
   it('completes "@" and the start of a lane name to that lane, in lane order', () => {
