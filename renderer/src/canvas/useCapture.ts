@@ -17,14 +17,16 @@ import { t } from '../i18n';
 
 /**
  * The process as the user sees it this instant: saved view plus what is still on its way to disk.
- * The one on the canvas unless another is named (a step typed there is saved after a switch).
+ * The one on the canvas unless another is named (a step typed there is saved after a switch);
+ * `without` leaves out one pending step and what it brings (to place that step again).
  */
-export function workingView(processId?: string): ProcessView | null {
+export function workingView(processId?: string, without?: string): ProcessView | null {
   const state = useShoshin.getState();
   const view = processId === undefined || processId === state.processId ? state.process : state.snapshot ? processView(state.snapshot, processId) : null;
   if (!view) return null;
   const ui = useCanvasUi.getState();
-  return mergeView(view, ui.pending, ui.overrides);
+  const pending = without === undefined ? ui.pending : Object.fromEntries(Object.entries(ui.pending).filter(([id]) => id !== without));
+  return mergeView(view, pending, ui.overrides);
 }
 
 /** The one flow out of a step that leads on to another step: Enter there inserts between the two. */
@@ -171,7 +173,7 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
 
     /** Where the lane named in the text sends a new step placed at `spot`: a free row in that lane, same column. */
     const inLane = (view: ProcessView, spot: { laneId: string | null; x: number; y: number }, kind: StepKind, laneId: string | null, id: string) => {
-      if (laneId === spot.laneId) return spot;
+      if (laneId === spot.laneId) return { laneId, x: spot.x, y: spot.y };
       const others = view.steps.filter((s) => s.id !== id && s.laneId === laneId);
       return { laneId, ...freeSpot(others, kind, spot.x, spot.y) };
     };
@@ -202,13 +204,13 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       const at = kind === pending.step.kind ? pending.step : { ...pending.step, ...keepCentre(pending.step, kind) };
       ui().addPending({ ...pending, queued: true, step: { ...at, kind, text: guess.text, laneId: guessLane } });
       enqueue(async (send) => {
-        const now = workingView(processId);
+        // Placed again on what is saved now (and what is still waiting behind it), without its own guess.
+        const now = workingView(processId, id);
         if (!now) return ui().dropPending(id);
-        const others = { ...now, steps: now.steps.filter((s) => s.id !== id) };
         const choice: LaneChoice = chooseLane(typed, now.lanes.map((l) => l.name));
         const stepKind = kindForText(choice.text);
         const { plan } = pending;
-        const placed = placeNew(others, id, plan, stepKind);
+        const placed = placeNew(now, id, plan, stepKind);
         const into = placed.splices ? now.flows.find((f) => f.id === placed.splices) : undefined;
         const laneId = choice.lane && !choice.isNew ? (now.lanes.find((l) => l.name === choice.lane)?.id ?? placed.laneId) : placed.laneId;
         const spot = into ? { laneId, x: placed.x, y: placed.y } : inLane(now, placed, stepKind, laneId, id);
