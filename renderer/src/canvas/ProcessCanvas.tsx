@@ -28,9 +28,11 @@ import { CanvasDialogs } from './CanvasDialogs';
 import { CanvasToolbar } from './CanvasToolbar';
 import { useCanvasUi } from './canvasUi';
 import { DetailsPanel } from './DetailsPanel';
+import { useCanvasFocus } from './canvasFocus';
+import { flowUnder } from './dropOnFlow';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
-import { CanvasActionsContext, enterAction, kindLabel, nodeTypes, type CanvasActions } from './nodes';
+import { CanvasActionsContext, enterAction, kindLabel, LaneNamesContext, nodeTypes, type CanvasActions } from './nodes';
 import { useCapture, workingView } from './useCapture';
 import './canvas.css';
 import './capture.css';
@@ -74,7 +76,12 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
   }, [view, selected]);
-  const edges = useFlowPainMarkers(view, flowEdges);
+  const [dropFlow, setDropFlow] = useState<string | null>(null);
+  const markedEdges = useFlowPainMarkers(view, flowEdges);
+  const edges = useMemo(
+    () => (dropFlow ? markedEdges.map((e) => (e.id === dropFlow ? { ...e, style: { ...e.style, stroke: 'var(--accent)', strokeWidth: 3 } } : e)) : markedEdges),
+    [markedEdges, dropFlow],
+  );
   // Nodes follow the saved view; between saves (mid-drag) they carry React Flow's local changes.
   const [local, setLocal] = useState({ source: built, nodes: built });
   let nodes = local.nodes;
@@ -116,13 +123,15 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     void (presenter ? fit(PRESENTER_ZOOM, PRESENTER_ZOOM + 0.15) : fit(READABLE_ZOOM));
   }, [saved.process.id, presenter, fit]);
 
-  // An editor left open for a step of the process just left would block Enter in this one.
+  // An editor left open for a step of the process just left would block Enter in this one: its words are saved there, an empty new step goes.
   useEffect(() => {
-    const { editingId: open, stopEditing } = useCanvasUi.getState();
-    if (open && !workingView()?.steps.some((s) => s.id === open)) stopEditing();
-  }, [saved.process.id]);
+    const open = useCanvasUi.getState().editingId;
+    if (open && !workingView()?.steps.some((s) => s.id === open)) capture.commitText(open, 'stop');
+  }, [saved.process.id, capture]);
 
   const actions = useMemo<CanvasActions>(() => ({ commitText: capture.commitText }), [capture]);
+  const laneNames = useMemo(() => [...view.lanes].sort((a, b) => a.position - b.position).map((l) => l.name), [view.lanes]);
+  useCanvasFocus(wrapper, saved.process.id);
   const openSubprocess = useCallback((id: string) => void capture.openSubprocess(id), [capture]);
 
   const onNodesChange = useCallback(
@@ -133,10 +142,24 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     [toggleSelection],
   );
 
+  const onNodeDrag = useCallback((_event: unknown, node: Node, dragged: Node[]) => {
+    const current = workingView();
+    setDropFlow(current && dragged.length === 1 && node.type === 'step' ? flowUnder(current, node, wrapper.current) : null);
+  }, []);
+
   const onNodeDragStop = useCallback(
-    (_event: unknown, _node: Node, dragged: Node[]) => {
+    (_event: unknown, node: Node, dragged: Node[]) => {
       const current = workingView();
+      setDropFlow(null);
       if (!current) return;
+      // One step let go over a flow goes into it (A → step → B), wherever it was before.
+      const into = dragged.length === 1 && node.type === 'step' ? flowUnder(current, node, wrapper.current) : null;
+      const step = into ? current.steps.find((s) => s.id === node.id) : undefined;
+      const band = step ? bandAt(bands, node.position.y + STEP_SIZE[step.kind].height / 2) : undefined;
+      if (into && step && band) {
+        void mutate('step.splice', { id: step.id, flowId: into, laneId: band.laneId ?? null, y: Math.round(Math.max(8, node.position.y - band.top)) });
+        return;
+      }
       for (const node of dragged) {
         const step = current.steps.find((s) => s.id === node.id);
         if (!step) continue;
@@ -196,6 +219,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   return (
     <CanvasActionsContext.Provider value={actions}>
+      <LaneNamesContext.Provider value={laneNames}>
       <CanvasToolbar view={view} capture={capture} />
       <div className="canvas-body">
         <div
@@ -219,6 +243,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             onEdgesChange={(changes) => {
               for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
             }}
+            onNodeDrag={onNodeDrag}
             onNodeDragStop={onNodeDragStop}
             onConnect={onConnect}
             onNodeDoubleClick={(_e, node) => {
@@ -276,6 +301,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
         )}
       </div>
       <CanvasDialogs view={view} selectedStep={selectedStep} capture={capture} />
+      </LaneNamesContext.Provider>
     </CanvasActionsContext.Provider>
   );
 }
