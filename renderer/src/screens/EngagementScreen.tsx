@@ -10,6 +10,7 @@ import { HistoryDialog } from '../safety/HistoryDialog';
 import { useSaveCopy } from '../safety/useSaveCopy';
 import { useShoshin } from '../store';
 import { ExportDialog } from '../report/ExportDialog';
+import { OverflowBar, type BarItem } from '../ui/OverflowBar';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
 import { t } from '../i18n';
@@ -74,18 +75,12 @@ export function EngagementScreen() {
     ...engagement.processes.filter((p) => p.parentStepId !== null),
   ];
 
-  const remove = (process: ProcessSummary) => void mutate('process.delete', { id: process.id });
-
-  return (
-    <div className={`shell${presenter ? ' presenter' : ''}`}>
-      <header className="topbar">
-        <button type="button" className="btn btn-ghost btn-sm" onClick={() => void goHome()}>
-          {t('shell.engagement.home')}
-        </button>
-        <span className="topbar-title">{engagement.engagement.name}</span>
-        {engagement.engagement.client && <span className="topbar-client">{engagement.engagement.client}</span>}
-        <span className="spacer" />
-        <CaptureControls />
+  // What does not fit the top bar (a projector's 1024 pixels) folds into "More", each with its shortcut.
+  const topbarItems: BarItem[] = [
+    {
+      id: 'undo',
+      priority: 1,
+      bar: (
         <button
           type="button"
           className="btn btn-sm"
@@ -95,6 +90,13 @@ export function EngagementScreen() {
         >
           {t('shell.engagement.undo')}
         </button>
+      ),
+      menu: [{ id: 'undo', label: history.undoLabel ? t('shell.engagement.undoWhat', { label: history.undoLabel }) : t('shell.engagement.undo'), shortcut: 'Mod+Z', disabled: !history.canUndo, run: () => void mutate('history.undo', {}) }],
+    },
+    {
+      id: 'redo',
+      priority: 2,
+      bar: (
         <button
           type="button"
           className="btn btn-sm"
@@ -104,15 +106,66 @@ export function EngagementScreen() {
         >
           {t('shell.engagement.redo')}
         </button>
+      ),
+      menu: [{ id: 'redo', label: history.redoLabel ? t('shell.engagement.redoWhat', { label: history.redoLabel }) : t('shell.engagement.redo'), shortcut: 'Mod+Shift+Z', disabled: !history.canRedo, run: () => void mutate('history.redo', {}) }],
+    },
+    {
+      id: 'snapshots',
+      priority: 5,
+      bar: (
         <button type="button" className="btn btn-sm" onClick={() => setShowHistory(true)}>
           {t('shell.engagement.snapshots')}
         </button>
+      ),
+      menu: [{ id: 'snapshots', label: t('shell.engagement.snapshotsCommand'), run: () => setShowHistory(true) }],
+    },
+    {
+      id: 'saveCopy',
+      priority: 4,
+      bar: (
         <button type="button" className="btn btn-sm" onClick={saveCopy} title={t('shell.engagement.saveCopyTitle')}>
           {t('shell.engagement.saveCopy')}
         </button>
+      ),
+      menu: [{ id: 'saveCopy', label: t('shell.engagement.saveCopyAs'), shortcut: 'Mod+Shift+S', run: saveCopy }],
+    },
+    {
+      id: 'export',
+      priority: 3,
+      bar: (
         <button type="button" className="btn btn-sm" onClick={() => setShowExport(true)} title={t('shell.engagement.exportTitle')}>
           {t('shell.engagement.export')}
         </button>
+      ),
+      menu: [{ id: 'export', label: t('shell.engagement.exportReport'), shortcut: 'Mod+Shift+E', run: () => setShowExport(true) }],
+    },
+  ];
+
+  const remove = (process: ProcessSummary) => void mutate('process.delete', { id: process.id });
+
+  return (
+    <div className={`shell${presenter ? ' presenter' : ''}`}>
+      <header className="topbar">
+        <button type="button" className="btn btn-ghost btn-sm" onClick={() => void goHome()}>
+          {t('shell.engagement.home')}
+        </button>
+        <div className="topbar-name">
+          <span className="topbar-title" title={[engagement.engagement.name, engagement.engagement.client].filter(Boolean).join(' · ')}>
+            {engagement.engagement.name}
+          </span>
+          {engagement.engagement.client && (
+            <span className="topbar-client" title={engagement.engagement.client}>
+              {engagement.engagement.client}
+            </span>
+          )}
+        </div>
+        <OverflowBar
+          className="topbar-tools"
+          lead={<CaptureControls />}
+          items={presenter ? [] : topbarItems}
+          label={t('shell.engagement.more')}
+          name={t('shell.engagement.moreName')}
+        />
         <SaveStatus />
       </header>
       <nav className="sidebar" aria-label={t('shell.engagement.processes')}>
