@@ -69,18 +69,27 @@ describe('the canvas viewport', () => {
     const fitted = fitViewport(chain, p, false);
     const read = followViewport(target, fitted, p, READABLE_ZOOM);
     expect(read.zoom).toBe(READABLE_ZOOM);
-    const shown = onScreen(target, read);
-    expect(inside(shown, p)).toBe(true);
-    expect(overlaps(shown, minimap)).toBe(false);
-    expect(shown.left).toBeGreaterThanOrEqual(headerColumn(read).right);
+    const readShown = onScreen(target, read);
+    expect(inside(readShown, p)).toBe(true);
+    expect(overlaps(readShown, minimap)).toBe(false);
+    expect(readShown.left).toBeGreaterThanOrEqual(headerColumn(read).right);
     // Already in view: nothing moves.
     expect(followViewport(target, read, p, READABLE_ZOOM)).toEqual(read);
-    // Just off the right-hand edge, above the minimap: a pan, no zoom.
-    const next: Box = { x: target.x + 900, y: target.y, width: 176, height: 76 };
-    const panned = followViewport(next, read, p, READABLE_ZOOM);
-    expect(panned.zoom).toBe(read.zoom);
-    expect(panned.y).toBe(read.y);
-    expect(inside(onScreen(next, panned), p)).toBe(true);
+    // Half over the right-hand edge: panned just enough, no zoom.
+    const shown = onScreen(target, read);
+    const edge: Box = { x: target.x + (p.width - 60 - shown.left) / read.zoom, y: target.y, width: 176, height: 76 };
+    const nudged = followViewport(edge, read, p, READABLE_ZOOM);
+    expect(nudged.zoom).toBe(read.zoom);
+    expect(nudged.y).toBe(read.y);
+    expect(onScreen(edge, nudged).right).toBeCloseTo(p.width - 24);
+    // Wholly off screen: brought to the middle, without showing empty canvas above or below a tall process.
+    const far: Box = { x: target.x + 3000, y: 10, width: 176, height: 76 };
+    const tall: Box = { x: 176, y: 0, width: 72000, height: 2000 };
+    const jumped = followViewport(far, read, p, READABLE_ZOOM, false, tall);
+    const farShown = onScreen(far, jumped);
+    expect(inside(farShown, p)).toBe(true);
+    expect(Math.abs((farShown.left + farShown.right) / 2 - (headerColumn(jumped).width + 24 + p.width - 24) / 2)).toBeLessThan(1);
+    expect(onScreen(tall, jumped).top).toBeCloseTo(24);
     // Under the minimap: moved clear of it.
     const under: Box = { x: (900 - read.x) / read.zoom, y: (450 - read.y) / read.zoom, width: 176, height: 76 };
     const clear = followViewport(under, read, p, READABLE_ZOOM);

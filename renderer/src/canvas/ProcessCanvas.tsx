@@ -9,6 +9,7 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
+  useStore,
   type Connection,
   type Edge,
   type Node,
@@ -32,10 +33,10 @@ import { DetailsPanel } from './DetailsPanel';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
 import { CanvasActionsContext, enterAction, kindLabel, nodeTypes, type CanvasActions } from './nodes';
-import { OVERLAY_ATTRIBUTE } from './canvasViewport';
+import { geometryOf, MINIMAP, OVERLAY_ATTRIBUTE } from './canvasViewport';
 import { useCanvasView } from './useCanvasView';
 import { useCapture, workingView } from './useCapture';
-import { MAX_ZOOM } from './viewport';
+import { MAX_ZOOM, onScreen, overlaps, type Box } from './viewport';
 import './canvas.css';
 import './capture.css';
 import './view.css';
@@ -43,6 +44,22 @@ import './view.css';
 /** Big processes render only what is on screen: panning 1,000 steps must stay as smooth as panning 50. */
 const VISIBLE_ONLY_ABOVE = 150;
 const NONE: never[] = [];
+
+/**
+ * Whether the minimap lies over a selected step right now (the user zoomed or panned it there):
+ * the minimap then fades and lets clicks through, so it never hides the selection.
+ */
+function useMinimapOverSelection(boxes: ReadonlyMap<string, Box>, selected: ReadonlySet<string>): boolean {
+  return useStore((s) => {
+    const [x, y, zoom] = s.transform;
+    const minimap = { left: s.width - MINIMAP.right - MINIMAP.width, top: s.height - MINIMAP.bottom - MINIMAP.height, right: s.width - MINIMAP.right, bottom: s.height - MINIMAP.bottom };
+    for (const id of selected) {
+      const box = boxes.get(id);
+      if (box && overlaps(onScreen(box, { x, y, zoom }), minimap)) return true;
+    }
+    return false;
+  });
+}
 
 function CanvasInner({ view: saved }: { view: ProcessView }) {
   const mutate = useShoshin((s) => s.mutate);
@@ -63,6 +80,8 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   const view = useMemo(() => mergeView(saved, pending, overrides), [saved, pending, overrides]);
   const laneHeat = useLaneHeat(view);
+  const stepBoxes = useMemo(() => geometryOf(view).boxes, [view]);
+  const minimapYields = useMinimapOverSelection(stepBoxes, selected);
   const bands = useMemo(() => laneBands(view.lanes, view.steps), [view.lanes, view.steps]);
   const nodeCache = useRef(new Map<string, Node>());
   const edgeCache = useRef(new Map<string, Edge>());
@@ -223,7 +242,8 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
                     pannable
                     zoomable
                     position="bottom-right"
-                    className="canvas-minimap"
+                    className={`canvas-minimap${minimapYields ? ' minimap-yield' : ''}`}
+                    style={{ width: MINIMAP.width, height: MINIMAP.height, margin: `0 ${MINIMAP.right}px ${MINIMAP.bottom}px 0` }}
                     nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')}
                     ariaLabel={t('capture.canvas.minimap')}
                   />

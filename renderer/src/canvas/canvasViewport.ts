@@ -10,6 +10,9 @@ export interface ViewportControl {
   setViewport: (viewport: FlowViewport) => Promise<boolean>;
 }
 
+/** Where the minimap sits: bottom right, above its collapse toggle. */
+export const MINIMAP = { width: 200, height: 150, right: 15, bottom: 52 };
+
 /** Marks an element that floats over the canvas, so the view keeps steps out from under it. */
 export const OVERLAY_ATTRIBUTE = 'data-canvas-overlay';
 
@@ -76,11 +79,11 @@ export async function openProcess(control: ViewportControl, wrapper: HTMLElement
 export function followSteps(control: ViewportControl, wrapper: HTMLElement | null, view: ProcessView | null, ids: readonly string[]): void {
   if (!wrapper || !view) return;
   // Lane bands depend on every step, so boxes are measured on the whole view.
-  const { boxes } = geometryOf(view);
+  const { boxes, content } = geometryOf(view);
   const placed = union(ids.flatMap((id) => boxes.get(id) ?? []));
   if (!placed) return;
   const current = control.getViewport();
   const presenter = presenting();
-  const next = followViewport(placed, current, paneOf(wrapper), presenter ? PRESENT_ZOOM : READABLE_ZOOM, presenter);
+  const next = followViewport(placed, current, paneOf(wrapper), presenter ? PRESENT_ZOOM : READABLE_ZOOM, presenter, content ?? undefined);
   if (next.x !== current.x || next.y !== current.y || next.zoom !== current.zoom) void control.setViewport(next);
 }

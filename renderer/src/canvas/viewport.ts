@@ -96,7 +96,7 @@ export function onScreen(box: Box, viewport: Viewport): Rect {
   return { left, top, right: left + box.width * viewport.zoom, bottom: top + box.height * viewport.zoom };
 }
 
-function overlaps(a: Rect, b: Rect): boolean {
+export function overlaps(a: Rect, b: Rect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
@@ -182,26 +182,47 @@ export function openingViewport(content: Box, lanesHeight: number, first: Box | 
 }
 
 /**
- * The smallest move that shows `target` readably: zooms in to `readable` (centred on it) when it
- * is smaller than that, otherwise pans just enough (or, with `centre`, to the middle) to bring it
- * clear of the pane's edges, the lane names and anything floating over the canvas. A view that
- * already shows it leaves it alone.
+ * Never shows empty canvas beyond the process on a side where the process goes on past the other
+ * edge: a step near the top of a tall process is not centred with the lanes pushed half off the pane.
  */
-export function followViewport(target: Box, current: Viewport, pane: Pane, readable: number, centre = false): Viewport {
+function keepContent(viewport: Viewport, content: Box | undefined, area: Rect): Viewport {
+  if (!content) return viewport;
+  const { zoom } = viewport;
+  let { x, y } = viewport;
+  if (content.width * zoom > area.right - area.left) x = Math.min(area.left - content.x * zoom, Math.max(area.right - (content.x + content.width) * zoom, x));
+  if (content.height * zoom > area.bottom - area.top) y = Math.min(area.top - content.y * zoom, Math.max(area.bottom - (content.y + content.height) * zoom, y));
+  return { x, y, zoom };
+}
+
+/**
+ * Shows `target` readably with as little movement as makes sense: zoomed in to `readable`
+ * (centred on it) when it is smaller than that; panned just enough when part of it is on screen;
+ * brought to the middle when it is off screen (a jump from Find, or the presenter's next step, so
+ * what leads to it and from it shows too). `centre` brings it to the middle whenever it is not
+ * wholly in view. Never under the lane names or anything floating over the canvas; a view that
+ * already shows it leaves it alone. `content` (the whole process) keeps a centred view from
+ * showing empty canvas where the process goes on.
+ */
+export function followViewport(target: Box, current: Viewport, pane: Pane, readable: number, centre = false, content?: Box): Viewport {
   const zoom = Math.min(MAX_ZOOM, Math.max(current.zoom, readable));
   const area = safeArea(pane, zoom);
   const width = target.width * zoom;
   const height = target.height * zoom;
-  const centred: Viewport = {
-    zoom,
-    x: (area.left + area.right) / 2 - (target.x + target.width / 2) * zoom,
-    y: (area.top + area.bottom) / 2 - (target.y + target.height / 2) * zoom,
-  };
+  const centred = keepContent(
+    {
+      zoom,
+      x: (area.left + area.right) / 2 - (target.x + target.width / 2) * zoom,
+      y: (area.top + area.bottom) / 2 - (target.y + target.height / 2) * zoom,
+    },
+    content,
+    area,
+  );
   if (zoom !== current.zoom) return clearOf(target, centred, pane, area);
   const shown = onScreen(target, current);
   const inView = shown.left >= area.left && shown.right <= area.right && shown.top >= area.top && shown.bottom <= area.bottom;
-  // Presenting, a step that has to be brought in comes to the middle, so the room sees what leads to it and from it.
-  if (centre && !inView) return clearOf(target, centred, pane, area);
+  if (inView) return clearOf(target, current, pane, area);
+  const offScreen = shown.right <= 0 || shown.left >= pane.width || shown.bottom <= 0 || shown.top >= pane.height;
+  if (centre || offScreen) return clearOf(target, centred, pane, area);
   let { x, y } = current;
   // Too big for the area (a long flow at a high zoom): its start goes to the area's top left.
   if (width > area.right - area.left) x += area.left - shown.left;
