@@ -202,9 +202,9 @@ describe('seeing the whole process and presenting it', () => {
     expect(await zoomTo(page, second, 2.5)).toBeCloseTo(2.5, 1);
     await expectLaneNames(page, ['Engineer']);
     await page.screenshot({ path: screenshotPath('view-lanes-zoom-2.5') });
-    // Panning sideways with the mouse, from empty canvas beside the step: the names stay at the left.
+    // Panning sideways with the mouse, from the empty lane just above the step: the names stay at the left.
     const near = await box(second);
-    const from = { x: Math.min(near.x + near.width + 80, (await box(canvasOf(page))).x + 700), y: near.y + near.height / 2 };
+    const from = { x: near.x + near.width / 2, y: near.y - 40 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x - 200, from.y - 20, { steps: 8 });
@@ -352,6 +352,13 @@ describe('seeing the whole process and presenting it', () => {
       await page.getByRole('combobox', { name: 'Find a command' }).waitFor();
       await page.keyboard.type('snapshots');
       expect(await page.getByRole('option', { name: /Snapshots/ }).count()).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
+
+      // Find opens in the toolbar without pushing it off the window.
+      await canvasOf(page).focus();
+      await page.keyboard.press(`${MOD}+f`);
+      await page.getByRole('search', { name: 'Find steps' }).waitFor();
+      expect(await noSidewaysScroll()).toBe(true);
       await page.keyboard.press('Escape');
 
       // The canvas toolbar folds too; its menu switches the details panel, which never squeezes the canvas below 600 px.

@@ -1,7 +1,9 @@
 import type { Viewport as FlowViewport } from '@xyflow/react';
 import { laneBands } from '../../../core/geometry';
 import type { ProcessView } from '../../../core/model';
+import { navigator } from '../../../core/navigation';
 import { useMode } from '../mode';
+import { useSelection } from '../selection';
 import { fitViewport, followViewport, openingViewport, PRESENT_ZOOM, READABLE_ZOOM, stepBox, union, type Box, type Pane, type Rect } from './viewport';
 
 /** The two calls of React Flow's instance the canvas moves the view with. */
@@ -50,14 +52,25 @@ function presenting(): boolean {
   return useMode.getState().presenter;
 }
 
-/** Fit: every step inside the pane, whatever the process's size. */
+/**
+ * Fit: every step inside the pane, whatever the process's size. Presenting, only while that
+ * stays readable (text never under 12 px for the room): otherwise the step being presented, or
+ * the start, at a readable zoom.
+ */
 export async function fitProcess(control: ViewportControl, wrapper: HTMLElement | null, view: ProcessView | null): Promise<void> {
   const { content } = view ? geometryOf(view) : { content: null };
-  if (!wrapper || !content) {
+  if (!wrapper || !content || !view) {
     await control.setViewport({ x: 0, y: 0, zoom: 1 });
     return;
   }
-  await control.setViewport(fitViewport(content, paneOf(wrapper), presenting()));
+  const whole = fitViewport(content, paneOf(wrapper), presenting());
+  if (!presenting() || whole.zoom >= PRESENT_ZOOM) {
+    await control.setViewport(whole);
+    return;
+  }
+  const ids = [...useSelection.getState().ids].filter((id) => view.steps.some((s) => s.id === id));
+  if (ids.length > 0) followSteps(control, wrapper, view, ids);
+  else await openProcess(control, wrapper, view, view.steps.length > 0 ? navigator(view)(null, 'right') : null);
 }
 
 /** The first view of a process (or of the presenter view): whole when readable, else its start, readable. */

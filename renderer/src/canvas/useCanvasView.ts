@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { fitProcess, geometryOf, openProcess } from './canvasViewport';
 import { useCanvasUi } from './canvasUi';
 import { workingView } from './useCapture';
-import { minZoomFor } from './viewport';
+import { minZoomFor, PRESENT_ZOOM } from './viewport';
 
 const MINIMAP_KEY = 'shoshin:minimap';
 
@@ -61,7 +61,8 @@ export function useCanvasView(wrapper: RefObject<HTMLDivElement | null>, saved: 
   const [minimapOpen, setMinimapOpen] = useState(minimapRemembered);
 
   const content = useMemo(() => geometryOf(saved).content, [saved]);
-  const minZoom = minZoomFor(content, { width: paneWidth, height: paneHeight });
+  // Presenting, nothing zooms out past what the room can read.
+  const minZoom = presenter ? PRESENT_ZOOM : minZoomFor(content, { width: paneWidth, height: paneHeight });
 
   const fit = useCallback(() => fitProcess({ getViewport, setViewport }, wrapper.current, workingView()), [getViewport, setViewport, wrapper]);
 
