@@ -81,7 +81,8 @@ export const useCanvasUi = create<CanvasUi>((set) => ({
   overrides: {},
   dialog: null,
   findOpen: false,
-  panelOpen: true,
+  // On a narrow window (a 1024-pixel projector) the panel would lie over the map: it waits to be asked for.
+  panelOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
   startEditing: (id, text, renaming) => set({ editingId: id, draft: text, renaming }),
   setDraft: (draft) => set({ draft }),
   stopEditing: () => set({ editingId: null, draft: '', renaming: false }),

@@ -1,6 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, type RefObject } from 'react';
-import { laneBands, LANE_HEADER_WIDTH } from '../../../core/geometry';
 import { freeSpot, keepCentre, placeAfter, placeBranch, spliceRoom } from '../../../core/layout';
 import type { Flow, ProcessView, RecordChange, Step, StepKind } from '../../../core/model';
 import { newRecord } from '../../../core/records';
@@ -10,7 +9,8 @@ import { useCurrentSession } from '../capture/session';
 import { useSelection } from '../selection';
 import { useShoshin, type Send } from '../store';
 import { useCanvasUi, type PendingStep, type StepPlan } from './canvasUi';
-import { mergeView, stepRect } from './graph';
+import { followSteps } from './canvasViewport';
+import { mergeView } from './graph';
 import { layoutProcess } from './layoutClient';
 import type { CommitNext } from './nodes';
 import { t } from '../i18n';
@@ -119,31 +119,8 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       if (wrapper.current && document.activeElement !== wrapper.current) wrapper.current.focus({ preventScroll: true });
     };
 
-    /** Pans (never zooms) just enough to bring a step into view, clear of the lane header column. */
-    const reveal = (id: string) => {
-      const view = workingView();
-      const el = wrapper.current;
-      const step = view?.steps.find((s) => s.id === id);
-      if (!view || !el || !step) return;
-      const rect = stepRect(step, laneBands(view.lanes, view.steps), new Set(view.lanes.map((l) => l.id)));
-      const { x, y, zoom } = getViewport();
-      const margin = 48;
-      const left = LANE_HEADER_WIDTH * zoom + margin;
-      // Clear of the zoom controls in the top-right corner.
-      const right = el.clientWidth - margin - 32;
-      const top = margin;
-      const bottom = el.clientHeight - margin;
-      let dx = 0;
-      let dy = 0;
-      const sx = rect.x * zoom + x;
-      const sy = rect.y * zoom + y;
-      if (sx + rect.width * zoom > right) dx = right - (sx + rect.width * zoom);
-      if (sx + dx < left) dx = left - sx;
-      if (sy + rect.height * zoom > bottom) dy = bottom - (sy + rect.height * zoom);
-      if (sy + dy < top) dy = top - sy;
-      // Not animated: d3's smooth zoom passes through other zoom levels, and a reveal that reads the viewport mid-flight would keep one.
-      if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom });
-    };
+    /** Brings a step into view, zoomed in to read it when it would be too small, clear of the lane names, controls and minimap. */
+    const reveal = (id: string) => followSteps({ getViewport, setViewport }, wrapper.current, workingView(), [id]);
 
     const show = (id: string) => {
       select([id]);

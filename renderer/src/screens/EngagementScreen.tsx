@@ -14,6 +14,7 @@ import { EngagementDetailsDialog } from './EngagementDetailsDialog';
 import { cancelFocusHold, returnToCanvas } from '../canvas/canvasFocus';
 import { useSettingsUi } from '../settings/SettingsHost';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { OverflowBar, type BarItem } from '../ui/OverflowBar';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
 import { t, type StringKey } from '../i18n';
@@ -86,6 +87,82 @@ export function EngagementScreen() {
     ...engagement.processes.filter((p) => p.parentStepId !== null),
   ];
 
+  // What does not fit the top bar (a projector's 1024 pixels) folds into "More", each with its shortcut.
+  const topbarItems: BarItem[] = [
+    {
+      id: 'undo',
+      priority: 1,
+      bar: (
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!history.canUndo}
+          title={history.canUndo ? t('shell.engagement.undoTitle', { label: history.undoLabel }) : t('shell.engagement.nothingToUndo')}
+          onClick={() => void mutate('history.undo', {})}
+        >
+          {t('shell.engagement.undo')}
+        </button>
+      ),
+      menu: [{ id: 'undo', label: history.undoLabel ? t('shell.engagement.undoWhat', { label: history.undoLabel }) : t('shell.engagement.undo'), shortcut: 'Mod+Z', disabled: !history.canUndo, run: () => void mutate('history.undo', {}) }],
+    },
+    {
+      id: 'redo',
+      priority: 2,
+      bar: (
+        <button
+          type="button"
+          className="btn btn-sm"
+          disabled={!history.canRedo}
+          title={history.canRedo ? t('shell.engagement.redoTitle', { label: history.redoLabel }) : t('shell.engagement.nothingToRedo')}
+          onClick={() => void mutate('history.redo', {})}
+        >
+          {t('shell.engagement.redo')}
+        </button>
+      ),
+      menu: [{ id: 'redo', label: history.redoLabel ? t('shell.engagement.redoWhat', { label: history.redoLabel }) : t('shell.engagement.redo'), shortcut: 'Mod+Shift+Z', disabled: !history.canRedo, run: () => void mutate('history.redo', {}) }],
+    },
+    {
+      id: 'snapshots',
+      priority: 5,
+      bar: (
+        <button type="button" className="btn btn-sm" onClick={() => setShowHistory(true)}>
+          {t('shell.engagement.snapshots')}
+        </button>
+      ),
+      menu: [{ id: 'snapshots', label: t('shell.engagement.snapshotsCommand'), run: () => setShowHistory(true) }],
+    },
+    {
+      id: 'saveCopy',
+      priority: 4,
+      bar: (
+        <button type="button" className="btn btn-sm" onClick={saveCopy} title={t('shell.engagement.saveCopyTitle')}>
+          {t('shell.engagement.saveCopy')}
+        </button>
+      ),
+      menu: [{ id: 'saveCopy', label: t('shell.engagement.saveCopyAs'), shortcut: 'Mod+Shift+S', run: saveCopy }],
+    },
+    {
+      id: 'export',
+      priority: 3,
+      bar: (
+        <button type="button" className="btn btn-sm" onClick={() => setShowExport(true)} title={t('shell.engagement.exportTitle')}>
+          {t('shell.engagement.export')}
+        </button>
+      ),
+      menu: [{ id: 'export', label: t('shell.engagement.exportReport'), shortcut: 'Mod+Shift+E', run: () => setShowExport(true) }],
+    },
+    {
+      id: 'settings',
+      priority: 6,
+      bar: (
+        <button type="button" className="btn btn-sm" onClick={() => useSettingsUi.getState().show()} title={t('shell.engagement.settingsTitle')}>
+          {t('shell.home.settings')}
+        </button>
+      ),
+      menu: [{ id: 'settings', label: t('shell.home.settings'), run: () => useSettingsUi.getState().show() }],
+    },
+  ];
+
   const closePrompt = () => {
     setPrompt(null);
     returnToCanvas();
@@ -99,7 +176,7 @@ export function EngagementScreen() {
         </button>
         <button
           type="button"
-          className="topbar-details"
+          className="topbar-name topbar-details"
           aria-label={t('shell.engagement.details', { name: engagement.engagement.name })}
           title={t('shell.engagement.detailsTitle')}
           onClick={() => setShowDetails(true)}
@@ -107,38 +184,13 @@ export function EngagementScreen() {
           <span className="topbar-title">{engagement.engagement.name}</span>
           {engagement.engagement.client && <span className="topbar-client">{engagement.engagement.client}</span>}
         </button>
-        <span className="spacer" />
-        <CaptureControls />
-        <button
-          type="button"
-          className="btn btn-sm"
-          disabled={!history.canUndo}
-          title={history.canUndo ? t('shell.engagement.undoTitle', { label: history.undoLabel }) : t('shell.engagement.nothingToUndo')}
-          onClick={() => void mutate('history.undo', {})}
-        >
-          {t('shell.engagement.undo')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-sm"
-          disabled={!history.canRedo}
-          title={history.canRedo ? t('shell.engagement.redoTitle', { label: history.redoLabel }) : t('shell.engagement.nothingToRedo')}
-          onClick={() => void mutate('history.redo', {})}
-        >
-          {t('shell.engagement.redo')}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={() => setShowHistory(true)}>
-          {t('shell.engagement.snapshots')}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={saveCopy} title={t('shell.engagement.saveCopyTitle')}>
-          {t('shell.engagement.saveCopy')}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={() => setShowExport(true)} title={t('shell.engagement.exportTitle')}>
-          {t('shell.engagement.export')}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={() => useSettingsUi.getState().show()} title={t('shell.engagement.settingsTitle')}>
-          {t('shell.home.settings')}
-        </button>
+        <OverflowBar
+          className="topbar-tools"
+          lead={<CaptureControls />}
+          items={presenter ? [] : topbarItems}
+          label={t('shell.engagement.more')}
+          name={t('shell.engagement.moreName')}
+        />
         <SaveStatus />
       </header>
       <nav className="sidebar" aria-label={t('shell.engagement.processes')}>

@@ -45,6 +45,8 @@ export const shell = {
   'shell.engagement.saveCopy': 'Save a copy',
   'shell.engagement.exportTitle': 'Export the Word report, diagrams and registers (Ctrl+Shift+E)',
   'shell.engagement.export': 'Export…',
+  'shell.engagement.more': 'More',
+  'shell.engagement.moreName': 'More commands',
   'shell.engagement.processes': 'Processes',
   'shell.engagement.addProcess': 'Add process',
   'shell.engagement.processMeta': '{steps} steps · {lanes} lanes',
