@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLIPBOARD_STEP_KEYS } from '../records';
 import { MAX_CLIPBOARD_STEPS, type ClipboardPayload as ClipboardPayloadShape } from '../clipboard';
 import { MAX_LAYOUT_STEPS } from '../layout';
+import { MAX_PASTE_ROWS } from '../tsv';
 import { Coord, createSchema, Flow, Id, Lane, Name, patchSchema, Process, Question, Quote, Step, Text } from '../model';
 import { PainPointFate } from './analysis';
 import { ById, Change, Empty, method, patchOf } from './base';
@@ -66,6 +67,24 @@ export const captureMethods = {
       })
       .strict(),
     Change,
+  ),
+  /**
+   * The table: many steps' fields in one command (a block pasted from a spreadsheet), and new steps
+   * for rows beyond the last, connected in order from `after`; one transaction, one undo.
+   * `laneName` puts a step in that lane, creating it if needed, as "Role: text" does.
+   */
+  'steps.patch': method(
+    'command',
+    z
+      .object({
+        processId: Id,
+        patches: z.array(z.object({ id: Id, patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_LAYOUT_STEPS),
+        append: z.array(z.object({ patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_PASTE_ROWS).optional(),
+        after: Id.optional(),
+      })
+      .strict()
+      .refine((input) => input.patches.length + (input.append?.length ?? 0) > 0, { message: 'Send at least one step to change or add.' }),
+    Change.extend({ steps: z.array(Step) }),
   ),
   /** Type-to-map: one step per line ("Lane: text"), connected in order, lanes created as needed; one undo. */
   'process.mapText': method(
