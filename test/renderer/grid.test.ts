@@ -44,6 +44,7 @@ describe('the table of steps', () => {
     expect(readCell(column('valueClass'), 'NVA', lanes)).toEqual({ ok: true, patch: { valueClass: 'waste' } });
     expect(readCell(column('valueClass'), 'value-adding', lanes)).toEqual({ ok: true, patch: { valueClass: 'value_adding' } });
     expect(readCell(column('text'), ' Waits\r\nfor a call ', lanes)).toEqual({ ok: true, patch: { text: 'Waits\nfor a call' } });
+    expect(readCell(column('volume'), 'About 70\r\n a week', lanes)).toEqual({ ok: true, patch: { volume: 'About 70 a week' } });
   });
 
   it('narrows a choice as letters are typed, first letters first', () => {

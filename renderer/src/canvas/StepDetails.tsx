@@ -91,17 +91,19 @@ function MinutesField({ label, hint, basis, value, onCommit }: { label: string; 
     }
   };
   return (
-    <label className="field">
-      {label}
-      <input
-        className="input input-sm"
-        value={text}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={onKeyDown}
-      />
+    <div className="field">
+      <label className="field">
+        {label}
+        <input
+          className="input input-sm"
+          value={text}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      </label>
       {invalid && (
         <span id={errorId} className="field-error" role="alert">
           {invalid}
@@ -110,7 +112,7 @@ function MinutesField({ label, hint, basis, value, onCommit }: { label: string; 
       <span id={hintId} className="field-hint">
         {hint}
       </span>
-    </label>
+    </div>
   );
 }
 

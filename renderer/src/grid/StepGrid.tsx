@@ -486,13 +486,13 @@ function StepTable({ view, mode }: { view: ProcessView; mode: WorkMode }) {
       <header className="grid-top">
         <h2 id={headingId}>{t('analysis.grid.heading', { process: view.process.name })}</h2>
         <span className="grid-count">{t(rows.length === 1 ? 'analysis.grid.count.one' : 'analysis.grid.count.other', { count: rows.length })}</span>
+        <p className={`grid-message${message?.tone === 'error' ? ' error' : ''}`} role={message?.tone === 'error' ? 'alert' : undefined} aria-live="polite">
+          {message?.text ?? ''}
+        </p>
         <p className="grid-hint" id={hintId}>
           {t('analysis.grid.hint')}
         </p>
       </header>
-      <p className={`grid-message${message?.tone === 'error' ? ' error' : ''}`} role={message?.tone === 'error' ? 'alert' : undefined} aria-live="polite">
-        {message?.text ?? ''}
-      </p>
       <div className="grid-scroll" ref={scroller} onScroll={(e) => setViewport({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
         <div
           ref={grid}

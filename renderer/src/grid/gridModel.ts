@@ -155,9 +155,12 @@ export function readCell(column: Column, text: string, lanes: readonly Lane[]): 
       if (text.length > MAX_TEXT) return { ok: false, message: t('analysis.grid.invalid.tooMuchText', { max: MAX_TEXT }) };
       return { ok: true, patch: { text: trimmed.replace(/\r\n?/g, '\n') } };
     case 'system':
-    case 'volume':
-      if (trimmed.length > MAX_NAME) return { ok: false, message: t('analysis.grid.invalid.tooMuchText', { max: MAX_NAME }) };
-      return { ok: true, patch: { [column.key]: trimmed } };
+    case 'volume': {
+      // One line, as the step panel edits it: a pasted line break becomes a space.
+      const line = trimmed.replace(/\s*[\r\n]+\s*/g, ' ');
+      if (line.length > MAX_NAME) return { ok: false, message: t('analysis.grid.invalid.tooMuchText', { max: MAX_NAME }) };
+      return { ok: true, patch: { [column.key]: line } };
+    }
     case 'workMinutes':
     case 'waitMinutes': {
       const parsed = parseDuration(text, column.basis ?? 'work');
