@@ -12,7 +12,7 @@ export type DurationBasis = 'work' | 'wait';
 
 export const DAY_MINUTES: Readonly<Record<DurationBasis, number>> = { work: 8 * 60, wait: 24 * 60 };
 export const WEEK_MINUTES: Readonly<Record<DurationBasis, number>> = { work: 5 * 8 * 60, wait: 7 * 24 * 60 };
-/** The most a step's time may hold (about 19 years of minutes); the contract refuses more. */
+/** The most a step's time may hold (about 19 years of minutes); the contract's schema refuses more. */
 export const MAX_MINUTES = 10_000_000;
 
 export type DurationError =

@@ -315,6 +315,13 @@ describe('the table of steps', () => {
     ]);
     expect(await page.getByText('Pasted 3 × 4 cells.').count()).toBe(1);
     expect(await cell(page, 4, 'Wait time')).toBe('1 d 4 h');
+    // The pasted block stays selected; copying it gives a spreadsheet the same cells back, times as shown.
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe('Teams\t5 min\t1 h\tAbout 70 a week\r\nGenesys\t0 min\t20 min\t\r\nServiceNow\t1 h 30 min\t1 d 4 h\t12 a day');
 
     // One undo entry takes all of it back, from the grid's own keyboard.
     expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toMatch(/Edit 3 steps/);

@@ -164,11 +164,8 @@ function StepTable({ view, mode }: { view: ProcessView; mode: WorkMode }) {
   };
 
   /** What a committed cell shows until its save returns, so nothing flickers back to the old value. */
-  const shownAfter = (stepNow: Step | undefined, column: Column, reading: Extract<CellReading, { ok: true }>): string => {
-    if (reading.laneName) return reading.laneName;
-    const base = stepNow ?? ({ laneId: null, kind: 'activity', text: '', system: '', workMinutes: null, waitMinutes: null, volume: '', valueClass: null } as unknown as Step);
-    return cellText({ ...base, ...reading.patch } as Step, column, laneMap);
-  };
+  const shownAfter = (target: Step, column: Column, reading: Extract<CellReading, { ok: true }>): string =>
+    reading.laneName ?? cellText({ ...target, ...reading.patch }, column, laneMap);
 
   /** Applies one cell's reading: one command, or nothing when the cell already holds it. */
   const apply = (cell: CellAt, reading: Extract<CellReading, { ok: true }>) => {
