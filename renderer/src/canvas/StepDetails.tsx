@@ -91,7 +91,7 @@ function MinutesField({ label, hint, basis, value, onCommit }: { label: string; 
     }
   };
   return (
-    <div className="field">
+    <div className="time-field">
       <label className="field">
         {label}
         <input
