@@ -305,7 +305,16 @@ function StepTable({ view, mode }: { view: ProcessView; mode: WorkMode }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (edit || event.defaultPrevented) return;
+    if (event.defaultPrevented) return;
+    if (edit) {
+      // A key typed before the editor took the keyboard still belongs to it.
+      const plain = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (editing && plain && (event.target as HTMLElement).tagName !== 'INPUT') {
+        event.preventDefault();
+        setEdit({ ...editing, text: editing.text + event.key, invalid: null });
+      }
+      return;
+    }
     const mod = event.ctrlKey || event.metaKey;
     const page = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
     let to: CellAt | null = null;
