@@ -386,7 +386,7 @@ describe('the table of steps', () => {
     await page.evaluate(async () => {
       const created = await window.shoshin['process.create']({ name: 'Big process' });
       if (!created.ok) throw new Error(created.error.message);
-      const lines = Array.from({ length: 320 }, (_, i) => `${['Desk', 'Field', 'Vendor'][i % 3]}: Step number ${i + 1}`).join('\n');
+      const lines = Array.from({ length: 320 }, (_, i) => `@${['Desk', 'Field', 'Vendor'][i % 3]}: Step number ${i + 1}`).join('\n');
       const mapped = await window.shoshin['process.mapText']({ processId: created.data.process.id, text: lines });
       if (!mapped.ok) throw new Error(mapped.error.message);
     });
