@@ -35,28 +35,61 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (total / 1000) * size * (bold ? 1.07 : 1);
 }
 
-function breakWord(word: string, maxWidth: number, size: number, bold: boolean): string[] {
-  const parts: string[] = [];
+/**
+ * No line holds more code points than this, whatever their widths: a run of zero-width marks (a
+ * pasted "Zalgo" text) would otherwise make one line of a hundred thousand characters.
+ */
+const MAX_LINE_POINTS = 200;
+
+/**
+ * The first `maxPieces` pieces of a word too long for one line, each as wide as fits (at least one
+ * character). Measured as it goes, so a 100,000-character word costs one pass, not one per piece.
+ */
+function breakWord(word: string, maxWidth: number, size: number, bold: boolean, maxPieces: number): { pieces: string[]; rest: boolean } {
+  const pieces: string[] = [];
   let current = '';
+  let points = 0;
+  let width = 0;
   for (const ch of word) {
-    if (current && textWidth(current + ch, size, bold) > maxWidth) {
-      parts.push(current);
-      current = ch;
-    } else current += ch;
+    const w = textWidth(ch, size, bold);
+    if (points > 0 && (width + w > maxWidth || points >= MAX_LINE_POINTS)) {
+      pieces.push(current);
+      if (pieces.length === maxPieces) return { pieces, rest: true };
+      current = '';
+      points = 0;
+      width = 0;
+    }
+    current += ch;
+    points++;
+    width += w;
   }
-  if (current) parts.push(current);
-  return parts;
+  if (current) pieces.push(current);
+  return { pieces, rest: false };
 }
 
+/** The longest start of `line` that fits with an ellipsis after it; one pass however long the line. */
 function ellipsize(line: string, maxWidth: number, size: number, bold: boolean): string {
-  let points = Array.from(line.trimEnd());
-  while (points.length > 0 && textWidth(`${points.join('')}…`, size, bold) > maxWidth) points = points.slice(0, -1);
-  return `${points.join('').trimEnd()}…`;
+  const room = maxWidth - textWidth('…', size, bold);
+  let kept = '';
+  let width = 0;
+  for (const ch of line.trimEnd()) {
+    const w = textWidth(ch, size, bold);
+    if (width + w > room) break;
+    kept += ch;
+    width += w;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
+/** Words no wider and no longer than a line; every returned string is bounded by MAX_LINE_POINTS. */
+function fitsLine(text: string, maxWidth: number, size: number, bold: boolean): boolean {
+  return text.length <= MAX_LINE_POINTS * 2 && Array.from(text).length <= MAX_LINE_POINTS && textWidth(text, size, bold) <= maxWidth;
 }
 
 /**
  * Greedy word wrap into at most `maxLines` lines no wider than `maxWidth`; words longer than a
  * line are broken, and text that does not fit ends in an ellipsis rather than being clipped.
+ * Work is bounded by the lines shown, not by the length of the text.
  */
 export function wrapText(text: string, maxWidth: number, size: number, maxLines: number, bold = false): { lines: string[]; truncated: boolean } {
   const words = oneLine(text).split(' ').filter(Boolean);
@@ -69,15 +102,17 @@ export function wrapText(text: string, maxWidth: number, size: number, maxLines:
   while (used < limit && lines.length < maxLines) {
     const word = words[used++] ?? '';
     const candidate = current ? `${current} ${word}` : word;
-    if (textWidth(candidate, size, bold) <= maxWidth) {
+    if (fitsLine(candidate, maxWidth, size, bold)) {
       current = candidate;
       continue;
     }
     if (current) lines.push(current);
-    if (textWidth(word, size, bold) <= maxWidth) current = word;
+    if (fitsLine(word, maxWidth, size, bold)) current = word;
     else {
-      const pieces = breakWord(word, maxWidth, size, bold);
-      lines.push(...pieces.slice(0, -1));
+      const room = Math.max(1, maxLines - lines.length);
+      const { pieces, rest } = breakWord(word, maxWidth, size, bold, room + 1);
+      if (rest) truncated = true;
+      for (const piece of pieces.slice(0, -1)) lines.push(piece);
       current = pieces[pieces.length - 1] ?? '';
     }
   }
