@@ -6,6 +6,7 @@ import path from 'node:path';
 import { canvas } from './canvas';
 import { layout } from './layout';
 import { report } from './report';
+import { routing } from './routing';
 import { bundleSize } from './size';
 import { durability, openEngagement } from './service';
 import type { Figure } from './stats';
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   report: () => report(dir),
   canvas: () => canvas(dir),
   layout: () => layout(dir),
+  routing: () => routing(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),
 };
 

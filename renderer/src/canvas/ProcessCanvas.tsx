@@ -28,9 +28,11 @@ import { CanvasDialogs } from './CanvasDialogs';
 import { CanvasToolbar } from './CanvasToolbar';
 import { useCanvasUi } from './canvasUi';
 import { DetailsPanel } from './DetailsPanel';
+import { flowEdgeTypes } from './edges';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
 import { CanvasActionsContext, enterAction, kindLabel, nodeTypes, type CanvasActions } from './nodes';
+import { currentRoutes, useFlowRoutes } from './routeClient';
 import { useCapture, workingView } from './useCapture';
 import './canvas.css';
 import './capture.css';
@@ -41,6 +43,7 @@ const PRESENTER_ZOOM = 0.9;
 /** Big processes render only what is on screen: panning 1,000 steps must stay as smooth as panning 50. */
 const VISIBLE_ONLY_ABOVE = 150;
 const NONE: never[] = [];
+const EDGE_TYPES = { ...flowEdgeTypes, ...analysisEdgeTypes };
 
 function CanvasInner({ view: saved }: { view: ProcessView }) {
   const mutate = useShoshin((s) => s.mutate);
@@ -69,11 +72,13 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     nodeCache.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
   }, [view, bands, selected, laneHeat]);
+  const { input: routingNow, routed } = useFlowRoutes(view);
+  const routes = useMemo(() => currentRoutes(routingNow, routed), [routingNow, routed]);
   const flowEdges = useMemo(() => {
-    const next = buildEdges(view, selected, edgeCache.current);
+    const next = buildEdges(view, selected, edgeCache.current, routes);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [view, selected]);
+  }, [view, selected, routes]);
   const edges = useFlowPainMarkers(view, flowEdges);
   // Nodes follow the saved view; between saves (mid-drag) they carry React Flow's local changes.
   const [local, setLocal] = useState({ source: built, nodes: built });
@@ -214,7 +219,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
-            edgeTypes={analysisEdgeTypes}
+            edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}
             onEdgesChange={(changes) => {
               for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
