@@ -1,4 +1,5 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { focusCanvasWhenReady } from '../canvas/canvasFocus';
 import { shortcutLabel, useCommands } from '../commands';
 import { useAnalysisUi, type AnalysisTab } from './analysisStore';
 import { CompareView } from './CompareView';
@@ -28,6 +29,14 @@ export function ViewTabs() {
   const tab = useAnalysisUi((s) => s.tab);
   const setTab = useAnalysisUi((s) => s.setTab);
   const list = useRef<HTMLDivElement>(null);
+  // Choosing the map (a click, Enter, the shortcut) hands the keyboard back to the canvas; arrow keys stay in the tab list.
+  const show = useCallback(
+    (id: AnalysisTab) => {
+      setTab(id);
+      if (id === 'map') focusCanvasWhenReady();
+    },
+    [setTab],
+  );
 
   useCommands(
     () =>
@@ -37,9 +46,9 @@ export function ViewTabs() {
         group: t('analysis.tabs.group'),
         shortcut: `Mod+Alt+${i + 1}`,
         whileTyping: true,
-        run: () => setTab(entry.id),
+        run: () => show(entry.id),
       })),
-    [setTab],
+    [show],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -66,7 +75,7 @@ export function ViewTabs() {
           tabIndex={tab === entry.id ? 0 : -1}
           className="view-tab"
           title={t('analysis.tabs.tabTitle', { label: entry.label, shortcut: shortcutLabel(`Mod+Alt+${i + 1}`) })}
-          onClick={() => setTab(entry.id)}
+          onClick={() => show(entry.id)}
         >
           {entry.label}
         </button>

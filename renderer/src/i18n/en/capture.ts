@@ -1,16 +1,22 @@
 /** English UI strings: capture. Keys are prefixed 'capture.'; values may hold {placeholders}. */
 export const capture = {
   // canvas/TypeToMapDialog.tsx
-  'capture.typeToMap.example': 'Employee: rings the service desk\nService desk: logs the call\nIdentity verified?\nEngineer: resets the password',
+  'capture.typeToMap.example':
+    '@Employee: rings the service desk\n@Service desk: logs the call\nIdentity verified?\n  Yes: @Engineer: resets the password\n  No: asks the manager to confirm\nService desk: closes the ticket',
   'capture.typeToMap.title': 'Type to map',
   'capture.typeToMap.help':
-    'One step per line, in order. Start a line with a lane and a colon to put it there; lanes are created as needed. A line ending in “?” becomes a decision.',
+    'One step per line, in order. “Lane: text” puts a step in a lane that exists; “@Lane: text” makes a new lane. Other colons stay text. A line ending in “?” becomes a decision; lines indented under it are its branches, “Yes: text” labels one, and the next line back at its level carries on from the first branch.',
   'capture.typeToMap.steps': 'Steps',
   'capture.typeToMap.continueFrom': 'Continue from “{step}”',
   'capture.typeToMap.theSelectedStep': 'the selected step',
   'capture.typeToMap.tooMany': 'That is {count} lines; map at most {max} at a time.',
   'capture.typeToMap.nothing': 'Nothing to map yet.',
-  'capture.typeToMap.summary': '{steps}{lanes}.',
+  'capture.typeToMap.summary': '{steps}{branches}{lanes}.',
+  'capture.typeToMap.branches.one': ', {count} labelled branch',
+  'capture.typeToMap.branches.other': ', {count} labelled branches',
+  'capture.typeToMap.keptAsText': 'Kept as text, as no lane has that name: {names}',
+  'capture.typeToMap.makeLane': 'Make a lane of {names}',
+  'capture.typeToMap.makeLanes': 'Make lanes of {names}',
   'capture.typeToMap.steps.one': '{count} step',
   'capture.typeToMap.steps.other': '{count} steps',
   'capture.typeToMap.newLanes.one': '; new lane: {names}',
@@ -73,6 +79,8 @@ export const capture = {
   'capture.useCapture.no': 'No',
   'capture.useCapture.layoutTimeout': 'The full layout took too long, so a simpler one was used. Undo puts everything back.',
   'capture.useCapture.layoutFailed': 'The full layout could not run, so a simpler one was used. Undo puts everything back.',
+  'capture.useCapture.laneAdded': 'New lane “{lane}”, made from what you typed.',
+  'capture.useCapture.undoLane': 'Undo new lane',
 
   // canvas/graph.ts
   'capture.graph.flow': 'Flow',
@@ -96,6 +104,7 @@ export const capture = {
   'capture.nodes.stepLabel': '{kind}: {text}',
   'capture.nodes.untitled': 'untitled',
   'capture.nodes.typeToName': 'Type to name',
+  'capture.nodes.laneHint': 'Tab: lane “{lane}”',
 
   // canvas/ProcessCanvas.tsx
   'capture.canvas.kind.activity': 'Make the step an activity',
@@ -147,14 +156,28 @@ export const capture = {
   'capture.canvas.details': 'Details',
   'capture.canvas.label': 'Process canvas: {name}',
   'capture.canvas.minimap': 'Minimap',
+  // canvas/useCanvasView.ts: fit, minimap, walking the story
+  'capture.view.fit': 'Fit the whole process',
+  'capture.view.fitTitle': 'Fit the whole process (Shift+1)',
+  'capture.view.minimapCommand': 'Show or hide the minimap',
+  'capture.view.hideMinimap': 'Hide the minimap',
+  'capture.view.showMinimap': 'Show the minimap',
+  'capture.view.next': 'Next step in the story',
+  'capture.view.previous': 'Previous step in the story',
+  'capture.view.more': 'More',
+  'capture.view.moreName': 'More map tools',
+  'capture.view.heatOff': 'Heat overlay off',
+  'capture.view.heatPainPoints': 'Heat by pain points',
+  'capture.view.heatVotes': 'Heat by votes',
+  'capture.view.detailsPanel': 'Details panel',
   'capture.canvas.emptyTitle': 'Start capturing',
   'capture.canvas.emptyPress': 'Press',
   'capture.canvas.emptyFirst': 'to add the first step, type what happens, and press',
   'capture.canvas.emptyAgain': 'again for the next one. Start with',
-  'capture.canvas.emptyRole': 'Role:',
-  'capture.canvas.emptyRest': 'to put a step in that role’s lane, or paste a list of lines to map them all at once.',
+  'capture.canvas.emptyRole': '@Role',
+  'capture.canvas.emptyRest': 'to put a step in that role’s lane (Tab completes lanes you have), or paste a list of lines to map them all at once.',
   'capture.canvas.help':
-    'Arrow keys move along the flow, Enter adds the next step, Shift+Enter a branch, F2 renames, question mark lists every shortcut.',
+    'Arrow keys move along the flow, Enter adds the next step (between a step and the next one when they are joined), Shift+Enter a branch, F2 renames, question mark lists every shortcut.',
   'capture.canvas.selected': 'Selected {kind}: {text}, in {lane}',
   'capture.canvas.untitled': 'untitled',
   'capture.canvas.addLaneTitle': 'Add lane',
