@@ -111,7 +111,7 @@ function problems(drawn: Drawn): string[] {
 async function openSample(page: Page): Promise<void> {
   await page.getByRole('button', { name: '← Home' }).click();
   await page.getByRole('button', { name: 'Open sample engagement' }).click();
-  await expect.poll(() => page.getByRole('navigation', { name: 'Processes' }).getByRole('button', { name: /^Password reset/ }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('navigation', { name: 'Processes' }).getByRole('button', { name: /^Password reset/ }).count(), { timeout: 60_000 }).toBe(1);
 }
 
 async function fitView(page: Page): Promise<void> {
