@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLIPBOARD_STEP_KEYS } from '../records';
 import { MAX_CLIPBOARD_STEPS, type ClipboardPayload as ClipboardPayloadShape } from '../clipboard';
 import { MAX_LAYOUT_STEPS } from '../layout';
+import { MAX_PASTE_ROWS } from '../tsv';
 import { Coord, createSchema, Flow, Id, Lane, Name, patchSchema, Process, Question, Quote, Step, Text } from '../model';
 import { PainPointFate } from './analysis';
 import { ById, Change, Empty, method, Ok, patchOf } from './base';
@@ -73,6 +74,24 @@ export const captureMethods = {
   ),
   /** A step dropped onto a flow goes into it (A → step → B), in the lane and row it was dropped in; one undo. */
   'step.splice': method('command', z.object({ id: Id, flowId: Id, laneId: Id.nullable(), y: Coord }).strict(), Change.extend({ step: Step })),
+  /**
+   * The table: many steps' fields in one command (a block pasted from a spreadsheet), and new steps
+   * for rows beyond the last, connected in order from `after`; one transaction, one undo.
+   * `laneName` puts a step in that lane, creating it if needed: the lane column is an explicit choice.
+   */
+  'steps.patch': method(
+    'command',
+    z
+      .object({
+        processId: Id,
+        patches: z.array(z.object({ id: Id, patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_LAYOUT_STEPS),
+        append: z.array(z.object({ patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_PASTE_ROWS).optional(),
+        after: Id.optional(),
+      })
+      .strict()
+      .refine((input) => input.patches.length + (input.append?.length ?? 0) > 0, { message: 'Send at least one step to change or add.' }),
+    Change.extend({ steps: z.array(Step) }),
+  ),
   /** Type-to-map: one step per line (see core/typeToMap: lanes, "@" for new ones, indented branches), connected; one undo. */
   'process.mapText': method(
     'command',

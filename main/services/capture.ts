@@ -8,6 +8,7 @@ import { createProcess, deleteProcess, updateProcess } from '../../db/processes'
 import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion } from '../../db/quotes';
 import { chooseSession, currentSessionId } from '../../db/sessions';
 import { addStep, deleteStep, mapText, placeSteps, spliceStep, updateStep } from '../../db/steps';
+import { patchSteps } from '../../db/stepsPatch';
 import { change, type HandlersFor } from './workspace';
 
 const KIND_NAMES: Record<StepKind, string> = {
@@ -40,6 +41,15 @@ function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update'][
   if (patch.kind !== undefined) return `Make step ${KIND_NAMES[patch.kind]}`;
   if (patch.x !== undefined || patch.y !== undefined) return 'Move step';
   return 'Edit step details';
+}
+
+/** "Edit 12 steps", "Add 3 steps", "Add 3 steps and edit 9": what a paste into the table did. */
+function stepsPatchLabel(input: z.output<(typeof captureMethods)['steps.patch']['input']>): string {
+  const edited = new Set(input.patches.map((p) => p.id)).size;
+  const added = input.append?.length ?? 0;
+  if (added === 0) return edited === 1 ? 'Edit step details' : `Edit ${edited} steps`;
+  const adding = added === 1 ? 'Add 1 step' : `Add ${added} steps`;
+  return edited === 0 ? adding : `${adding} and edit ${edited}`;
 }
 
 export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
@@ -116,6 +126,10 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
     },
     'step.place': (workspace, input) =>
       change(workspace.requireStore().command('step.place', 'Tidy layout', (tx) => placeSteps(tx, input.processId, input.places))),
+    'steps.patch': (workspace, input) => {
+      const result = workspace.requireStore().command('steps.patch', stepsPatchLabel(input), (tx) => patchSteps(tx, input));
+      return { ...change(result), steps: result.value };
+    },
     'process.mapText': (workspace, input) => {
       const result = workspace.requireStore().command('process.mapText', 'Type to map', (tx) => mapText(tx, input));
       return { ...change(result), steps: result.value };

@@ -356,7 +356,7 @@ describe('live capture in the browser host, keyboard only', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-details-first'))).toBe('true');
     const details = page.getByRole('complementary', { name: 'Step details' });
     expect(await details.getByLabel('Value class').count()).toBe(0);
-    await typeInto(page, 'Work time (min)', '10');
+    await typeInto(page, 'Work time', '10');
     await page.keyboard.press('Enter');
     await typeInto(page, 'Their exact words', 'We never know which floor they sit on.');
     await details.getByRole('button', { name: 'Add quote' }).focus();

@@ -162,7 +162,7 @@ describe('seeing the whole process and presenting it', () => {
 
   it('fits a 300-step process with Shift+1 and the Fit control, and keeps lane names readable at any zoom', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
-    const lines = Array.from({ length: 300 }, (_, i) => `${['Service desk', 'Engineer', 'Supplier'][i % 3]}: step number ${i + 1}`);
+    const lines = Array.from({ length: 300 }, (_, i) => `@${['Service desk', 'Engineer', 'Supplier'][i % 3]}: step number ${i + 1}`);
     await addProcess(page, 'Three hundred steps', lines);
     // The last mapped step is selected and in view, readable.
     const last = stepNamed(page, 'step number 300');
@@ -394,7 +394,7 @@ describe('seeing the whole process and presenting it', () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
     await page.setViewportSize({ width: 1280, height: 720 });
     await openSample(page);
-    await addProcess(page, 'Short story', ['Service desk: Log the call', 'Service desk: Check identity', 'Engineer: Reset the password', 'Engineer: Close the ticket']);
+    await addProcess(page, 'Short story', ['@Service desk: Log the call', 'Service desk: Check identity', '@Engineer: Reset the password', 'Engineer: Close the ticket']);
 
     // Small enough to read whole: the present view opens fitted.
     await canvasOf(page).focus();

@@ -8,11 +8,13 @@ import { OpportunitiesView } from './OpportunitiesView';
 import { PainPointRegister } from './PainPointRegister';
 import { PeopleView } from './PeopleView';
 import { VoteView } from './VoteView';
+import { StepGrid } from '../grid/StepGrid';
 import { t } from '../i18n';
 import './analysis.css';
 
 export const TABS: readonly { id: AnalysisTab; label: string }[] = [
   { id: 'map', label: t('analysis.tabs.map') },
+  { id: 'table', label: t('analysis.tabs.table') },
   { id: 'painPoints', label: t('analysis.tabs.painPoints') },
   { id: 'metrics', label: t('analysis.tabs.metrics') },
   { id: 'compare', label: t('analysis.tabs.compare') },
@@ -24,7 +26,7 @@ export const TABS: readonly { id: AnalysisTab; label: string }[] = [
 const tabId = (id: AnalysisTab) => `view-tab-${id}`;
 const PANEL_ID = 'view-panel';
 
-/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..7 (Cmd+Option on a Mac) jump straight to one. */
+/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..8 (Cmd+Option on a Mac) jump straight to one. */
 export function ViewTabs() {
   const tab = useAnalysisUi((s) => s.tab);
   const setTab = useAnalysisUi((s) => s.setTab);
@@ -88,6 +90,7 @@ export function ViewTabs() {
 export function ViewPanel({ map }: { map: ReactNode }) {
   const tab = useAnalysisUi((s) => s.tab);
   const views: Record<Exclude<AnalysisTab, 'map'>, ReactNode> = {
+    table: <StepGrid />,
     painPoints: <PainPointRegister />,
     metrics: <MetricsView />,
     compare: <CompareView />,
@@ -96,7 +99,7 @@ export function ViewPanel({ map }: { map: ReactNode }) {
     vote: <VoteView />,
   };
   return (
-    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : 'view-panel view-panel-scroll'}>
+    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : tab === 'table' ? 'view-panel view-panel-grid' : 'view-panel view-panel-scroll'}>
       {tab === 'map' ? map : views[tab]}
     </div>
   );
