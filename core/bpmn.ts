@@ -1,5 +1,6 @@
-import { contentExtent, routeFlow, stepBoxes, type Box } from './diagram';
+import { contentExtent } from './diagram';
 import type { Flow, Lane, PainPoint, Process, Step, StepKind } from './model';
+import { stepBoxes, type Box, type Point, type Routes } from './routing';
 import { escapeXml, oneLine } from './xml';
 
 /**
@@ -13,6 +14,8 @@ export interface BpmnInput {
   steps: readonly Step[];
   flows: readonly Flow[];
   painPoints?: readonly PainPoint[];
+  /** The flows' routes (core/routing.ts routeProcess): the edges get the same waypoints and label boxes as every other output. */
+  routes: Routes;
 }
 
 const ELEMENT: Record<StepKind, string> = {
@@ -39,8 +42,37 @@ function documentation(text: string): string {
   return text.trim() ? `<bpmn:documentation>${escapeXml(text)}</bpmn:documentation>` : '';
 }
 
+/** Coordinates as the SVG writes them (whole numbers or one decimal), so waypoints compare equal. */
+function coordinate(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
 function bounds(box: Box): string {
   return `<dc:Bounds x="${Math.round(box.x)}" y="${Math.round(box.y)}" width="${Math.round(box.width)}" height="${Math.round(box.height)}"/>`;
+}
+
+function exactBounds(box: Box): string {
+  return `<dc:Bounds x="${coordinate(box.x)}" y="${coordinate(box.y)}" width="${coordinate(box.width)}" height="${coordinate(box.height)}"/>`;
+}
+
+/**
+ * Where a route that ends on the canvas shape's outline meets the smaller BPMN shape drawn at its
+ * centre (events and gateways): the end moves inward along its own segment, so the edge still
+ * touches the shape and every other waypoint stays as the SVG draws it.
+ */
+export function dockOnShape(kind: StepKind, shape: Box, end: Point, next: Point): Point {
+  if (SHAPE_SIZE[kind] === undefined) return end;
+  const cx = shape.x + shape.width / 2;
+  const cy = shape.y + shape.height / 2;
+  const half = shape.width / 2;
+  const horizontal = Math.abs(next.y - end.y) < 0.01;
+  const off = horizontal ? end.y - cy : end.x - cx;
+  const reach = kind === 'decision' ? half - Math.abs(off) : Math.sqrt(half * half - off * off);
+  // A line that passes beside the small shape keeps its end on the canvas outline.
+  if (!(reach >= 0)) return end;
+  const round = (v: number) => Math.round(v * 10) / 10;
+  if (horizontal) return { x: round(next.x > end.x ? cx + reach : cx - reach), y: end.y };
+  return { x: end.x, y: round(next.y > end.y ? cy + reach : cy - reach) };
 }
 
 function shapeBox(step: Step, box: Box): Box {
@@ -77,6 +109,17 @@ export function processToBpmn(input: BpmnInput): string {
   for (const box of shapes.values()) {
     poolTop = Math.min(poolTop, box.y - 30);
     poolBottom = Math.max(poolBottom, box.y + box.height + 40);
+  }
+  for (const f of flows) {
+    const route = input.routes[f.id];
+    for (const p of route?.points ?? []) {
+      poolTop = Math.min(poolTop, p.y - 20);
+      poolBottom = Math.max(poolBottom, p.y + 20);
+    }
+    if (route?.label) {
+      poolTop = Math.min(poolTop, route.label.y - 10);
+      poolBottom = Math.max(poolBottom, route.label.y + route.label.height + 10);
+    }
   }
 
   const incoming = new Map<string, string[]>();
@@ -154,16 +197,18 @@ export function processToBpmn(input: BpmnInput): string {
     const extra = step.kind === 'decision' ? ' isMarkerVisible="true"' : step.kind === 'subprocess' ? ' isExpanded="false"' : '';
     out.push(`<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"${extra}>${bounds(box)}${label}</bpmndi:BPMNShape>`);
   }
-  const obstacles = [...shapes.values()];
+  const kinds = new Map(input.steps.map((step) => [step.id, step.kind]));
   for (const f of flows) {
+    const route = input.routes[f.id];
     const s = shapes.get(f.sourceId);
     const t = shapes.get(f.targetId);
-    if (!s || !t) continue;
-    const route = routeFlow(s, t, obstacles);
-    const waypoints = route.points.map((p) => `<di:waypoint x="${Math.round(p.x)}" y="${Math.round(p.y)}"/>`).join('');
-    const label = oneLine(f.label)
-      ? `<bpmndi:BPMNLabel>${bounds({ x: route.label.anchor === 'start' ? route.label.x : route.label.x - 40, y: route.label.y - 14, width: 80, height: 14 })}</bpmndi:BPMNLabel>`
-      : '';
+    if (!route || route.points.length < 2 || !s || !t) continue;
+    const points = [...route.points];
+    const last = points.length - 1;
+    points[0] = dockOnShape(kinds.get(f.sourceId) ?? 'activity', s, points[0] as Point, points[1] as Point);
+    points[last] = dockOnShape(kinds.get(f.targetId) ?? 'activity', t, points[last] as Point, points[last - 1] as Point);
+    const waypoints = points.map((p) => `<di:waypoint x="${coordinate(p.x)}" y="${coordinate(p.y)}"/>`).join('');
+    const label = route.label && oneLine(f.label) ? `<bpmndi:BPMNLabel>${exactBounds(route.label)}</bpmndi:BPMNLabel>` : '';
     out.push(`<bpmndi:BPMNEdge id="${bpmnId.flow(f.id)}_di" bpmnElement="${bpmnId.flow(f.id)}">${waypoints}${label}</bpmndi:BPMNEdge>`);
   }
   out.push('</bpmndi:BPMNPlane>');

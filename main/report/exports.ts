@@ -9,6 +9,7 @@ import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { readLogo, svgToPng } from './images';
 import { readEngagement } from './read';
+import { processRoutes } from './routes';
 
 /** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
 export interface ExportTask {
@@ -85,14 +86,15 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       break;
     }
     case 'bpmn': {
-      writeAtomic(task.out, processToBpmn(processView(data, task.processId)));
+      const view = processView(data, task.processId);
+      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view) }));
       break;
     }
     case 'svg':
     case 'png': {
       const view = processView(data, task.processId);
       progress('Drawing the diagram', 30);
-      const diagram = renderDiagram(view);
+      const diagram = renderDiagram({ ...view, routes: await processRoutes(view) });
       if (task.format === 'svg') writeAtomic(task.out, `<?xml version="1.0" encoding="UTF-8"?>\n${diagram.svg}\n`);
       else writeAtomic(task.out, svgToPng(diagram.svg, diagram.width * PNG_SCALE));
       break;

@@ -1,12 +1,24 @@
 import { BpmnModdle } from 'bpmn-moddle';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bpmnId, processToBpmn } from '../../core/bpmn';
 import { laneBands } from '../../core/geometry';
 import type { ProcessView } from '../../core/model';
+import { routeProcess, routingInput, type AvoidApi } from '../../core/routing';
+import { loadAvoid } from '../../main/report/routes';
 import { cleanTempDirs } from '../helpers';
 import { HOSTILE, hostileStore, processViews, sampleStore, XML_ILLEGAL } from '../reportFixtures';
 
 afterEach(cleanTempDirs);
+
+let avoid: AvoidApi;
+beforeAll(async () => {
+  avoid = await loadAvoid();
+});
+
+/** The process as BPMN, with its flows routed as every output routes them. */
+function bpmnOf(view: ProcessView): string {
+  return processToBpmn({ ...view, routes: routeProcess(avoid, routingInput(view)) });
+}
 
 interface El {
   $type: string;
@@ -45,7 +57,7 @@ describe('BPMN export', () => {
     const views = processViews(store);
     store.close();
     for (const view of views) {
-      const { warnings, process, collaboration, plane } = await read(processToBpmn(view));
+      const { warnings, process, collaboration, plane } = await read(bpmnOf(view));
       expect(warnings).toEqual([]);
       const want = expected(view);
       const count = (type: string) => process.flowElements.filter((e) => e.$type === type).length;
@@ -96,7 +108,7 @@ describe('BPMN export', () => {
     store.close();
     let names = '';
     for (const view of views) {
-      const xml = processToBpmn(view);
+      const xml = bpmnOf(view);
       expect(xml).not.toMatch(XML_ILLEGAL);
       const { warnings, process } = await read(xml);
       expect(warnings).toEqual([]);
@@ -115,7 +127,7 @@ describe('BPMN export', () => {
     const store = sampleStore();
     const view = processViews(store)[0] as ProcessView;
     store.close();
-    const { warnings, process, plane } = await read(processToBpmn({ ...view, lanes: [], steps: [], flows: [], painPoints: [] }));
+    const { warnings, process, plane } = await read(bpmnOf({ ...view, lanes: [], steps: [], flows: [], painPoints: [] }));
     expect(warnings).toEqual([]);
     expect(process.flowElements ?? []).toHaveLength(0);
     expect(process.laneSets ?? []).toHaveLength(0);

@@ -3,8 +3,10 @@ import { availableParallelism } from 'node:os';
 import { diagramSlices, renderDiagram, type Diagram } from '../../../core/diagram';
 import { LANE_HEADER_WIDTH } from '../../../core/geometry';
 import type { ProcessView } from '../../../core/model';
+import { routeProcess, routingInput, type Routes } from '../../../core/routing';
 import { clip, oneLine } from '../../../core/xml';
 import { PRINT_DPI, svgToPngAsync } from '../images';
+import { loadAvoid } from '../routes';
 import type { Progress } from './context';
 import { LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TWIPS_PER_PX, type Orientation } from './pages';
 
@@ -21,8 +23,8 @@ export interface DiagramPart {
 }
 
 /** How a process's diagram goes on paper: portrait if it is narrow, landscape, or landscape in parts. */
-export function planDiagram(view: ProcessView): { orientation: Orientation; parts: DiagramPart[] } {
-  const input = { lanes: view.lanes, steps: view.steps, flows: view.flows, painPoints: view.painPoints, questions: view.questions };
+export function planDiagram(view: ProcessView, routes: Routes): { orientation: Orientation; parts: DiagramPart[] } {
+  const input = { lanes: view.lanes, steps: view.steps, flows: view.flows, painPoints: view.painPoints, questions: view.questions, routes };
   const whole = renderDiagram(input);
   const portraitPx = PORTRAIT_WIDTH / TWIPS_PER_PX;
   const landscapePx = LANDSCAPE_WIDTH / TWIPS_PER_PX;
@@ -56,7 +58,8 @@ export function pngWidth(part: DiagramPart): number {
  * the slow part, and drawn together they keep every core busy.
  */
 export async function drawDiagrams(views: readonly ProcessView[], progress: Progress): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
-  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view)]));
+  const avoid = await loadAvoid();
+  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view, routeProcess(avoid, routingInput(view)))]));
   const parts = [...plans.values()].flatMap((plan) => plan.parts);
   const pngs = new Map<DiagramPart, Buffer>();
   let next = 0;

@@ -7,7 +7,7 @@ import type { RegisterRow } from '../../../core/register';
 import { clip, oneLine } from '../../../core/xml';
 import { svgToPng } from '../images';
 import type { ReportContext } from './context';
-import { diagramImage, planDiagram, pngWidth } from './diagrams';
+import { diagramImage, pngWidth } from './diagrams';
 import { PORTRAIT_WIDTH } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
@@ -29,7 +29,9 @@ export function writeProcess(ctx: ReportContext, view: ProcessView): void {
     plural(view.painPoints.length, 'pain point'),
   ].filter(Boolean);
 
-  const plan = ctx.drawn.plans.get(view.process.id) ?? planDiagram(view);
+  const plan = ctx.drawn.plans.get(view.process.id);
+  // drawDiagrams plans every process before any chapter is written.
+  if (!plan) throw new Error(`No diagram was planned for process ${view.process.id}.`);
   ctx.chapter(name, plan.orientation);
   ctx.add(plan.orientation, para(clip(facts.join(' · '), 600), { color: MUTED, after: 160 }));
   plan.parts.forEach((part, i) => {
