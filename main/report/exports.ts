@@ -12,7 +12,7 @@ import { EngagementStore } from '../../db/store';
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { readLogo, svgToPng } from './images';
-import { processRoutes } from './routes';
+import { loadAvoid, processRoutes } from './routes';
 
 /** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
 export interface ExportTask {
@@ -126,7 +126,7 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
     }
     case 'bpmn': {
       const view = processView(data, task.processId);
-      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view) }));
+      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view), avoid: await loadAvoid() }));
       break;
     }
     case 'svg':
