@@ -175,9 +175,10 @@ export interface BpmnGraph {
  * - a step (other than a decision) with several ways out gets a gateway after it: exclusive when a
  *   way out is labelled (the labels are the answers) or loops back (rework is a choice), parallel
  *   otherwise (the work goes on along every way at once);
- * - a step (other than a decision) that several flows lead into gets an exclusive gateway in front
- *   of it: the ways merge; a decision with several ways in and out gets one too, since a BPMN
- *   gateway either joins or forks.
+ * - a step (other than a decision) that several flows lead into gets a gateway in front of it:
+ *   parallel where the flows are exactly the branches of one parallel split (the work waits for
+ *   every branch), exclusive otherwise (the ways merge); a decision with several ways in and out
+ *   gets one too, since a BPMN gateway either joins or forks.
  * A second flow between the same two steps adds nothing (a file from elsewhere may hold one) and is left out.
  */
 export function bpmnGraph(steps: readonly Step[], flows: readonly Flow[], backFlowIds: ReadonlySet<string>): BpmnGraph {
@@ -196,6 +197,25 @@ export function bpmnGraph(steps: readonly Step[], flows: readonly Flow[], backFl
     outgoing.set(f.sourceId, [...(outgoing.get(f.sourceId) ?? []), f]);
     incoming.set(f.targetId, [...(incoming.get(f.targetId) ?? []), f]);
   }
+  const parallel = (step: Step): boolean => {
+    const outs = outgoing.get(step.id) ?? [];
+    return step.kind !== 'decision' && outs.length > 1 && !outs.some((f) => oneLine(f.label) || backFlowIds.has(f.id));
+  };
+  // The step a flow's branch started from: back along plain steps with one way in and one way out
+  // to the step that split; null where the branch starts elsewhere (a decision, a merge, a loop).
+  const branchOrigin = (flow: Flow): string | null => {
+    const visited = new Set<string>();
+    let current = flow;
+    for (;;) {
+      const source = byId.get(current.sourceId);
+      if (!source || visited.has(source.id)) return null;
+      if ((outgoing.get(source.id)?.length ?? 0) > 1) return source.id;
+      const ins = incoming.get(source.id) ?? [];
+      if (source.kind === 'decision' || ins.length !== 1 || !ins[0]) return null;
+      visited.add(source.id);
+      current = ins[0];
+    }
+  };
   const gateways: BpmnGateway[] = [];
   const split = new Set<string>();
   const join = new Set<string>();
@@ -204,18 +224,21 @@ export function bpmnGraph(steps: readonly Step[], flows: readonly Flow[], backFl
     const ins = incoming.get(step.id) ?? [];
     if (ins.length > 1 && (step.kind !== 'decision' || outs.length > 1)) {
       join.add(step.id);
-      gateways.push({ id: bpmnId.join(step.id), stepId: step.id, role: 'join', element: 'exclusiveGateway', name: '' });
+      // Every branch of one parallel split arriving, and nothing else: they wait for each other.
+      const origins = new Set(ins.map((f) => (backFlowIds.has(f.id) ? null : branchOrigin(f))));
+      const [origin] = origins;
+      const together = origins.size === 1 && origin ? parallel(byId.get(origin) as Step) && (outgoing.get(origin)?.length ?? 0) === ins.length : false;
+      gateways.push({ id: bpmnId.join(step.id), stepId: step.id, role: 'join', element: together ? 'parallelGateway' : 'exclusiveGateway', name: '' });
     }
     if (outs.length > 1 && step.kind !== 'decision') {
       split.add(step.id);
-      const deciding = outs.some((f) => oneLine(f.label) || backFlowIds.has(f.id));
       const subject = cutAtWord(step.text, BPMN_NAME_MAX - 30) || UNNAMED[step.kind];
       gateways.push({
         id: bpmnId.split(step.id),
         stepId: step.id,
         role: 'split',
-        element: deciding ? 'exclusiveGateway' : 'parallelGateway',
-        name: deciding ? `After ${subject}: which way?` : '',
+        element: parallel(step) ? 'parallelGateway' : 'exclusiveGateway',
+        name: parallel(step) ? '' : `After ${subject}: which way?`,
       });
     }
   }

@@ -182,7 +182,7 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
   it('reports nothing on a 10 × 100 engagement, and the gateways it adds sit clear of the steps', async () => {
     const views = tangledEngagement(10, 100, 5);
     expect(views).toHaveLength(10);
-    const added = { parallel: 0, choice: 0, join: 0 };
+    const added = { parallel: 0, choice: 0, join: 0, parallelJoin: 0 };
     for (const view of views) {
       expect(view.steps.length).toBeGreaterThanOrEqual(100);
       const xml = await bpmnOf(view);
@@ -192,7 +192,7 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
       const elements = root.rootElements.find((e) => e.$type === 'bpmn:Process')?.flowElements ?? [];
       for (const e of elements) {
         if (e.id.startsWith('Gateway_split_')) added[e.$type === 'bpmn:ParallelGateway' ? 'parallel' : 'choice']++;
-        if (e.id.startsWith('Gateway_join_')) added.join++;
+        if (e.id.startsWith('Gateway_join_')) added[e.$type === 'bpmn:ParallelGateway' ? 'parallelJoin' : 'join']++;
       }
       // Clear of every step as the canvas draws it (larger than BPMN's own shapes), not only as bpmnlint sees them.
       const areas = routingInput(view).steps.map((s) => s.area);
@@ -204,6 +204,8 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
     expect(added.parallel).toBeGreaterThan(0);
     expect(added.choice).toBeGreaterThan(0);
     expect(added.join).toBeGreaterThan(0);
+    // Work split in two (the start leads two ways at once) waits for both branches where they meet.
+    expect(added.parallelJoin).toBeGreaterThanOrEqual(views.length);
   }, 240_000);
 
   it('cuts a long name at a word, under the limit, and keeps the whole text in the documentation', async () => {
