@@ -36,11 +36,47 @@ function read(file: string): LockInfo | null {
   }
 }
 
-/** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
-export function acquireLock(file: string): () => void {
+/**
+ * True when a Shoshin on this computer that is still running holds the lock: it verified the file
+ * when it opened it, so the -wal beside the file is that Shoshin's own.
+ */
+export function heldByLiveShoshin(file: string): boolean {
+  if (heldHere.has(file)) return true;
+  const holder = read(file);
+  return holder !== null && holder.host === os.hostname() && alive(holder.pid);
+}
+
+/** Files a store in this thread holds an open SQLite connection to, for editing. */
+const connectedHere = new Set<string>();
+
+/** Called once the editing connection is open; the returned function is called when it closes. */
+export function noteConnected(file: string): () => void {
+  connectedHere.add(file);
+  return () => connectedHere.delete(file);
+}
+
+/**
+ * True when this very process (any of its threads: the export worker too) has the file open for
+ * editing. POSIX locks belong to the process and closing any descriptor of the file drops them all,
+ * so such a file must never be opened with plain fs calls, only through SQLite. A file this thread
+ * has locked but not yet connected to (an open under way) is not open yet.
+ */
+export function openInThisProcess(file: string): boolean {
+  if (connectedHere.has(file)) return true;
+  if (heldHere.has(file)) return false;
+  const holder = read(file);
+  return holder !== null && holder.pid === process.pid && holder.host === os.hostname();
+}
+
+export function assertNotOpenHere(file: string): void {
   if (heldHere.has(file)) {
     throw new ShoshinError('locked', 'This engagement is already open in another Shoshin window.', ['readOnly']);
   }
+}
+
+/** Takes the lock or explains who holds it; a lock left by a crashed process is taken over. */
+export function acquireLock(file: string): () => void {
+  assertNotOpenHere(file);
   const info: LockInfo = { pid: process.pid, host: os.hostname(), at: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -52,7 +88,15 @@ export function acquireLock(file: string): () => void {
         if (current?.pid === info.pid && current.host === info.host) fs.rmSync(lockPath(file), { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // 'wx' created the file before the write failed (a full disk): it was never a lock, so remove it.
+        try {
+          fs.rmSync(lockPath(file), { force: true });
+        } catch {
+          // Nothing was created (the folder refused the write).
+        }
+        throw error;
+      }
       const holder = read(file);
       const stale = !holder || (holder.host === info.host && !alive(holder.pid));
       if (!stale) {

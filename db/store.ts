@@ -4,8 +4,8 @@ import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
 import { createEngagement } from './engagement';
-import { openEngagementFile, type OpenOptions } from './file';
-import { acquireLock } from './lock';
+import { assertWritableLocation, copyOpenFile, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
+import { acquireLock, assertNotOpenHere, heldByLiveShoshin, noteConnected, openInThisProcess } from './lock';
 import type { HistoryState } from '../core/ipc/base';
 import type { RecordChange } from '../core/records';
 import { historyState, record, recordChanges, redo, Tx, undo } from './journal';
@@ -17,9 +17,17 @@ export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some
  * Runs one write transaction. SQLite rolls a transaction back when the disk is full, so the file
  * still holds every edit that was committed before: say so, in words, instead of a raw I/O error.
  */
+const runners = new WeakMap<Database.Database, (body: () => unknown) => unknown>();
+
 function writeTransaction<T>(db: Database.Database, body: () => T): T {
+  // One transaction wrapper per connection: better-sqlite3 builds a new one on every call otherwise.
+  let run = runners.get(db);
+  if (!run) {
+    run = db.transaction((work: () => unknown) => work());
+    runners.set(db, run);
+  }
   try {
-    return db.transaction(body)();
+    return run(body) as T;
   } catch (error) {
     if (isDiskFull(error)) throw new ShoshinError('disk_full', DISK_FULL_MESSAGE);
     throw error;
@@ -50,46 +58,81 @@ export class EngagementStore {
   /** Opens for editing (holding the lock), or with `readOnly` a private copy so the original is never touched. */
   static open(path: string, options: OpenOptions = {}): EngagementStore {
     if (options.readOnly) return EngagementStore.openCopy(path, options);
-    const release = acquireLock(path);
+    assertNotOpenHere(path);
+    // What can be told without the lock is told first: a folder is a folder, not a lock problem.
+    preflight(path);
+    assertWritableLocation(path);
+    let release: () => void;
+    try {
+      release = acquireLock(path);
+    } catch (error) {
+      throw openFailure(error, path);
+    }
     try {
       const file = openEngagementFile(path, { ...options, create: false });
-      return new EngagementStore(file.db, file.path, false, release);
+      const forget = noteConnected(path);
+      return new EngagementStore(file.db, file.path, false, () => {
+        forget();
+        release();
+      });
     } catch (error) {
       release();
-      throw error;
+      throw openFailure(error, path);
     }
   }
 
   /**
    * Read-only opens work on a copy in a temp folder: a file on a read-only share, or one that needs a
-   * schema upgrade, can still be viewed, and nothing is ever written beside the original.
+   * schema upgrade, can still be viewed, and nothing is ever written beside the original. A leftover
+   * rollback journal is copied too, so SQLite rolls the unfinished change back in the copy.
    */
   private static openCopy(path: string, options: OpenOptions): EngagementStore {
-    if (!fs.existsSync(path)) throw new ShoshinError('bad_file', `No engagement file at ${path}.`);
-    const dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-readonly-'));
+    preflight(path);
+    const walTrusted = heldByLiveShoshin(path);
+    let dir: string;
+    try {
+      dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'shoshin-readonly-'));
+    } catch (error) {
+      throw openFailure(error, path);
+    }
     const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
     try {
       const copy = nodePath.join(dir, nodePath.basename(path));
-      fs.copyFileSync(path, copy);
-      if (fs.existsSync(`${path}-wal`)) fs.copyFileSync(`${path}-wal`, `${copy}-wal`);
-      const file = openEngagementFile(copy, { ...options, readOnly: false, create: false });
+      if (openInThisProcess(path)) copyOpenFile(path, copy, options);
+      else {
+        fs.copyFileSync(path, copy);
+        for (const suffix of ['-wal', '-journal']) {
+          if (fs.existsSync(`${path}${suffix}`)) fs.copyFileSync(`${path}${suffix}`, `${copy}${suffix}`);
+        }
+      }
+      const file = openEngagementFile(copy, { ...options, readOnly: false, create: false, privateCopy: true, walTrusted });
       return new EngagementStore(file.db, path, true, cleanup);
     } catch (error) {
       cleanup();
-      throw error;
+      throw openFailure(error, path);
     }
   }
 
   static create(path: string, input: { name: string; client: string; consultant?: string }, options: OpenOptions = {}): EngagementStore {
     if (fs.existsSync(path)) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
     const release = acquireLock(path);
+    let store: EngagementStore | null = null;
     try {
       const file = openEngagementFile(path, { ...options, create: true });
-      const store = new EngagementStore(file.db, file.path, false, release);
-      store.db.transaction(() => createEngagement(new Tx(store.db), input))();
-      return store;
+      const forget = noteConnected(path);
+      const created = new EngagementStore(file.db, file.path, false, () => {
+        forget();
+        release();
+      });
+      store = created;
+      created.db.transaction(() => createEngagement(new Tx(created.db), input))();
+      return created;
     } catch (error) {
-      release();
+      if (store) {
+        store.close();
+        // Nothing was there before: leave no engagement without its engagement row behind.
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${path}${suffix}`, { force: true });
+      } else release();
       throw error;
     }
   }
@@ -100,15 +143,21 @@ export class EngagementStore {
     const result = writeTransaction(this.db, () => {
       const tx = new Tx(this.db);
       const value = apply(tx);
-      const journalId = record(this.db, name, label, tx.changes, mergeIntoAddOf);
+      const parts = [{ start: 0, command: name, label }, ...tx.parts];
+      let journalId: number | null = null;
+      parts.forEach((part, index) => {
+        const changes = tx.changes.slice(part.start, parts[index + 1]?.start ?? tx.changes.length);
+        journalId = record(this.db, part.command, part.label, changes, index === 0 ? mergeIntoAddOf : undefined) ?? journalId;
+      });
       return { value, changes: recordChanges(tx.changes), journalId, history: historyState(this.db) };
     });
     this.onCommit?.();
     return result;
   }
 
-  undo(): CommandResult<null> {
-    return this.replay(undo, 'backward');
+  /** With `only`, that journal entry and nothing else (a notice's Undo button): see journal.undo. */
+  undo(only?: number): CommandResult<null> {
+    return this.replay((db) => undo(db, only), 'backward');
   }
 
   redo(): CommandResult<null> {

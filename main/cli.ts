@@ -59,12 +59,18 @@ export function runCli(args: readonly string[], io: CliIo): number {
         return 1;
     }
   } catch (error) {
-    if (error instanceof ShoshinError) {
-      io.err(`shoshin: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return reportFailure(error, io);
   }
+}
+
+/** One line on stderr, never a stack trace: exit 2 for a refusal we can explain, 1 for anything else. */
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof ShoshinError) {
+    io.err(`shoshin: ${error.message}`);
+    return 2;
+  }
+  io.err(`shoshin: something went wrong (${error instanceof Error ? error.message : String(error)}).`);
+  return 1;
 }
 
 /** The command line's entry: `export` runs a worker thread and so finishes later; the rest answer at once. */
@@ -73,10 +79,6 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   try {
     return await runExportCommand(args.slice(1), io);
   } catch (error) {
-    if (error instanceof ShoshinError) {
-      io.err(`shoshin: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return reportFailure(error, io);
   }
 }

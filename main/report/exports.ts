@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { processToBpmn } from '../../core/bpmn';
 import { painPointRegisterCsv, stakeholderRegisterCsv } from '../../core/csv';
 import { renderDiagram } from '../../core/diagram';
 import { isDiskFull, ShoshinError } from '../../core/errors';
 import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
-import type { Person } from '../../core/model';
-import { openEngagementFile, withoutLeftovers } from '../../db/file';
-import { EngagementStore } from '../../db/store';
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { readLogo, svgToPng } from './images';
+import { readEngagement } from './read';
 import { loadAvoid, processRoutes } from './routes';
 
 /** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
@@ -29,37 +26,6 @@ export interface ExportTask {
 
 /** The PNG export is drawn at twice the canvas size: sharp on a high-density screen or a slide. */
 const PNG_SCALE = 2;
-
-/**
- * Reads through its own read-only connection (WAL lets it read while the app writes). A file
- * that cannot be read in place (it still needs a schema upgrade, or sits on a read-only share
- * without its WAL index) is read from a private copy instead, as the app's read-only view does.
- */
-function withReadOnlyDb<T>(task: ExportTask, read: (db: Database.Database) => T): T {
-  const options = task.nativeBinding ? { nativeBinding: task.nativeBinding } : {};
-  if (!fs.existsSync(task.engagementPath)) throw new ShoshinError('bad_file', `No engagement file at ${task.engagementPath}.`);
-  return withoutLeftovers(task.engagementPath, () => {
-    let file: ReturnType<typeof openEngagementFile> | null = null;
-    try {
-      file = openEngagementFile(task.engagementPath, { ...options, readOnly: true });
-    } catch (error) {
-      if (!(error instanceof ShoshinError)) throw error;
-    }
-    if (file) {
-      try {
-        return read(file.db);
-      } finally {
-        file.db.close();
-      }
-    }
-    const copy = EngagementStore.open(task.engagementPath, { ...options, readOnly: true });
-    try {
-      return read(copy.db);
-    } finally {
-      copy.close();
-    }
-  });
-}
 
 /** Removes the folders `mkdirSync` made for a file that was never written, from the innermost up, while empty. */
 function removeMadeFolders(dir: string, firstMade: string | undefined): void {
@@ -97,11 +63,6 @@ function processView(data: ReportData, processId: string | undefined) {
   return view;
 }
 
-/** People as the CSV sees them: with anonymising on for the whole export, everyone is treated as having asked. */
-function csvPeople(people: readonly Person[], options: ReportOptions): Person[] {
-  return people.map((p) => ({ ...p, anonymise: p.anonymise || options.anonymise }));
-}
-
 /** Runs one export; a full disk anywhere on the way is said in words, with nothing left half-written. */
 export async function runExport(task: ExportTask, progress: Progress): Promise<string> {
   try {
@@ -115,7 +76,7 @@ export async function runExport(task: ExportTask, progress: Progress): Promise<s
 
 async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
   progress('Reading the engagement', 3);
-  const data = withReadOnlyDb(task, (db) => loadReportData(db));
+  const data = readEngagement(task.engagementPath, task.nativeBinding, (db) => loadReportData(db));
   switch (task.format) {
     case 'docx': {
       const logo = task.options.logoPath.trim() ? readLogo(task.options.logoPath.trim()) : null;
@@ -139,11 +100,11 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       break;
     }
     case 'csv': {
-      const people = csvPeople(data.people, task.options);
+      const { anonymise } = task.options;
       const csv =
         (task.register ?? 'painPoints') === 'painPoints'
-          ? painPointRegisterCsv(data.register, { anonymise: true, people })
-          : stakeholderRegisterCsv(people, { anonymise: true });
+          ? painPointRegisterCsv(data.register, { anonymise, people: data.people })
+          : stakeholderRegisterCsv(data.people, { anonymise });
       writeAtomic(task.out, csv);
       break;
     }

@@ -4,15 +4,15 @@ import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { LoadedEngagement } from '../../core/ipc/app';
-import { getEngagement } from '../../db/engagement';
-import { FILE_EXTENSION, pendingMigrations } from '../../db/file';
+import { getEngagement, updateEngagement } from '../../db/engagement';
+import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
 import { loadRecords } from '../../db/records';
 import { recoverInto } from '../../db/recover';
 import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
-import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
+import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
 export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
@@ -21,6 +21,16 @@ export function loadedEngagement(store: EngagementStore, notice?: string): Loade
     records: loadRecords(store.db),
     history: store.history(),
   };
+}
+
+/** A file whose schema checked out but whose rows cannot be read (say, a list column holding broken JSON). */
+function unreadableContent(error: unknown): ShoshinError {
+  if (error instanceof ShoshinError) return error;
+  return new ShoshinError(
+    'bad_file',
+    'This engagement file holds data Shoshin cannot read, so it was not opened. Shoshin can recover the readable rows into a new file.',
+    ['recoverCopy'],
+  );
 }
 
 function baseName(file: string): string {
@@ -41,28 +51,53 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
   const snapshots = new Snapshots(path.join(options.userDataDir, 'Snapshots'));
   const storeOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 
+  /**
+   * Everything the reply needs is read from the new file before the current engagement is let go; if
+   * any of it fails, the new file is closed and the current engagement stays open.
+   */
   const opened = (workspace: Workspace, store: EngagementStore, notice?: string): LoadedEngagement => {
+    let result: LoadedEngagement;
+    let name: string;
+    try {
+      result = loadedEngagement(store, notice);
+      name = getEngagement(store.db).name;
+    } catch (error) {
+      store.close();
+      throw unreadableContent(error);
+    }
     const schedule = store.readOnly ? null : new SnapshotSchedule(snapshots, store);
     workspace.replace(store, schedule);
     if (schedule) {
       store.onCommit = () => void schedule.onEdit();
       void schedule.onOpen();
     }
-    const result = loadedEngagement(store, notice);
     if (store.readOnly) return result;
     // The recent list is a convenience: failing to write it is said, and never undoes the open.
-    const unsaved = settings.remember(store.path, getEngagement(store.db).name);
+    const unsaved = settings.remember(store.path, name);
     options.onOpened?.(store.path);
     return unsaved ? { ...result, file: { ...result.file, notice: notice ? `${notice} ${unsaved}` : unsaved } } : result;
   };
 
-  const openForEditing = async (workspace: Workspace, file: string): Promise<LoadedEngagement> => {
-    // A migration rewrites the file: keep a snapshot of it as it was, first.
-    if (fs.existsSync(file) && fs.statSync(file).isFile() && fs.statSync(file).size > 0 && pendingMigrations(file) > 0) {
-      await snapshots.takeOfFile(file);
+  /** Runs one way of opening; a refusal leaves the current engagement as it was and says so. */
+  const attempt = async (workspace: Workspace, file: string, open: () => LoadedEngagement | Promise<LoadedEngagement>): Promise<LoadedEngagement> => {
+    const current = workspace.store;
+    try {
+      return await open();
+    } catch (error) {
+      // Programming errors stay unexpected (logged, "internal"); file, disk and SQLite errors get words.
+      if (!(error instanceof ShoshinError) && typeof (error as { code?: unknown }).code !== 'string') throw error;
+      const failure = openFailure(error, file);
+      if (!current || workspace.store !== current) throw failure;
+      return Promise.reject(new ShoshinError(failure.code, `${failure.message} The engagement you had open is still open.`, failure.offers));
     }
-    return opened(workspace, EngagementStore.open(file, storeOptions));
   };
+
+  const openForEditing = (workspace: Workspace, file: string): Promise<LoadedEngagement> =>
+    attempt(workspace, file, async () => {
+      // A migration rewrites the file: keep a snapshot of it as it was, first.
+      if (pendingMigrations(file) > 0) await snapshots.takeOfFile(file);
+      return opened(workspace, EngagementStore.open(file, storeOptions));
+    });
 
   const recoverCopy = (workspace: Workspace, file: string): LoadedEngagement => {
     const target = freshPath(options.dataDir, `${baseName(file)} (recovered)`);
@@ -75,7 +110,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
         .join(', ');
       const notice = `Recovered ${counts || 'nothing but the engagement record'} into ${target}.${
         report.damaged.length ? ` Unreadable: ${report.damaged.join(', ')}.` : ''
-      } The damaged file was left as it was.`;
+      }${report.walLeftOut ? ' The -wal file beside it belonged to another database and was left out.' : ''} The damaged file was left as it was.`;
       return opened(workspace, store, notice);
     } catch (error) {
       store.close();
@@ -106,8 +141,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.open': (workspace, input) => {
       const file = options.paths.openable(workspace, input.path);
-      if (input.mode === 'readOnly') return opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true }));
-      if (input.mode === 'recoverCopy') return recoverCopy(workspace, file);
+      if (input.mode === 'readOnly') return attempt(workspace, file, () => opened(workspace, EngagementStore.open(file, { ...storeOptions, readOnly: true })));
+      if (input.mode === 'recoverCopy') return attempt(workspace, file, () => recoverCopy(workspace, file));
       return openForEditing(workspace, file);
     },
     'engagement.openSample': (workspace) => {
@@ -127,6 +162,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       return { ok: true as const };
     },
     'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
+    'engagement.update': (workspace, input) =>
+      change(workspace.requireStore().command('engagement.update', 'Edit engagement details', (tx) => updateEngagement(tx, input.id, input.patch))),
     'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
       const target = await copyTarget(workspace);

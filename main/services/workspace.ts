@@ -53,10 +53,19 @@ export class Workspace {
     return this.store;
   }
 
+  /** Called only once `store` is fully open and read: the current engagement is let go last. */
   replace(store: EngagementStore, schedule: SnapshotSchedule | null = null): void {
-    this.close();
+    const previous = this.store;
     this.store = store;
     this.schedule = schedule;
+    if (previous && previous !== store) {
+      try {
+        previous.close();
+      } catch (error) {
+        // The new engagement is open either way; a failure to let go of the old one is only worth a log line.
+        console.error('closing the previous engagement failed', error);
+      }
+    }
   }
 
   close(): void {

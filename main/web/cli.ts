@@ -19,7 +19,8 @@ const { values } = parseArgs({
 
 const dataDir = path.resolve(values['data-dir'] ?? process.env['SHOSHIN_DATA_DIR'] ?? path.join(os.homedir(), 'Shoshin'));
 const userDataDir = path.join(dataDir, '.shoshin-app');
-const rendererDir = path.resolve(here, '../../out/renderer');
+// SHOSHIN_RENDERER_DIR points at another build of the renderer (tests use a stub page).
+const rendererDir = path.resolve(process.env['SHOSHIN_RENDERER_DIR'] ?? path.join(here, '../../out/renderer'));
 if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
   console.error('The renderer is not built yet: run `npm run build` (npm run web does this for you).');
   process.exit(1);
@@ -30,25 +31,42 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const host = await startWebHost({
-  rendererDir,
-  dataDir,
-  userDataDir,
-  port,
-  initialFile: async (_workspace, open) => {
-    if (values.file) {
-      const file = path.resolve(values.file);
-      if (!fs.existsSync(file)) EngagementStore.create(file, { name: path.basename(file, '.shoshin'), client: '' }).close();
+/** Missing means nothing at all is there: a dangling link or a loop of links is reported by the open, not replaced. */
+function missing(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+let host: Awaited<ReturnType<typeof startWebHost>>;
+try {
+  host = await startWebHost({
+    rendererDir,
+    dataDir,
+    userDataDir,
+    port,
+    initialFile: async (_workspace, open) => {
+      if (values.file) {
+        const file = path.resolve(values.file);
+        if (missing(file)) EngagementStore.create(file, { name: path.basename(file, '.shoshin'), client: '' }).close();
+        return open(file);
+      }
+      // No file named: carry on with the last engagement, or start one in the data folder.
+      const last = new AppSettings(userDataDir).recent()[0];
+      if (last) return open(last.path);
+      const file = freshPath(dataDir, 'Untitled engagement');
+      EngagementStore.create(file, { name: 'Untitled engagement', client: '' }).close();
       return open(file);
-    }
-    // No file named: carry on with the last engagement, or start one in the data folder.
-    const last = new AppSettings(userDataDir).recent()[0];
-    if (last) return open(last.path);
-    const file = freshPath(dataDir, 'Untitled engagement');
-    EngagementStore.create(file, { name: 'Untitled engagement', client: '' }).close();
-    return open(file);
-  },
-});
+    },
+  });
+} catch (error) {
+  // One line, no stack trace: the refusal is the whole message (a bad --file, a port in use, a full disk).
+  console.error(`shoshin: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 
 console.log(`Shoshin is running in your browser. Open this address (it contains this run's private token):`);
 console.log(host.url);
