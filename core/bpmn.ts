@@ -397,6 +397,16 @@ export function processToBpmn(input: BpmnInput): string {
     [...(incoming.get(id) ?? []).map((ref) => `<bpmn:incoming>${ref}</bpmn:incoming>`), ...(outgoing.get(id) ?? []).map((ref) => `<bpmn:outgoing>${ref}</bpmn:outgoing>`)].join('');
   // A label is a BPMN name only where it answers a gateway's question; elsewhere it is a note on the flow.
   const decides = (ref: string) => (outgoing.get(ref)?.length ?? 0) > 1 && (byRef.get(ref)?.kind === 'decision' || graph.gateways.some((g) => g.id === ref && g.element === 'exclusiveGateway'));
+  // A label on a flow that answers no question is a note on the way ("by email"): BPMN names only
+  // a decision's answers, so the note becomes a text annotation where the label is drawn.
+  const notes = graph.flows.flatMap((f) => {
+    const text = oneLine(f.label);
+    const route = routes.get(f.id);
+    if (!text || decides(f.sourceRef) || !route) return [];
+    const box = route.label ?? { x: route.middle.x + 6, y: route.middle.y - 22, width: Math.min(200, 8 + text.length * 7), height: 16 };
+    const key = f.flow?.id ?? f.id;
+    return [{ id: `Annotation_${key}`, association: `Association_${key}`, flowRef: f.id, text: f.label, box, anchor: route.middle }];
+  });
   const painsByStep = new Map<string, PainPoint[]>();
   for (const p of input.painPoints ?? []) if (p.targetKind === 'step') painsByStep.set(p.targetId, [...(painsByStep.get(p.targetId) ?? []), p]);
 
@@ -450,10 +460,13 @@ export function processToBpmn(input: BpmnInput): string {
   }
   for (const f of graph.flows) {
     const named = decides(f.sourceRef) ? f.label : '';
-    const note = named ? '' : documentation('', f.label);
-    const body = `${named && oneLine(named) !== bpmnName(named) ? documentation(named) : ''}${note}`;
+    const body = named && oneLine(named) !== bpmnName(named) ? documentation(named) : '';
     const open = `<bpmn:sequenceFlow id="${f.id}"${nameAttr(named)} sourceRef="${f.sourceRef}" targetRef="${f.targetRef}"`;
     out.push(body ? `${open}>${body}</bpmn:sequenceFlow>` : `${open}/>`);
+  }
+  for (const note of notes) {
+    out.push(`<bpmn:textAnnotation id="${note.id}"><bpmn:text>${escapeXml(note.text)}</bpmn:text></bpmn:textAnnotation>`);
+    out.push(`<bpmn:association id="${note.association}" sourceRef="${note.flowRef}" targetRef="${note.id}"/>`);
   }
   out.push('</bpmn:process>');
 
@@ -502,6 +515,15 @@ export function processToBpmn(input: BpmnInput): string {
     const waypoints = points.map((p) => `<di:waypoint x="${coordinate(p.x)}" y="${coordinate(p.y)}"/>`).join('');
     const label = route.label && decides(f.sourceRef) && oneLine(f.label) ? `<bpmndi:BPMNLabel>${exactBounds(route.label)}</bpmndi:BPMNLabel>` : '';
     out.push(`<bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}">${waypoints}${label}</bpmndi:BPMNEdge>`);
+  }
+  for (const note of notes) {
+    const { box, anchor } = note;
+    const end = { x: box.x, y: box.y + box.height / 2 };
+    out.push(`<bpmndi:BPMNShape id="${note.id}_di" bpmnElement="${note.id}">${exactBounds(box)}</bpmndi:BPMNShape>`);
+    out.push(
+      `<bpmndi:BPMNEdge id="${note.association}_di" bpmnElement="${note.association}">` +
+        `<di:waypoint x="${coordinate(anchor.x)}" y="${coordinate(anchor.y)}"/><di:waypoint x="${coordinate(end.x)}" y="${coordinate(end.y)}"/></bpmndi:BPMNEdge>`,
+    );
   }
   out.push('</bpmndi:BPMNPlane>');
   out.push('</bpmndi:BPMNDiagram>');

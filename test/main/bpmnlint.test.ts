@@ -183,6 +183,7 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
     const views = tangledEngagement(10, 100, 5);
     expect(views).toHaveLength(10);
     const added = { parallel: 0, choice: 0, join: 0, parallelJoin: 0 };
+    let notes = 0;
     for (const view of views) {
       expect(view.steps.length).toBeGreaterThanOrEqual(100);
       const xml = await bpmnOf(view);
@@ -190,6 +191,8 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
       const { rootElement } = await new BpmnModdle().fromXML(xml);
       const root = rootElement as { rootElements: El[]; diagrams: { plane: { planeElement: (El & { bpmnElement: El; bounds?: Box })[] } }[] };
       const elements = root.rootElements.find((e) => e.$type === 'bpmn:Process')?.flowElements ?? [];
+      const process = root.rootElements.find((e) => e.$type === 'bpmn:Process') as El & { artifacts?: (El & { text?: string })[] };
+      notes += (process.artifacts ?? []).filter((a) => a.$type === 'bpmn:TextAnnotation' && a.text === 'by email').length;
       for (const e of elements) {
         if (e.id.startsWith('Gateway_split_')) added[e.$type === 'bpmn:ParallelGateway' ? 'parallel' : 'choice']++;
         if (e.id.startsWith('Gateway_join_')) added[e.$type === 'bpmn:ParallelGateway' ? 'parallelJoin' : 'join']++;
@@ -206,6 +209,8 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
     expect(added.join).toBeGreaterThan(0);
     // Work split in two (the start leads two ways at once) waits for both branches where they meet.
     expect(added.parallelJoin).toBeGreaterThanOrEqual(views.length);
+    // A label on a plain flow ("by email") is kept as a text annotation: BPMN names only a decision's answers.
+    expect(notes).toBeGreaterThan(0);
   }, 240_000);
 
   it('cuts a long name at a word, under the limit, and keeps the whole text in the documentation', async () => {
