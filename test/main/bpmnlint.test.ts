@@ -179,11 +179,12 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
     expect(await lintAll(tangledEngagement(4, 40, 11))).toEqual([]);
   });
 
-  it('reports nothing on a 10 × 100 engagement, and the gateways it adds sit clear of the steps', async () => {
+  it('reports nothing on a 10 × 100 engagement; the gateways it adds sit beside their own steps and clear of every step', async () => {
     const views = tangledEngagement(10, 100, 5);
     expect(views).toHaveLength(10);
     const added = { parallel: 0, choice: 0, join: 0, parallelJoin: 0 };
     let notes = 0;
+    const distances: number[] = [];
     for (const view of views) {
       expect(view.steps.length).toBeGreaterThanOrEqual(100);
       const xml = await bpmnOf(view);
@@ -198,15 +199,20 @@ describe('BPMN export against bpmnlint:recommended (the rules Camunda Modeler ap
         if (e.id.startsWith('Gateway_join_')) added[e.$type === 'bpmn:ParallelGateway' ? 'parallelJoin' : 'join']++;
       }
       // Clear of every step as the canvas draws it (larger than BPMN's own shapes), not only as bpmnlint sees them.
-      const areas = routingInput(view).steps.map((s) => s.area);
+      const steps = routingInput(view).steps;
+      const areas = steps.map((s) => s.area);
       for (const shape of root.diagrams[0]?.plane.planeElement ?? []) {
         if (!shape.bpmnElement.id.startsWith('Gateway_') || !shape.bounds) continue;
         for (const area of areas) expect(boxesMeet(shape.bounds, area)).toBe(false);
+        // Beside its own step, where it reads as that step's split or join.
+        const own = steps.find((s) => shape.bpmnElement.id.endsWith(s.id))?.area as Box;
+        distances.push(Math.max(own.x - (shape.bounds.x + shape.bounds.width), shape.bounds.x - (own.x + own.width), own.y - (shape.bounds.y + shape.bounds.height), shape.bounds.y - (own.y + own.height)));
       }
     }
     expect(added.parallel).toBeGreaterThan(0);
     expect(added.choice).toBeGreaterThan(0);
     expect(added.join).toBeGreaterThan(0);
+    expect(distances.filter((d) => d > 60)).toEqual([]);
     // Work split in two (the start leads two ways at once) waits for both branches where they meet.
     expect(added.parallelJoin).toBeGreaterThanOrEqual(views.length);
     // A label on a plain flow ("by email") is kept as a text annotation: BPMN names only a decision's answers.
