@@ -9,7 +9,7 @@ import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { readLogo, svgToPng } from './images';
 import { readEngagement } from './read';
-import { processRoutes } from './routes';
+import { loadAvoid, processRoutes } from './routes';
 
 /** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
 export interface ExportTask {
@@ -87,7 +87,7 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
     }
     case 'bpmn': {
       const view = processView(data, task.processId);
-      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view) }));
+      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view), avoid: await loadAvoid() }));
       break;
     }
     case 'svg':

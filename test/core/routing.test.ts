@@ -340,13 +340,17 @@ describe('one computation for every output', () => {
         expect(svg).toContain(`<path d="${roundedPath(route.points)}" fill="none"`);
       }
       const moddle = new BpmnModdle();
-      const { rootElement, warnings } = await moddle.fromXML(processToBpmn({ ...view, routes }));
+      const { rootElement, warnings } = await moddle.fromXML(processToBpmn({ ...view, routes, avoid }));
       expect(warnings).toEqual([]);
-      type DiEdge = { $type: string; bpmnElement: { id: string }; waypoint: Point[]; label?: { bounds: Box } };
+      type DiEdge = { $type: string; bpmnElement: { id: string; name?: string; sourceRef: { id: string }; targetRef: { id: string } }; waypoint: Point[]; label?: { bounds: Box } };
       const plane = (rootElement as unknown as { diagrams: { plane: { planeElement: DiEdge[] } }[] }).diagrams[0]?.plane.planeElement ?? [];
+      let compared = 0;
       for (const f of view.flows) {
         const route = routes[f.id] as FlowRoute;
         const edge = plane.find((e) => e.$type === 'bpmndi:BPMNEdge' && e.bpmnElement.id === `Flow_${f.id}`) as DiEdge;
+        // A flow that BPMN runs through a gateway the export adds (core/bpmn.ts) is routed to and from that gateway instead.
+        if (edge.bpmnElement.sourceRef.id.startsWith('Gateway_') || edge.bpmnElement.targetRef.id.startsWith('Gateway_')) continue;
+        compared++;
         const waypoints = edge.waypoint.map((p) => ({ x: p.x, y: p.y }));
         expect(waypoints).toHaveLength(route.points.length);
         // Every bend is the same point; the two ends lie on the same line, moved onto BPMN's smaller event and gateway shapes.
@@ -358,11 +362,13 @@ describe('one computation for every output', () => {
           expect(end.x === mine.x || end.y === mine.y).toBe(true);
           expect(end.x === next.x || end.y === next.y).toBe(true);
         }
-        if (route.label) {
+        // A label is drawn in BPMN where it is the flow's name (an answer to a decision).
+        if (route.label && edge.bpmnElement.name) {
           const b = edge.label?.bounds as Box;
           expect({ x: b.x, y: b.y, width: b.width, height: b.height }).toEqual({ x: route.label.x, y: route.label.y, width: route.label.width, height: route.label.height });
         }
       }
+      expect(compared).toBeGreaterThan(view.flows.length / 2);
     }
   });
 });
