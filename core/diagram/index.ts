@@ -5,4 +5,5 @@
  */
 export { contentExtent, diagramSlices, renderDiagram, type Diagram, type DiagramInput, type DiagramOptions } from './render';
 export { routeFlow, stepBoxes, type Box, type Point, type Route } from './routing';
+export { STEP_FONT } from './shapes';
 export { FONT_FAMILY, textWidth, wrapText } from './text';
