@@ -16,7 +16,9 @@ export const REPORT_LANGUAGES = ['en-GB', 'en-US', 'en-AU', 'de-DE', 'fr-FR', 'n
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   sections: [...REPORT_SECTIONS],
-  anonymise: false,
+  // People safety: what leaves the laptop names nobody unless the consultant decides otherwise.
+  anonymise: true,
+  nameIndividuals: false,
   includeQuestions: true,
   confidential: true,
   brandColor: '#1f4e79',

@@ -25,8 +25,16 @@ function storage(field: Field<unknown>): ColumnKind {
   }
 }
 
+const columnNames = new Map<string, string>();
+
+/** A record key's column (`processId` → `process_id`); remembered, since every edit maps the same few keys. */
 export function columnName(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let column = columnNames.get(key);
+  if (column === undefined) {
+    column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columnNames.set(key, column);
+  }
+  return column;
 }
 
 export const TABLES = Object.fromEntries(
