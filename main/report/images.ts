@@ -36,7 +36,7 @@ function arial(): string[] | null {
 }
 
 /** Text Arial (and its stand-ins) draws itself: Latin, Greek, Cyrillic, punctuation and arrows. */
-const BEYOND_ARIAL = /[^\u0000-\u024f\u0370-\u04ff\u2000-\u20cf\u2190-\u21ff]/;
+const BEYOND_ARIAL = /[^\t\n\r\u0020-\u024f\u0370-\u04ff\u2000-\u20cf\u2190-\u21ff]/;
 
 /**
  * The fonts to draw an SVG with. Loading every font on the system takes longer than drawing a

@@ -1,4 +1,4 @@
-import { BorderStyle, Footer, Header, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { BorderStyle, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, Table, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { MUTED, PAIN, RULE } from './styles';
@@ -139,6 +139,15 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
     properties: { page: sectionPage(ctx.pages, block.orientation) },
     headers: firm?.header ? {} : { default: header },
     footers: firm?.footer ? {} : { default: footer },
-    children: block.children,
+    children: block.children.at(-1) instanceof Table ? [...block.children, sectionEnd()] : block.children,
   };
+}
+
+/**
+ * The paragraph a section ending in a table needs to carry its page set-up, 1 pt high: at normal
+ * size it would not fit below a table that fills the page, and Word would print it on a blank page
+ * of its own (LibreOffice does not, so the contents' page numbers would differ between them).
+ */
+function sectionEnd(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: 2 })] });
 }

@@ -179,7 +179,6 @@ function breakLines(runs: readonly (Run | Picture)[], format: Format, width: num
           const perLine = Math.max(1, Math.floor((chars.length * width) / wordWidth));
           for (let at = 0; at + perLine < chars.length; at += perLine) {
             tallestText = Math.max(tallestText, run.size);
-            any = true;
             finish();
           }
           used = (wordWidth % width) + spaceWidth;
