@@ -20,9 +20,9 @@ const PT_PER_PX = 0.75;
 /** The zoom at which step text prints at the smallest readable size. */
 const READABLE_SCALE = SMALLEST_STEP_TEXT_PT / (STEP_FONT * PT_PER_PX);
 /** Room on the overview page for the chapter heading, the line of facts and the caption (twips). */
-const OVERVIEW_PAGE_RESERVE = 1950;
+export const OVERVIEW_PAGE_RESERVE = 1950;
 /** Room on a detail page for the line saying where the part continues and the caption (twips). */
-const PART_PAGE_RESERVE = 1150;
+export const PART_PAGE_RESERVE = 1150;
 /** A map narrow enough for a portrait page takes at most this share of its height, leaving room for the text. */
 const PORTRAIT_SHARE = 0.5;
 

@@ -7,8 +7,8 @@ import type { RegisterRow } from '../../../core/register';
 import { clip, oneLine } from '../../../core/xml';
 import { fallbackWidth, svgToPng } from '../images';
 import type { ReportContext } from './context';
-import { diagramImage, planDiagram, type DiagramPart } from './diagrams';
-import { PORTRAIT_WIDTH, textArea } from './pages';
+import { diagramImage, OVERVIEW_PAGE_RESERVE, PART_PAGE_RESERVE, planDiagram, type DiagramPart } from './diagrams';
+import { PORTRAIT_WIDTH, textArea, TWIPS_PER_PX } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
 import { heading, KIND_LABEL, measure, minutes, muted, para, plural, run, runs, score, stepName } from './text';
@@ -43,11 +43,17 @@ export function writeProcess(ctx: ReportContext, view: ProcessView): void {
         : `Figure: ${clip(name, 300)}. Numbered markers are pain points; “?” marks an open question.`,
     ),
   );
+  // A part shares the page with the overview or the part before where it fits with room to spare, so a low map takes fewer pages.
+  const mapHeight = textArea(ctx.pages, 'map').height;
+  let used = OVERVIEW_PAGE_RESERVE + plan.overview.height * TWIPS_PER_PX;
   plan.parts.forEach((part, i) => {
     const label = `${name}, part ${i + 1} of ${count}`;
+    const need = PART_PAGE_RESERVE + part.height * TWIPS_PER_PX;
+    const newPage = used + need > mapHeight - SHARED_PAGE_SPARE;
+    used = newPage ? need : used + need;
     ctx.add(
       'map',
-      continuation(ctx, i, count),
+      continuation(ctx, i, count, newPage),
       figure(ctx, part, label, `Part ${i + 1} of ${count}, left to right. ${description}`),
       caption(`Figure: ${clip(label, 300)}.`),
     );
@@ -82,14 +88,17 @@ function caption(text: string): Paragraph {
   return new Paragraph({ style: 'Caption', children: runs(text) });
 }
 
+/** Room a part sharing a page leaves unused, in twips: a caption or name a line longer than reckoned still fits. */
+const SHARED_PAGE_SPARE = 600;
+
 /** The line above a detail part saying where it comes from and where it continues: "← from part 1", "continues in part 3 →". */
-function continuation(ctx: ReportContext, index: number, count: number): Paragraph {
+function continuation(ctx: ReportContext, index: number, count: number, newPage: boolean): Paragraph {
   const width = textArea(ctx.pages, 'map').width;
   const style = { size: 17, color: MUTED };
   return new Paragraph({
-    pageBreakBefore: true,
+    pageBreakBefore: newPage || undefined,
     keepNext: true,
-    spacing: { before: 0, after: 80 },
+    spacing: { before: newPage ? 0 : 120, after: 80 },
     tabStops: [{ type: TabStopType.RIGHT, position: width }],
     children: [
       ...(index > 0 ? [new TextRun({ text: `← from part ${index}`, ...style })] : []),
