@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import validate from '@ooxml-tools/validate';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { Worker } from 'node:worker_threads';
 import type { Page } from 'playwright-core';
@@ -34,6 +35,10 @@ describe('export from the UI', () => {
     await report.getByRole('checkbox', { name: 'Anonymise names' }).check();
     await report.getByRole('checkbox', { name: 'Observations' }).uncheck();
     await report.getByRole('textbox', { name: 'Brand colour' }).fill('#0b6e4f');
+    await report.getByRole('combobox', { name: 'Paper for process maps' }).selectOption({ label: 'A3 landscape, folded in (Tabloid with US Letter)' });
+    await report.getByRole('combobox', { name: 'Document language' }).selectOption('de-DE');
+    // The browser host has no file picker: a template is named by its path in the data folder.
+    expect(await report.getByRole('textbox', { name: 'Word template (.dotx or .docx)' }).inputValue()).toBe('');
     await page.screenshot({ path: screenshotPath('report-dialog') });
 
     await report.getByRole('button', { name: 'Create Word report' }).click();
@@ -54,6 +59,9 @@ describe('export from the UI', () => {
     expect(html).toContain('Executive summary');
     expect(html).not.toMatch(/<h1>(<a [^>]*><\/a>)*Observations<\/h1>/);
     expect(html).not.toContain('Helen Okafor');
+    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+    expect(await zip.file('docProps/core.xml')?.async('string')).toContain('<dc:language>de-DE</dc:language>');
+    expect(await zip.file('word/document.xml')?.async('string')).toContain('<w:pgSz w:w="23811" w:h="16838" w:orient="landscape"/>');
     expect(fs.readFileSync(path.join(env.host.dataDir, 'exports', file.suggestedFilename()))).toEqual(fs.readFileSync(saved));
 
     // The options are remembered for this engagement.
@@ -63,6 +71,8 @@ describe('export from the UI', () => {
     await expect.poll(() => again.getByRole('checkbox', { name: 'Anonymise names' }).isChecked()).toBe(true);
     expect(await again.getByRole('checkbox', { name: 'Observations' }).isChecked()).toBe(false);
     expect(await again.getByRole('textbox', { name: 'Brand colour' }).inputValue()).toBe('#0b6e4f');
+    expect(await again.getByRole('combobox', { name: 'Paper for process maps' }).inputValue()).toBe('a3');
+    expect(await again.getByRole('combobox', { name: 'Document language' }).inputValue()).toBe('de-DE');
     expect(errors).toEqual([]);
     await page.close();
   });
