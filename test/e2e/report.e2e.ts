@@ -35,7 +35,7 @@ describe('export from the UI', () => {
     await report.getByRole('checkbox', { name: 'Anonymise names' }).check();
     await report.getByRole('checkbox', { name: 'Observations' }).uncheck();
     await report.getByRole('textbox', { name: 'Brand colour' }).fill('#0b6e4f');
-    await report.getByRole('combobox', { name: 'Paper for process maps' }).selectOption({ label: 'A3 landscape, folded in (Tabloid with US Letter)' });
+    await report.getByRole('combobox', { name: 'Paper for process maps' }).selectOption({ label: 'A3 (Tabloid with Letter), landscape' });
     await report.getByRole('combobox', { name: 'Document language' }).selectOption('de-DE');
     // The browser host has no file picker: a template is named by its path in the data folder.
     expect(await report.getByRole('textbox', { name: 'Word template (.dotx or .docx)' }).inputValue()).toBe('');
@@ -66,7 +66,8 @@ describe('export from the UI', () => {
 
     // The options are remembered for this engagement.
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Export…' }).click();
+    // The top bar folds Export into its More menu at this width; the shortcut opens it from anywhere.
+    await page.keyboard.press('Control+Shift+E');
     const again = page.getByRole('dialog', { name: 'Export' }).getByRole('form', { name: 'Word report' });
     await expect.poll(() => again.getByRole('checkbox', { name: 'Anonymise names' }).isChecked()).toBe(true);
     expect(await again.getByRole('checkbox', { name: 'Observations' }).isChecked()).toBe(false);
@@ -79,7 +80,9 @@ describe('export from the UI', () => {
 
   it('exports the open process as BPMN and refuses a download without the token', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await openSample(page);
+    // The top bar folds Export into its More menu at this width; the shortcut opens it from anywhere.
+    await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('button', { name: 'BPMN 2.0' }).click();
     const link = dialog.getByRole('link', { name: /^Download .*\.bpmn$/ });

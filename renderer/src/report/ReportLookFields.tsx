@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ReportOptions } from '../../../core/ipc/report';
 import { MAP_PAPERS, REPORT_LANGUAGES } from '../../../core/reportDefaults';
 import { ApiError, call } from '../api';
+import './report.css';
 import { t } from '../i18n';
 
 type Look = Pick<ReportOptions, 'mapPaper' | 'language' | 'templatePath'>;
@@ -32,7 +33,7 @@ export function ReportLookFields({ value, onChange, canPick, dataDir }: { value:
   return (
     <fieldset className="fieldset">
       <legend>{t('shell.export.pages')}</legend>
-      <div className="export-brand">
+      <div className="export-look">
         <label className="field">
           {t('shell.export.mapPaper')}
           <select className="input" value={value.mapPaper} onChange={(e) => onChange({ mapPaper: e.target.value as Look['mapPaper'] })}>
