@@ -5,4 +5,5 @@
  */
 export { contentExtent, diagramSlices, renderDiagram, type Diagram, type DiagramInput, type DiagramOptions } from './render';
 export { stepBoxes, type Box, type FlowRoute, type Point, type Routes } from '../routing';
+export { STEP_FONT } from './shapes';
 export { FONT_FAMILY, textWidth, wrapText } from './text';

@@ -7,7 +7,8 @@ import { textWidth, wrapLines } from './text';
 /** The SVG pieces a diagram is made of: text blocks, step shapes, markers and icons. */
 
 export const MARKER_SIZE = 22;
-const STEP_FONT = 13;
+/** The size of step text before it shrinks to fit: the report sizes diagrams on paper by it. */
+export const STEP_FONT = 13;
 const MIN_STEP_FONT = 10;
 
 export function num(value: number): string {

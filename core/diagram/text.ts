@@ -17,8 +17,16 @@ const ASCII_WIDTHS = [
   722, 500, 500, 500, 334, 260, 334, 584,
 ];
 
+// Typographic punctuation the app itself writes (quotes, dashes, bullets, arrows), in Arial.
+const PUNCTUATION_WIDTHS = new Map([
+  [0xa0, 278], [0xb7, 278], [0x2013, 556], [0x2014, 1000], [0x2018, 222], [0x2019, 222], [0x201c, 333], [0x201d, 333],
+  [0x2022, 350], [0x2026, 1000], [0x2190, 1000], [0x2192, 1000],
+]);
+
 function charWidth(point: number): number {
   if (point >= 0x20 && point <= 0x7e) return ASCII_WIDTHS[point - 0x20] ?? 556;
+  const punctuation = PUNCTUATION_WIDTHS.get(point);
+  if (punctuation !== undefined) return punctuation;
   if (point < 0x20) return 0;
   // Combining marks and zero-width joiners take no room of their own.
   if ((point >= 0x300 && point <= 0x36f) || point === 0x200d || (point >= 0xfe00 && point <= 0xfe0f)) return 0;
