@@ -190,7 +190,7 @@ describe('services under a path policy', () => {
     const copy = await s.call('engagement.saveCopy');
     expect(copy.ok && String((copy.data as { path: string }).path).startsWith(s.dataDir + path.sep)).toBe(true);
     expect(fs.existsSync(elsewhere)).toBe(false);
-    for (const removed of ['engagement.counts', 'engagement.update', 'lane.rename', 'flow.update', 'quote.update', 'report.saveOptions', 'engagement.pickAndOpen']) {
+    for (const removed of ['engagement.counts', 'lane.rename', 'flow.update', 'quote.update', 'report.saveOptions', 'engagement.pickAndOpen']) {
       expect(await s.call(removed), removed).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
     s.workspace.close();
