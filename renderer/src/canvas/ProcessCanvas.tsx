@@ -171,8 +171,11 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      if (!connection.source || !connection.target || connection.source === connection.target) return;
-      void mutate('flow.add', { processId: saved.process.id, sourceId: connection.source, targetId: connection.target });
+      const { source, target } = connection;
+      if (!source || !target || source === target) return;
+      // Already joined this way: a second line would only hide under the first.
+      if (workingView()?.flows.some((f) => f.sourceId === source && f.targetId === target)) return;
+      void mutate('flow.add', { processId: saved.process.id, sourceId: source, targetId: target });
     },
     [mutate, saved.process.id],
   );
