@@ -1,7 +1,8 @@
 import { sql as initial } from './0001_initial';
 import { sql as voteRounds } from './0002_vote_rounds';
 import { sql as journalIndex } from './0003_journal_index';
-import { sql as documented } from './0004_documented';
+import { sql as engagementObjectives } from './0004_engagement_objectives';
+import { sql as documented } from './0005_documented';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'vote_rounds', sql: voteRounds },
   { version: 3, name: 'journal_index', sql: journalIndex },
-  { version: 4, name: 'documented', sql: documented },
+  { version: 4, name: 'engagement_objectives', sql: engagementObjectives },
+  { version: 5, name: 'documented', sql: documented },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -18,7 +18,10 @@ export const EXPORT_USAGE = `  shoshin export FILE --format docx|bpmn|svg|png|cs
       --register pain-points|stakeholders   which register for CSV (default pain-points)
       --options opts.json     report options as JSON (the same as the Report options dialog)
       --sections a,b,...      ${REPORT_SECTIONS.join(', ')}
-      --anonymise             name everyone by role
+      --anonymise | --no-anonymise   name everyone by role (the default), in the report
+                              and in CSV; people who asked are named by role either way
+      --name-individuals      an internal report: the people chapter names individuals
+                              beside their readiness and resistance (needs --no-anonymise)
       --no-questions          leave open questions out
       --confidential | --no-confidential
       --brand-color '#1f4e79' --logo logo.png
@@ -49,6 +52,8 @@ function parse(args: readonly string[]) {
         options: { type: 'string' },
         sections: { type: 'string' },
         anonymise: { type: 'boolean' },
+        'no-anonymise': { type: 'boolean' },
+        'name-individuals': { type: 'boolean' },
         'no-questions': { type: 'boolean' },
         confidential: { type: 'boolean' },
         'no-confidential': { type: 'boolean' },
@@ -80,7 +85,9 @@ function optionsFromFile(file: string): Partial<ReportOptions> {
     const issue = parsed.error.issues[0];
     return fail(`The options file ${file} is not valid${issue ? ` at ${issue.path.join('.') || 'the top level'}: ${issue.message}` : ''}.`);
   }
-  return parsed.data;
+  // Only what the file says: a default filled in for an option it leaves out must not override the remembered one.
+  const given = new Set(Object.keys(json as object));
+  return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => given.has(key))) as Partial<ReportOptions>;
 }
 
 function pickProcess(processes: readonly ProcessSummary[], wanted: string): ProcessSummary {
@@ -119,7 +126,10 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
     if (unknown.length) fail(`Unknown section ${unknown.map((s) => `“${s}”`).join(', ')}; the sections are ${REPORT_SECTIONS.join(', ')}.`);
     flags.sections = [...new Set(sections)] as ReportSection[];
   }
+  if (values.anonymise && values['no-anonymise']) fail('Give --anonymise or --no-anonymise, not both.');
   if (values.anonymise) flags.anonymise = true;
+  if (values['no-anonymise']) flags.anonymise = false;
+  if (values['name-individuals']) flags.nameIndividuals = true;
   if (values['no-questions']) flags.includeQuestions = false;
   if (values.confidential) flags.confidential = true;
   if (values['no-confidential']) flags.confidential = false;
@@ -131,6 +141,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
     fail(`Invalid report options${issue ? ` (${issue.path.join('.')}): ${issue.message}` : ''}.`);
   }
   const options = merged.data;
+  if (values['name-individuals'] && options.anonymise) fail('--name-individuals names people in the people chapter, so it needs --no-anonymise.');
   if (format === 'docx' && options.logoPath.trim()) readLogo(options.logoPath.trim());
 
   const out = path.resolve(values.out);

@@ -4,7 +4,7 @@ import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import type { LoadedEngagement } from '../../core/ipc/app';
-import { getEngagement } from '../../db/engagement';
+import { getEngagement, updateEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
 import { loadRecords } from '../../db/records';
 import { recoverInto } from '../../db/recover';
@@ -12,7 +12,7 @@ import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
-import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
+import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
 export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
@@ -162,6 +162,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       return { ok: true as const };
     },
     'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
+    'engagement.update': (workspace, input) =>
+      change(workspace.requireStore().command('engagement.update', 'Edit engagement details', (tx) => updateEngagement(tx, input.id, input.patch))),
     'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
       const target = await copyTarget(workspace);
