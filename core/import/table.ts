@@ -201,7 +201,7 @@ function clipText(text: string, max: number): string {
  * there is none. Rows without a step are skipped and counted; unreadable times and unknown next
  * steps are left out with a note, never guessed.
  */
-export function tableToPlan(table: SheetTable, mapping: ColumnMapping, format: Extract<ImportFormat, 'csv' | 'xlsx'>): ImportPlan {
+export function tableToPlan(table: SheetTable, mapping: ColumnMapping, format: Extract<ImportFormat, 'csv' | 'xlsx'>, prefix = ''): ImportPlan {
   const plan: ImportPlan = { format, processes: [], skipped: {}, notes: [] };
   if (mapping.step === undefined) {
     addNote(plan, 'No column holds the steps, so nothing can be imported. Say which column names the steps.');
@@ -217,7 +217,7 @@ export function tableToPlan(table: SheetTable, mapping: ColumnMapping, format: E
   });
   let p = 0;
   for (const group of groups.values()) {
-    const process = processOf(plan, `process-${p++}`, group.name, group.rows, mapping);
+    const process = processOf(plan, `${prefix}process-${p++}`, group.name, group.rows, mapping);
     if (process.steps.length > 0) plan.processes.push(process);
   }
   return plan;
