@@ -67,7 +67,7 @@ async function parse(xml: string): Promise<El> {
 
 async function lintErrors(xml: string): Promise<string[]> {
   const linter = new Linter({ config: { extends: 'bpmnlint:recommended', rules: { 'label-required': 'off', 'no-bpmndi': 'error' } }, resolver: new NodeResolver() });
-  const results = (await linter.lint(await parse(xml))) as Record<string, { category: string; message: string; id?: string }[]>;
+  const results = await linter.lint(await parse(xml));
   return Object.entries(results).flatMap(([rule, reports]) => reports.filter((r) => r.category === 'error').map((r) => `${rule}: ${r.id ?? ''} ${r.message}`));
 }
 
