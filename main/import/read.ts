@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ShoshinError } from '../../core/errors';
-import { countSkipped, MAX_IMPORT_BYTES, MAX_IMPORT_STEPS, type ImportFormat, type ImportPlan } from '../../core/import/plan';
+import { addNote, countSkipped, MAX_IMPORT_BYTES, MAX_IMPORT_STEPS, type ImportFormat, type ImportPlan } from '../../core/import/plan';
 import { guessMapping, MAX_TABLE_ROWS, parseCsv, tableOf, tableToPlan, type ColumnMapping, type SheetTable } from '../../core/import/table';
 import { bpmnToPlan } from './bpmn';
 
@@ -28,6 +28,9 @@ const EXTENSIONS: Record<string, ImportFormat> = { '.bpmn': 'bpmn', '.xml': 'bpm
 /** The compound-file signature: a workbook saved with a password (encrypted OOXML) or the old binary .xls. */
 const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
+
+/** Said when no column of a table holds the steps: the preview shows it beside the columns, importing refuses with it. */
+export const NO_STEP_COLUMN = 'No column in this table names the steps (a heading such as “Step” or “Activity”); say which column holds them.';
 
 export function formatOf(file: string): ImportFormat {
   const format = EXTENSIONS[path.extname(file).toLowerCase()];
@@ -127,9 +130,7 @@ function fromTables(tables: SheetTable[], format: 'csv' | 'xlsx', options: ReadO
     plan.notes.push(...part.notes);
   });
   if (cut) countSkipped(plan.skipped, 'rowsBeyondLimit');
-  if (plan.processes.length === 0 && read.length > 0 && read.every((t) => t.mapping.step === undefined)) {
-    throw new ShoshinError('invalid_input', 'No column in this table names the steps (a heading such as “Step” or “Activity”); say which column holds them.');
-  }
+  if (plan.processes.length === 0 && read.length > 0 && read.every((t) => t.mapping.step === undefined)) addNote(plan, NO_STEP_COLUMN);
   if (plan.processes.reduce((n, p) => n + p.steps.length, 0) > MAX_IMPORT_STEPS) {
     throw new ShoshinError('bad_file', 'This file holds more steps than one import may add, so nothing was imported.');
   }

@@ -5,7 +5,7 @@ import type { Process } from '../../core/records';
 import { writeImport } from '../../db/import';
 import type { CommandResult, EngagementStore } from '../../db/store';
 import { placementsOf } from './layout';
-import { readImport } from './read';
+import { NO_STEP_COLUMN, readImport } from './read';
 
 /**
  * Reads a file, lays out what has no diagram, and adds it to the engagement as one command (one
@@ -19,7 +19,9 @@ export async function importFile(
 ): Promise<{ result: CommandResult<Process[]>; summary: ImportSummary }> {
   if (store.readOnly) throw new ShoshinError('read_only', 'This engagement is open read-only, so nothing can be imported into it.');
   const { plan } = await readImport(file, mapping ? { mapping } : {});
-  if (plan.processes.every((p) => p.steps.length === 0)) throw new ShoshinError('invalid_input', 'This file holds no steps to import, so nothing was added.');
+  if (plan.processes.every((p) => p.steps.length === 0)) {
+    throw new ShoshinError('invalid_input', plan.notes.includes(NO_STEP_COLUMN) ? NO_STEP_COLUMN : 'This file holds no steps to import, so nothing was added.');
+  }
   const placements = await placementsOf(plan);
   const count = plan.processes.filter((p) => p.parentStepKey === null).length;
   const label = count === 1 ? `Import “${plan.processes[0]?.name ?? 'process'}”` : `Import ${count} processes`;
