@@ -1,6 +1,6 @@
 import { MAX_NAME, MAX_TEXT, type StepKind } from '../vocabulary';
 import { kindForText } from '../typeToMap';
-import { parseTime } from './duration';
+import { parseDuration, type DurationBasis } from '../duration';
 import { addNote, countSkipped, type ImportFormat, type ImportPlan, type PlannedLane, type PlannedProcess, type PlannedStep } from './plan';
 
 /**
@@ -174,6 +174,16 @@ function kindOf(cell: string, text: string): StepKind | null {
   return kindForText(text);
 }
 
+/** How procedure tables write "no time": an empty cell, a dash, n/a. */
+const NO_TIME = /^(-+|–|—|n\/a)$/i;
+
+/** Minutes, null for no time, or undefined for text that is not a time (never a guess). */
+function timeOf(cell: string, basis: DurationBasis): number | null | undefined {
+  if (NO_TIME.test(cell.trim())) return null;
+  const parsed = parseDuration(cell, basis);
+  return parsed.ok ? parsed.minutes : undefined;
+}
+
 const NOWHERE = /^(end|none|stop|finish|done|-+|–|—|n\/a|x)$/i;
 
 interface Row {
@@ -251,7 +261,7 @@ function processOf(plan: ImportPlan, key: string, name: string, source: { row: r
     }
     const time = (field: 'work' | 'wait'): number | null => {
       const cell = cellOf(row, mapping, field);
-      const minutes = parseTime(cell, field);
+      const minutes = timeOf(cell, field);
       if (minutes !== undefined) return minutes;
       addNote(plan, `Row ${index}: the ${field} time “${clipText(cell, 60)}” is not a time Shoshin can read; it was left empty.`);
       countSkipped(plan.skipped, 'unreadableTimes');

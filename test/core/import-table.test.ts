@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseTime } from '../../core/import/duration';
 import { guessMapping, parseCsv, tableOf, tableToPlan } from '../../core/import/table';
 
 describe('step tables', () => {
@@ -29,15 +28,20 @@ describe('step tables', () => {
     expect(guessMapping(['Colour', 'Size']).step).toBeUndefined();
   });
 
-  it('reads times the way procedure tables write them, and never guesses at one it cannot read', () => {
-    expect(parseTime('90', 'work')).toBe(90);
-    expect(parseTime('1,5 h', 'work')).toBe(90);
-    expect(parseTime('1h 30m', 'work')).toBe(90);
-    expect(parseTime('1:30', 'work')).toBe(90);
-    expect(parseTime('2 days', 'work')).toBe(960);
-    expect(parseTime('2 days', 'wait')).toBe(2880);
-    expect(parseTime('', 'work')).toBeNull();
-    expect(parseTime('a while', 'wait')).toBeUndefined();
+  it('reads times the way procedure tables write them (work days of 8 hours, waiting days of 24), a dash as no time, and never guesses at one it cannot read', () => {
+    const table = tableOf('Times', [
+      ['Step', 'Work', 'Wait'],
+      ['A', '1,5 h', '2 days'],
+      ['B', '2 days', '-'],
+      ['C', 'n/a', 'a while'],
+    ]);
+    const plan = tableToPlan(table, guessMapping(table.headers), 'csv');
+    expect(plan.processes[0]?.steps.map((s) => [s.workMinutes, s.waitMinutes])).toEqual([
+      [90, 2880],
+      [960, null],
+      [null, null],
+    ]);
+    expect(plan.skipped).toEqual({ unreadableTimes: 1 });
   });
 
   it('turns rows into one process: lanes in order of first use, branches with labels from the next-step column, unknown targets noted', () => {

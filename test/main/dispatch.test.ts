@@ -52,7 +52,7 @@ describe('dispatch', () => {
       expect(flow.targetId).toBe(view.steps[i + 1]?.id);
     });
     expect((await h.call('engagement.load')).records.steps).toHaveLength(5);
-    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: 'Add step' });
+    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: 'Add step “Resolve”' });
     expect(h.logged).toEqual([]);
   });
 
