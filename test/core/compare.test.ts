@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareProcesses, similarity, type CompareSide } from '../../core/compare';
-import { defaultsOf, type StepKind } from '../../core/records';
+import { defaultsOf } from '../../core/records';
+import type { StepKind } from '../../core/vocabulary';
 
 /** A process from "Lane: text" lines connected in order, plus extra flows by text. */
 function side(name: string, lines: string[], extra: [string, string][] = []): CompareSide {
