@@ -35,4 +35,13 @@ export const importMethods = {
   ),
   /** Adds the file's processes to the engagement in one command (one undo). */
   'import.run': method('command', ImportSource.extend({ as: z.enum(IMPORT_AS) }).strict(), Change.extend({ processIds: z.array(Id), summary: ImportSummarySchema })),
+
+  /** Marks a process as the client's documented procedure, or as observed again (ending its comparison). */
+  'process.markDocumented': method('command', z.object({ id: Id, documented: z.boolean() }).strict(), Change),
+  /** Compares a documented process with an observed one, or ends the comparison with null. */
+  'process.compareWith': method('command', z.object({ id: Id, observedId: Id.nullable() }).strict(), Change),
+  /** The consultant's correction of the step matching: these two steps pair, or this step has no counterpart. */
+  'match.set': method('command', z.object({ processId: Id, documentedStepId: Id.nullable(), observedStepId: Id.nullable() }).strict(), Change),
+  /** Hands one step, or the whole comparison, back to the automatic matching. */
+  'match.reset': method('command', z.object({ processId: Id, stepId: Id.optional() }).strict(), Change),
 };

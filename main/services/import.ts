@@ -1,5 +1,6 @@
 import type { importMethods } from '../../core/ipc/import';
 import { summaryOf } from '../../core/import/plan';
+import { linkObserved, markDocumented, resetMatches, setMatch } from '../../db/matches';
 import { importFile } from '../import/run';
 import { readImport } from '../import/read';
 import { change, type HandlersFor, type ServiceOptions } from './workspace';
@@ -23,5 +24,25 @@ export function importHandlers(options: ServiceOptions): HandlersFor<keyof typeo
       const { result, summary } = await importFile(store, file, input.as, input.mapping);
       return { ...change(result), processIds: result.value.map((p) => p.id), summary };
     },
+    'process.markDocumented': (workspace, input) =>
+      change(
+        workspace
+          .requireStore()
+          .command('process.markDocumented', input.documented ? 'Mark process as documented' : 'Mark process as observed', (tx) => markDocumented(tx, input.id, input.documented)),
+      ),
+    'process.compareWith': (workspace, input) =>
+      change(
+        workspace
+          .requireStore()
+          .command('process.compareWith', input.observedId ? 'Compare with the observed process' : 'End the comparison', (tx) => linkObserved(tx, input.id, input.observedId)),
+      ),
+    'match.set': (workspace, input) =>
+      change(
+        workspace
+          .requireStore()
+          .command('match.set', input.documentedStepId && input.observedStepId ? 'Match steps' : 'Unmatch step', (tx) => setMatch(tx, input)),
+      ),
+    'match.reset': (workspace, input) =>
+      change(workspace.requireStore().command('match.reset', 'Reset step matching', (tx) => resetMatches(tx, input.processId, input.stepId))),
   };
 }
