@@ -9,6 +9,10 @@ export function addFlow(tx: Tx, input: CreateOf<'flows'>): Flow {
   if (source.processId !== input.processId || target.processId !== input.processId) {
     throw new ShoshinError('conflict', 'A flow can only join steps of the same process.');
   }
+  // A second flow between the same two steps says nothing new, and BPMN tools reject it.
+  if (tx.all('flows', { sourceId: input.sourceId, targetId: input.targetId }).length > 0) {
+    throw new ShoshinError('conflict', 'These two steps are already connected in this direction.');
+  }
   return tx.insert('flows', newRecord('flows', { ...input, id: randomUUID() }));
 }
 

@@ -1,11 +1,17 @@
-/** The part of bpmnlint the tests use; it ships no types for its entry points. */
+/** The part of bpmnlint the tests use; the package ships no typings for its entry points. */
 declare module 'bpmnlint' {
+  export interface LintReport {
+    id?: string;
+    message: string;
+    category: 'error' | 'warn' | 'info' | 'rule-error';
+  }
   export class Linter {
-    constructor(options: { config: { extends: string; rules?: Record<string, string> }; resolver: unknown });
-    lint(root: unknown): Promise<Record<string, { category: string; message: string; id?: string }[]>>;
+    constructor(options: { config: { extends: string | string[]; rules?: Record<string, string> }; resolver: unknown });
+    lint(root: unknown): Promise<Record<string, LintReport[]>>;
   }
 }
-
-declare module 'bpmnlint/lib/resolver/node-resolver' {
-  export default class NodeResolver {}
+declare module 'bpmnlint/lib/resolver/node-resolver.js' {
+  export default class NodeResolver {
+    constructor(options?: { require?: NodeJS.Require });
+  }
 }

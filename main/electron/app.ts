@@ -219,6 +219,14 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickTemplatePath: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Choose a Word template',
+          filters: [{ name: 'Word template', extensions: ['dotx', 'docx'] }],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       pickImportPath: async () => {
         const result = await dialog.showOpenDialog({
           title: 'Import the client’s procedure',

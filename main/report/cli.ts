@@ -11,6 +11,7 @@ import { readReportOptions } from './data';
 import { readEngagement } from './read';
 import { readLogo } from './images';
 import { runExportInWorker } from './jobs';
+import { readTemplate } from './template';
 
 export const EXPORT_USAGE = `  shoshin export FILE --format docx|bpmn|svg|png|csv --out PATH [options]
       --process NAME          one process (by name or id); without it BPMN, SVG and PNG
@@ -25,6 +26,9 @@ export const EXPORT_USAGE = `  shoshin export FILE --format docx|bpmn|svg|png|cs
       --no-questions          leave open questions out
       --confidential | --no-confidential
       --brand-color '#1f4e79' --logo logo.png
+      --template firm.dotx    the firm's Word template: its styles, header, footer and paper
+      --map-paper a4|a3       paper for the process maps (default a4: the text pages' own)
+      --language en-GB        the document's language (default: this computer's)
       --force                 replace files that already exist`;
 
 interface Io {
@@ -59,6 +63,9 @@ function parse(args: readonly string[]) {
         'no-confidential': { type: 'boolean' },
         'brand-color': { type: 'string' },
         logo: { type: 'string' },
+        template: { type: 'string' },
+        'map-paper': { type: 'string' },
+        language: { type: 'string' },
         force: { type: 'boolean' },
       },
     });
@@ -135,6 +142,9 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   if (values['no-confidential']) flags.confidential = false;
   if (values['brand-color'] !== undefined) flags.brandColor = values['brand-color'];
   if (values.logo !== undefined) flags.logoPath = path.resolve(values.logo);
+  if (values.template !== undefined) flags.templatePath = path.resolve(values.template);
+  if (values['map-paper'] !== undefined) flags.mapPaper = values['map-paper'] === 'a4' || values['map-paper'] === 'a3' ? values['map-paper'] : fail('--map-paper must be a4 or a3.');
+  if (values.language !== undefined) flags.language = values.language;
   const merged = ReportOptions.safeParse({ ...remembered, ...(values.options ? optionsFromFile(values.options) : {}), ...flags });
   if (!merged.success) {
     const issue = merged.error.issues[0];
@@ -143,6 +153,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   const options = merged.data;
   if (values['name-individuals'] && options.anonymise) fail('--name-individuals names people in the people chapter, so it needs --no-anonymise.');
   if (format === 'docx' && options.logoPath.trim()) readLogo(options.logoPath.trim());
+  if (format === 'docx' && options.templatePath.trim()) readTemplate(options.templatePath.trim());
 
   const out = path.resolve(values.out);
   const force = values.force ?? false;

@@ -15,6 +15,8 @@ export interface PathPolicy {
   openable(workspace: Workspace, file: string): string;
   /** The resolved report logo to read, or a `forbidden_path` error; the file is not touched when refused. */
   logo(file: string): string;
+  /** The resolved Word template to read, or a `forbidden_path` error; the file is not touched when refused. */
+  template(file: string): string;
   /** The resolved file to import (BPMN, CSV, .xlsx), or a `forbidden_path` error; the file is not read when refused. */
   importable(workspace: Workspace, file: string): string;
 }
@@ -35,6 +37,25 @@ export function keepLogo(userDataDir: string, picked: string, data: Buffer): str
   fs.mkdirSync(folder, { recursive: true });
   if (!fs.existsSync(target)) fs.writeFileSync(target, data);
   return target;
+}
+
+/** Where the Word templates chosen with the desktop's file picker are kept: main copies each one here. */
+export function templatesDir(userDataDir: string): string {
+  return path.join(userDataDir, 'Templates');
+}
+
+/** Keeps a copy of a template the user picked, as `keepLogo` keeps a logo: by content, under its own name. */
+export function keepTemplate(userDataDir: string, picked: string, data: Buffer): string {
+  const folder = path.join(templatesDir(userDataDir), createHash('sha256').update(data).digest('hex').slice(0, 16));
+  const target = path.join(folder, path.basename(picked));
+  fs.mkdirSync(folder, { recursive: true });
+  if (!fs.existsSync(target)) fs.writeFileSync(target, data);
+  return target;
+}
+
+/** Where the PNG copies of report diagrams are cached between reports. */
+export function diagramCacheDir(userDataDir: string): string {
+  return path.join(userDataDir, 'Cache', 'Diagrams');
 }
 
 /** The real path, following symlinks as far as the path exists (a file yet to be created has no real path). */
@@ -84,6 +105,11 @@ export function desktopPaths(options: { userDataDir: string }): PathPolicy {
       if (isInsideFolder(logosDir(options.userDataDir), resolved)) return resolved;
       throw refused(`The report's logo (${resolved}) was not chosen in Shoshin, so it was not read. Choose the logo again in the Export dialog.`);
     },
+    template: (file) => {
+      const resolved = path.resolve(file);
+      if (isInsideFolder(templatesDir(options.userDataDir), resolved)) return resolved;
+      throw refused(`The report's template (${resolved}) was not chosen in Shoshin, so it was not read. Choose the template again in the Export dialog.`);
+    },
     importable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved)) return resolved;
@@ -108,6 +134,11 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
       if (isInsideFolder(options.dataDir, resolved)) return resolved;
       throw refused(`The report's logo must be a file in the data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
     },
+    template: (file) => {
+      const resolved = path.resolve(file);
+      if (isInsideFolder(options.dataDir, resolved)) return resolved;
+      throw refused(`The report's template must be a file in the data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
+    },
     importable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved) || isInsideFolder(options.dataDir, resolved)) return resolved;
@@ -120,5 +151,6 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
 export const anyPath: PathPolicy = {
   openable: (_workspace, file) => path.resolve(file),
   logo: (file) => path.resolve(file),
+  template: (file) => path.resolve(file),
   importable: (_workspace, file) => path.resolve(file),
 };

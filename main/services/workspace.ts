@@ -23,6 +23,8 @@ export interface ServiceOptions {
   pickSavePath?: (suggestedName: string, extension: string) => Promise<string | null>;
   /** A native picker for an image (the report's logo), where the shell has one. */
   pickImagePath?: () => Promise<string | null>;
+  /** A native picker for a Word template (.dotx or .docx), where the shell has one. */
+  pickTemplatePath?: () => Promise<string | null>;
   /** A native picker for a file to import (BPMN, CSV, .xlsx), where the shell has one. */
   pickImportPath?: () => Promise<string | null>;
   /** Opens an exported file in its program (Word, a browser), where the shell can. */

@@ -2,14 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import { Linter } from 'bpmnlint';
-import NodeResolver from 'bpmnlint/lib/resolver/node-resolver';
-import { afterEach, describe, expect, it } from 'vitest';
+import NodeResolver from 'bpmnlint/lib/resolver/node-resolver.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processToBpmn } from '../../core/bpmn';
 import { STEP_SIZE } from '../../core/geometry';
 import type { ProcessView } from '../../core/model';
+import { loadAvoid, processRoutes } from '../../main/report/routes';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
 
 const harnesses: Harness[] = [];
+let avoid: Awaited<ReturnType<typeof loadAvoid>>;
+
+beforeAll(async () => {
+  avoid = await loadAvoid();
+});
 
 afterEach(async () => {
   // The snapshot taken on open finishes before its folder is removed.
@@ -206,7 +212,7 @@ describe('BPMN import', () => {
     const { views } = await imported(h, file);
     expect(views).toHaveLength(containers.length);
     for (const [i, view] of views.entries()) {
-      const xml = processToBpmn(view);
+      const xml = processToBpmn({ ...view, routes: await processRoutes(view), avoid });
       expect(await lintErrors(xml)).toEqual([]);
       const exported = ((await parse(xml)).rootElements as El[]).find((e) => e.$type === 'bpmn:Process') as El;
       expect(countsOf(exported)).toEqual(countsOf(containers[i] as El));
