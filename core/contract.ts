@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { analysisMethods } from './ipc/analysis';
 import { appMethods } from './ipc/app';
 import { captureMethods } from './ipc/capture';
+import { importMethods } from './ipc/import';
 import { reportMethods } from './ipc/report';
 import { shellMethods } from './ipc/shell';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...analysisMethods,
   ...reportMethods,
   ...shellMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

@@ -165,6 +165,8 @@ export const Opportunity = recordSchema('opportunities');
 export type Opportunity = RecordOf<'opportunities'>;
 export const Need = recordSchema('needs');
 export type Need = RecordOf<'needs'>;
+export const StepMatch = recordSchema('step_matches');
+export type StepMatch = RecordOf<'step_matches'>;
 
 /** Every table's record schema, by table name. */
 export const TABLE_SCHEMAS: { [N in TableName]: Exact<RecordOf<N>> } = {
@@ -183,6 +185,7 @@ export const TABLE_SCHEMAS: { [N in TableName]: Exact<RecordOf<N>> } = {
   observations: Observation,
   opportunities: Opportunity,
   needs: Need,
+  step_matches: StepMatch,
 };
 
 /** One record's change, checked against its own table's schema. */

@@ -156,6 +156,10 @@ export const RECORDS = {
     department: name(),
     parentStepId: nullable(ref(), { set: 'app' }),
     position: position(),
+    /** The client's documented procedure (imported, or marked so), rather than what people showed. */
+    documented: make<boolean, 'app', true, false>({ kind: 'bool', default: false, set: 'app' }),
+    /** On a documented process: the observed process it is compared with. */
+    observedId: nullable(ref(), { set: 'app' }),
   },
   lanes: {
     id: id(),
@@ -258,6 +262,16 @@ export const RECORDS = {
     personId: nullable(ref()),
     laneId: nullable(ref()),
   },
+  /**
+   * The consultant's correction of the automatic matching between a documented process (processId)
+   * and its observed twin: both steps set pairs them; one side alone says it has no counterpart.
+   */
+  step_matches: {
+    id: id(),
+    processId: link(),
+    documentedStepId: nullable(ref(), { set: 'app' }),
+    observedStepId: nullable(ref(), { set: 'app' }),
+  },
 };
 
 export type TableName = keyof typeof RECORDS;
@@ -299,6 +313,7 @@ export type Question = RecordOf<'questions'>;
 export type Observation = RecordOf<'observations'>;
 export type Opportunity = RecordOf<'opportunities'>;
 export type Need = RecordOf<'needs'>;
+export type StepMatch = RecordOf<'step_matches'>;
 export type AnyRecord = RecordOf<TableName>;
 
 export function fieldsOf(table: TableName): [string, Field<unknown>][] {

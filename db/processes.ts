@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import type { Tx } from './journal';
 import { fromRow, type Row } from './tables';
+import { forgetProcessLinks } from './matches';
 import { deletePainPoints } from './painPoints';
 
 export function processById(db: Database.Database, id: string): Process {
@@ -26,6 +27,7 @@ export function updateProcess(tx: Tx, id: string, patch: PatchOf<'processes'>): 
 /** Removes a process with everything pinned to it; sub-process steps that pointed at it stay, unlinked. */
 export function deleteProcess(tx: Tx, id: string): void {
   tx.require('processes', id, 'process');
+  forgetProcessLinks(tx, id);
   for (const step of tx.all('steps', { subprocessId: id })) {
     tx.update('steps', step.id, { subprocessId: null });
   }

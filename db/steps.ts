@@ -9,6 +9,7 @@ import { addFlow, deleteFlow } from './flows';
 import type { Tx } from './journal';
 import { deletePainPoints, repinPainPoints } from './painPoints';
 import { laneByName } from './lanes';
+import { forgetStepMatches } from './matches';
 import { createProcess } from './processes';
 
 export type AddStepInput = CreateOf<'steps'> & {
@@ -234,5 +235,6 @@ export function deleteStep(tx: Tx, id: string, painPoints: PainPointFate = 'keep
     for (const record of tx.all(table, { stepId: id })) tx.update(table, record.id, { stepId: null });
   }
   for (const child of tx.all('processes', { parentStepId: id })) tx.update('processes', child.id, { parentStepId: null });
+  forgetStepMatches(tx, id);
   tx.remove('steps', id);
 }

@@ -3,13 +3,15 @@ import { ShoshinError } from '../core/errors';
 import { engagementCounts } from '../db/engagement';
 import { withoutLeftovers } from '../db/file';
 import { EngagementStore } from '../db/store';
+import { IMPORT_USAGE, runImportCommand } from './import/cli';
 import { EXPORT_USAGE, runExportCommand } from './report/cli';
 import { writeSample } from './sample';
 
 const USAGE = `Usage:
   shoshin sample OUT.shoshin   write the sample engagement to a new file
   shoshin info FILE            print counts of processes, steps, pain points and people as JSON
-${EXPORT_USAGE}`;
+${EXPORT_USAGE}
+${IMPORT_USAGE}`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -73,11 +75,11 @@ function reportFailure(error: unknown, io: CliIo): number {
   return 1;
 }
 
-/** The command line's entry: `export` runs a worker thread and so finishes later; the rest answer at once. */
+/** The command line's entry: `export` runs a worker thread and `import` lays out with ELK, so they finish later; the rest answer at once. */
 export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
-  if (args[0] !== 'export') return runCli(args, io);
+  if (args[0] !== 'export' && args[0] !== 'import') return runCli(args, io);
   try {
-    return await runExportCommand(args.slice(1), io);
+    return await (args[0] === 'export' ? runExportCommand : runImportCommand)(args.slice(1), io);
   } catch (error) {
     return reportFailure(error, io);
   }

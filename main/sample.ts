@@ -112,7 +112,7 @@ export function writeSample(store: EngagementStore): void {
     const painPointIds = new Map<string, string>();
     data.processes.forEach((p, position) => {
       const processId = key('process', p.key) ?? '';
-      insert('processes', { id: processId, name: p.name, description: p.description, department: p.department, parentStepId: null, position });
+      insert('processes', { id: processId, name: p.name, description: p.description, department: p.department, parentStepId: null, position, documented: false, observedId: null });
       p.lanes.forEach((l, i) => {
         id.set(`lane:${p.key}:${l.key}`, randomUUID());
         insert('lanes', { id: key('lane', `${p.key}:${l.key}`) ?? '', processId, name: l.name, kind: l.kind, color: LANE_COLORS[i % LANE_COLORS.length], position: i });

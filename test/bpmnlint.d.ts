@@ -6,7 +6,7 @@ declare module 'bpmnlint' {
     category: 'error' | 'warn' | 'info' | 'rule-error';
   }
   export class Linter {
-    constructor(options: { config: { extends: string | string[] }; resolver: unknown });
+    constructor(options: { config: { extends: string | string[]; rules?: Record<string, string> }; resolver: unknown });
     lint(root: unknown): Promise<Record<string, LintReport[]>>;
   }
 }

@@ -58,7 +58,7 @@ export function hostileStore(): EngagementStore {
     const painIds: string[] = [];
     HOSTILE_VALUES.forEach((processName, p) => {
       const processId = randomUUID();
-      tx.insert('processes', { id: processId, name: processName, description: pick(p + 1), department: pick(p + 2), parentStepId: null, position: p });
+      tx.insert('processes', { id: processId, name: processName, description: pick(p + 1), department: pick(p + 2), parentStepId: null, position: p, documented: false, observedId: null });
       const lanes = [0, 1].map((l) => {
         const id = randomUUID();
         tx.insert('lanes', { id, processId, name: pick(p + l), kind: l ? 'system' : 'role', color: '#e8eef9', position: l });

@@ -227,6 +227,14 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickImportPath: async () => {
+        const result = await dialog.showOpenDialog({
+          title: 'Import the client’s procedure',
+          filters: [{ name: 'BPMN, CSV or Excel', extensions: ['bpmn', 'xml', 'csv', 'xlsx'] }],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       openPath: async (file) => {
         const failure = await electron.shell.openPath(file);
         if (failure) throw new ShoshinError('conflict', `The file was saved, but could not be opened: ${failure}`);

@@ -1,6 +1,7 @@
 import { analysisHandlers } from './analysis';
 import { appHandlers, shellHandlers } from './app';
 import { captureHandlers } from './capture';
+import { importHandlers } from './import';
 import { reportHandlers } from './report';
 import type { Handlers, ServiceOptions } from './workspace';
 
@@ -14,5 +15,6 @@ export function createHandlers(options: ServiceOptions): Handlers {
     ...captureHandlers(),
     ...analysisHandlers(),
     ...reportHandlers(options),
+    ...importHandlers(options),
   };
 }

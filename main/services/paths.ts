@@ -17,6 +17,8 @@ export interface PathPolicy {
   logo(file: string): string;
   /** The resolved Word template to read, or a `forbidden_path` error; the file is not touched when refused. */
   template(file: string): string;
+  /** The resolved file to import (BPMN, CSV, .xlsx), or a `forbidden_path` error; the file is not read when refused. */
+  importable(workspace: Workspace, file: string): string;
 }
 
 /** Where report logos chosen with the desktop's file picker are kept: main copies each one here. */
@@ -108,6 +110,11 @@ export function desktopPaths(options: { userDataDir: string }): PathPolicy {
       if (isInsideFolder(templatesDir(options.userDataDir), resolved)) return resolved;
       throw refused(`The report's template (${resolved}) was not chosen in Shoshin, so it was not read. Choose the template again in the Export dialog.`);
     },
+    importable: (workspace, file) => {
+      const resolved = path.resolve(file);
+      if (workspace.isGranted(resolved)) return resolved;
+      throw refused('Shoshin imports only files you chose in it: use File → Import… to choose the file.');
+    },
   };
 }
 
@@ -132,6 +139,11 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
       if (isInsideFolder(options.dataDir, resolved)) return resolved;
       throw refused(`The report's template must be a file in the data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
     },
+    importable: (workspace, file) => {
+      const resolved = path.resolve(file);
+      if (workspace.isGranted(resolved) || isInsideFolder(options.dataDir, resolved)) return resolved;
+      throw refused(`In the browser, Shoshin imports files from its data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
+    },
   };
 }
 
@@ -140,4 +152,5 @@ export const anyPath: PathPolicy = {
   openable: (_workspace, file) => path.resolve(file),
   logo: (file) => path.resolve(file),
   template: (file) => path.resolve(file),
+  importable: (_workspace, file) => path.resolve(file),
 };

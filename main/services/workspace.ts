@@ -25,6 +25,8 @@ export interface ServiceOptions {
   pickImagePath?: () => Promise<string | null>;
   /** A native picker for a Word template (.dotx or .docx), where the shell has one. */
   pickTemplatePath?: () => Promise<string | null>;
+  /** A native picker for a file to import (BPMN, CSV, .xlsx), where the shell has one. */
+  pickImportPath?: () => Promise<string | null>;
   /** Opens an exported file in its program (Word, a browser), where the shell can. */
   openPath?: (file: string) => Promise<void>;
   /** A link the browser can download an exported file from, where the shell serves one. */

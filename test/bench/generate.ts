@@ -63,7 +63,7 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
     for (let p = 0; p < options.processes; p++) {
       const processId = randomUUID();
       processIds.push(processId);
-      tx.insert('processes', { id: processId, name: `Process ${p + 1}: ${pick(VERBS)} ${pick(THINGS)}`, description: '', department: pick(ROLES), parentStepId: null, position: p });
+      tx.insert('processes', { id: processId, name: `Process ${p + 1}: ${pick(VERBS)} ${pick(THINGS)}`, description: '', department: pick(ROLES), parentStepId: null, position: p, documented: false, observedId: null });
       const lanes = Array.from({ length: options.lanes }, (_, i) => {
         const id = randomUUID();
         tx.insert('lanes', { id, processId, name: ROLES[i % ROLES.length] ?? `Lane ${i}`, kind: 'role', color: at(LANE_COLORS, i % LANE_COLORS.length), position: i });

@@ -38,7 +38,7 @@ function tangledEngagement(processes: number, steps: number, seed: number): Proc
   store.command('test.tangled', 'Tangled', (tx) => {
     for (let p = 0; p < processes; p++) {
       const processId = randomUUID();
-      tx.insert('processes', { id: processId, name: p === 1 ? LONG : `Process ${p + 1}`, description: '', department: '', parentStepId: null, position: p });
+      tx.insert('processes', { id: processId, name: p === 1 ? LONG : `Process ${p + 1}`, description: '', department: '', parentStepId: null, position: p, documented: false, observedId: null });
       const lanes = ['Requester', 'Service desk', 'Approver', p === 2 ? LONG : 'Supplier'].map((name, i) => {
         const id = randomUUID();
         tx.insert('lanes', { id, processId, name, kind: 'role', color: '#e8eef9', position: i });

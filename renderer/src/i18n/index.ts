@@ -1,12 +1,13 @@
 import { analysis } from './en/analysis';
 import { capture } from './en/capture';
+import { importStrings } from './en/import';
 import { shell } from './en/shell';
 
 /**
  * Every string the UI shows, in one place per language: a translation is another set of these
  * catalogues with the same keys. English is the only language so far.
  */
-const en = { ...analysis, ...capture, ...shell };
+const en = { ...analysis, ...capture, ...shell, ...importStrings };
 
 export type StringKey = keyof typeof en;
 

@@ -10,6 +10,7 @@ import { HistoryDialog } from '../safety/HistoryDialog';
 import { useSaveCopy } from '../safety/useSaveCopy';
 import { useShoshin } from '../store';
 import { ExportDialog } from '../report/ExportDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import { EngagementDetailsDialog } from './EngagementDetailsDialog';
 import { cancelFocusHold, returnToCanvas } from '../canvas/canvasFocus';
 import { useSettingsUi } from '../settings/SettingsHost';
@@ -49,6 +50,7 @@ export function EngagementScreen() {
   const [showHistory, setShowHistory] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showDetails, setShowDetails] = useState(false);
+  const [showImport, setShowImport] = useState(false);
   const saveCopy = useSaveCopy();
 
   useCommands(
@@ -73,6 +75,7 @@ export function EngagementScreen() {
       { id: 'file.saveCopy', title: t('shell.engagement.saveCopyAs'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+S', whileTyping: true, run: saveCopy },
       { id: 'file.snapshots', title: t('shell.engagement.snapshotsCommand'), group: t('shell.commandList.group.file'), run: () => setShowHistory(true) },
       { id: 'engagement.details', title: t('shell.engagement.detailsCommand'), group: t('shell.commandList.group.file'), run: () => setShowDetails(true) },
+      { id: 'file.import', title: t('import.command'), group: t('shell.commandList.group.file'), run: () => setShowImport(true) },
       { id: 'file.export', title: t('shell.engagement.exportReport'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+E', whileTyping: true, run: () => setShowExport(true) },
       { id: 'file.exportDiagram', title: t('shell.engagement.exportDiagram'), group: t('shell.commandList.group.file'), run: () => setShowExport(true) },
       { id: 'file.close', title: t('shell.engagement.close'), group: t('shell.commandList.group.file'), shortcut: 'Mod+W', whileTyping: true, run: () => void goHome() },
@@ -257,6 +260,14 @@ export function EngagementScreen() {
         <EngagementDetailsDialog
           onClose={() => {
             setShowDetails(false);
+            returnToCanvas();
+          }}
+        />
+      )}
+      {showImport && (
+        <ImportDialog
+          onClose={() => {
+            setShowImport(false);
             returnToCanvas();
           }}
         />
