@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EngagementStore } from '../../db/store';
 import { mountSmallDisk, tmpfsUnavailable, type SmallDisk } from '../tmpfs';
-import { launchBrowser, openApp, screenshotPath, startHost, waitSaved, type RunningHost } from './harness';
+import { launchBrowser, openApp, openSnapshots, screenshotPath, startHost, waitSaved, type RunningHost } from './harness';
 
 const DISK_FULL = 'The disk is full: nothing was saved. Free some space; your work so far is safe.';
 
@@ -71,7 +71,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, in the browser host', () => {
     const { page, errors } = await openApp(browser, host.url);
     await page.getByRole('status').filter({ hasText: 'Snapshot failed: disk full' }).waitFor();
 
-    await page.getByRole('button', { name: 'Snapshots' }).click();
+    await openSnapshots(page);
     const dialog = page.getByRole('dialog', { name: 'Snapshots' });
     await dialog.getByRole('alert').filter({ hasText: 'The last automatic snapshot could not be taken: the disk is full.' }).waitFor();
     expect(await dialog.getByText('No snapshots yet.').count()).toBe(1);
@@ -82,7 +82,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, in the browser host', () => {
     await addProcess(page, 'Room again');
     await waitSaved(page);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Snapshot failed' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Snapshots' }).click();
+    await openSnapshots(page);
     await dialog.getByRole('button', { name: /^Restore the snapshot of/ }).first().waitFor();
     expect(await dialog.getByRole('alert').count()).toBe(0);
     expect(await dialog.getByText('During editing').count()).toBe(1);

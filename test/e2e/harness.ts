@@ -86,3 +86,16 @@ export function sharedHost(args: string[] = []): { host: RunningHost; browser: B
   });
   return env;
 }
+
+/** The Snapshots dialog: a top-bar button where there is room, else an item of the top bar's More menu. */
+export async function openSnapshots(page: Page): Promise<void> {
+  const topbar = page.getByRole('banner');
+  const button = topbar.getByRole('button', { name: 'Snapshots', exact: true });
+  const more = topbar.getByRole('button', { name: 'More commands' });
+  await button.or(more).first().waitFor();
+  if (await button.isVisible()) await button.click();
+  else {
+    await more.click();
+    await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name: /^Snapshots/ }).click();
+  }
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshotPath, sharedHost } from './harness';
+import { openApp, openSnapshots, screenshotPath, sharedHost } from './harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -35,7 +35,7 @@ describe('never lose a workshop, in the browser host', () => {
 
   it('lists snapshots and restores one as a copy', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
-    await page.getByRole('button', { name: 'Snapshots' }).click();
+    await openSnapshots(page);
     const dialog = page.getByRole('dialog', { name: 'Snapshots' });
     const restore = dialog.getByRole('button', { name: /^Restore the snapshot of/ }).first();
     await restore.waitFor();

@@ -202,9 +202,12 @@ describe('seeing the whole process and presenting it', () => {
     expect(await zoomTo(page, second, 2.5)).toBeCloseTo(2.5, 1);
     await expectLaneNames(page, ['Engineer']);
     await page.screenshot({ path: screenshotPath('view-lanes-zoom-2.5') });
-    // Panning sideways with the mouse, from the empty lane just above the step: the names stay at the left.
+    // Panning sideways with the mouse, from empty canvas near the step (clear of its routed flows): the names stay at the left.
     const near = await box(second);
-    const from = { x: near.x + near.width / 2, y: near.y - 40 };
+    const candidates = [-40, -70, -100].flatMap((dy) => [0.5, 0.15, 0.85].map((fx) => ({ x: near.x + near.width * fx, y: near.y + dy })));
+    const empty = await page.evaluate((points) => points.find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane')) ?? null, candidates);
+    expect(empty).not.toBeNull();
+    const from = empty ?? candidates[0]!;
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x - 200, from.y - 20, { steps: 8 });
