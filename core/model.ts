@@ -11,6 +11,7 @@ import {
   type RecordOf,
   type TableName,
 } from './records';
+import { format, msg } from './messages';
 import { LANE_KINDS, MAX_NAME, MAX_TEXT, STEP_KINDS } from './vocabulary';
 
 export * from './vocabulary';
@@ -36,7 +37,7 @@ export type StepKind = z.infer<typeof StepKind>;
 
 /** A name or text the user must give: not empty, not only spaces. */
 function nonBlank(schema: z.ZodString): z.ZodType<string> {
-  return schema.refine((value) => value.trim().length > 0, { message: 'Write something here; it cannot be blank.' });
+  return schema.refine((value) => value.trim().length > 0, { message: format(msg('error.input.blank')) });
 }
 
 function valueSchema(f: Field<unknown>, asInput: boolean): z.ZodType {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { statement } from './statements';
 import type { RecordChange, RecordOf } from '../core/records';
 import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
@@ -14,6 +15,22 @@ export interface RowChange {
 
 /** Rows carry their rowid so undoing a delete puts a row back exactly where it was, order included. */
 const ROWID = '__rowid';
+
+/** "That step no longer exists.", one whole sentence for each kind of record a command may look for. */
+const GONE = {
+  process: 'error.gone.process',
+  lane: 'error.gone.lane',
+  step: 'error.gone.step',
+  flow: 'error.gone.flow',
+  'pain point': 'error.gone.painPoint',
+  quote: 'error.gone.quote',
+  question: 'error.gone.question',
+  person: 'error.gone.person',
+  session: 'error.gone.session',
+  observation: 'error.gone.observation',
+  opportunity: 'error.gone.opportunity',
+  need: 'error.gone.need',
+} as const;
 
 type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, string | number | null>>;
 
@@ -35,9 +52,9 @@ export class Tx {
     return row ? fromRow(table, row) : undefined;
   }
 
-  require<N extends TableName>(table: N, id: string, what: string): RecordOf<N> {
+  require<N extends TableName>(table: N, id: string, what: keyof typeof GONE): RecordOf<N> {
     const record = this.get(table, id);
-    if (!record) throw new ShoshinError('not_found', `That ${what} no longer exists.`);
+    if (!record) throw new ShoshinError('not_found', msg(GONE[what]));
     return record;
   }
 
@@ -50,7 +67,7 @@ export class Tx {
 
   update<N extends TableName>(table: N, id: string, patch: Partial<RecordOf<N>>): RecordOf<N> {
     const before = this.read(table, id);
-    if (!before) throw new ShoshinError('not_found', 'That item no longer exists.');
+    if (!before) throw new ShoshinError('not_found', msg('error.gone.item'));
     const after: Row = { ...before, ...toRow(table, patch) };
     updateRow(this.db, table, after);
     this.changes.push({ table, id, before, after });
@@ -107,7 +124,7 @@ interface JournalRow {
 
 function parseChanges(json: string): RowChange[] {
   const parsed = JSON.parse(json) as RowChange[];
-  for (const c of parsed) if (!isTableName(c.table)) throw new ShoshinError('internal', 'The undo history names an unknown table.');
+  for (const c of parsed) if (!isTableName(c.table)) throw new ShoshinError('internal', msg('error.journal.unknownTable'));
   return parsed;
 }
 

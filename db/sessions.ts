@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { newRecord, type CreateOf, type PatchOf, type Session } from '../core/records';
 import type { Tx } from './journal';
 
@@ -22,7 +23,7 @@ export function updateSession(tx: Tx, id: string, patch: PatchOf<'sessions'>): S
     next.participantIds = requirePeople(tx, patch.participantIds);
     const voters = new Set(tx.all('votes', { sessionId: id }).map((v) => v.personId));
     const dropped = [...voters].filter((p) => !next.participantIds?.includes(p));
-    if (dropped.length > 0) throw new ShoshinError('conflict', 'Someone you removed has already voted in this session; take their dots back first.');
+    if (dropped.length > 0) throw new ShoshinError('conflict', msg('error.session.voterRemoved'));
   }
   return tx.update('sessions', id, next);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { STEP_GAP_X, STEP_SIZE } from '../core/geometry';
 import { freeSpot, keepCentre, placeChain, rightEdge, type Placement } from '../core/layout';
 import type { PainPointFate } from '../core/ipc/analysis';
@@ -22,13 +23,13 @@ export type AddStepInput = CreateOf<'steps'> & {
 
 function requireLaneOf(tx: Tx, laneId: string, processId: string): Lane {
   const lane = tx.require('lanes', laneId, 'lane');
-  if (lane.processId !== processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
+  if (lane.processId !== processId) throw new ShoshinError('conflict', msg('error.lane.otherProcess'));
   return lane;
 }
 
 function requireStepOf(tx: Tx, id: string, processId: string): Step {
   const step = tx.require('steps', id, 'step');
-  if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
+  if (step.processId !== processId) throw new ShoshinError('conflict', msg('error.step.otherProcess'));
   return step;
 }
 
@@ -36,7 +37,7 @@ export function addStep(tx: Tx, input: AddStepInput): { step: Step; flow: Flow |
   tx.require('processes', input.processId, 'process');
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
   if (input.sessionId) tx.require('sessions', input.sessionId, 'session');
-  if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', 'That step already exists.');
+  if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', msg('error.step.exists'));
   const { after, label, id, ...fields } = input;
   const step = tx.insert('steps', newRecord('steps', { ...fields, id: id ?? randomUUID() }));
   const flow = after ? addFlow(tx, { processId: input.processId, sourceId: after, targetId: step.id, ...(label ? { label } : {}) }) : null;
@@ -103,8 +104,8 @@ export interface MapTextInput {
 export function mapText(tx: Tx, input: MapTextInput): Step[] {
   tx.require('processes', input.processId, 'process');
   const lines = parseMapLines(input.text);
-  if (lines.length === 0) throw new ShoshinError('invalid_input', 'Type at least one line, like “Service desk: log the call”.');
-  if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', `That is ${lines.length} lines; map at most ${MAX_MAP_LINES} at a time.`);
+  if (lines.length === 0) throw new ShoshinError('invalid_input', msg('error.typeToMap.empty'));
+  if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', msg('error.typeToMap.tooMany', { count: lines.length, max: MAX_MAP_LINES }));
   const from = input.after ? requireStepOf(tx, input.after, input.processId) : null;
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
   const lanes = () => tx.all('lanes', { processId: input.processId }, 'position, rowid');

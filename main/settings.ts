@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RecentFile } from '../core/contract';
 import { isDiskFull, ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { DEFAULT_PREFERENCES, Preferences } from '../core/ipc/app';
 
 const MAX_RECENT = 12;
@@ -92,7 +93,7 @@ export class AppSettings {
       this.writeAtomic('preferences.json', JSON.stringify(next, null, 2));
     } catch (error) {
       if (isDiskFull(error)) {
-        throw new ShoshinError('disk_full', 'The disk is full: your settings were not saved. Free some space and try again.');
+        throw new ShoshinError('disk_full', msg('error.diskFull.settings'));
       }
       throw error;
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { format, msg } from '../messages';
 import { Id } from '../model';
 import { CSV_REGISTERS } from './analysis';
-import { Empty, FilePath, method, Ok } from './base';
+import { Empty, FilePath, MessageSchema, method, Ok } from './base';
 import { EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
 
 export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
@@ -9,7 +10,7 @@ export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, REPORT_SECTIONS } from '../repo
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
 
-export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f4e79.');
+export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, format(msg('error.input.brandColor')));
 
 /** How the Word report is made; remembered per engagement. */
 export const ReportOptions = z
@@ -48,11 +49,11 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export const ExportProgress = z.object({
   jobId: Id,
   format: ExportFormat,
-  /** What is happening now, in words for the user. */
-  phase: z.string(),
+  /** What is happening now, for the user. */
+  phase: MessageSchema,
   percent: z.number().min(0).max(100),
   done: z.boolean(),
-  error: z.string().nullable(),
+  error: MessageSchema.nullable(),
   /** Where the file was written, once done. */
   file: z.string().nullable(),
   fileName: z.string(),

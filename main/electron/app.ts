@@ -3,8 +3,9 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-import { createDispatch, type Dispatch } from '../dispatch';
+import { createDispatch, fail, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
 import { desktopPaths } from '../services/paths';
@@ -56,7 +57,7 @@ export function registerIpc(
   for (const method of METHOD_NAMES) {
     electron.ipcMain.handle(`shoshin:${method}`, async (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'This page may not use Shoshin.' } };
+        return fail('forbidden_sender', msg('error.sender.forbidden'));
       }
       return dispatch(workspaceFor(event.sender), method, payload);
     });
@@ -221,7 +222,7 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
       openPath: async (file) => {
         const failure = await electron.shell.openPath(file);
-        if (failure) throw new ShoshinError('conflict', `The file was saved, but could not be opened: ${failure}`);
+        if (failure) throw new ShoshinError('conflict', msg('error.export.openFailed', { reason: failure }));
       },
       onOpened: (file) => {
         app.addRecentDocument(file);

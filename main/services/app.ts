@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
+import { msg, sentences } from '../../core/messages';
 import type { LoadedEngagement } from '../../core/ipc/app';
 import { getEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
@@ -26,11 +27,7 @@ export function loadedEngagement(store: EngagementStore, notice?: string): Loade
 /** A file whose schema checked out but whose rows cannot be read (say, a list column holding broken JSON). */
 function unreadableContent(error: unknown): ShoshinError {
   if (error instanceof ShoshinError) return error;
-  return new ShoshinError(
-    'bad_file',
-    'This engagement file holds data Shoshin cannot read, so it was not opened. Shoshin can recover the readable rows into a new file.',
-    ['recoverCopy'],
-  );
+  return new ShoshinError('bad_file', msg('error.file.unreadableContent'), ['recoverCopy']);
 }
 
 function baseName(file: string): string {
@@ -88,7 +85,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       if (!(error instanceof ShoshinError) && typeof (error as { code?: unknown }).code !== 'string') throw error;
       const failure = openFailure(error, file);
       if (!current || workspace.store !== current) throw failure;
-      return Promise.reject(new ShoshinError(failure.code, `${failure.message} The engagement you had open is still open.`, failure.offers));
+      return Promise.reject(new ShoshinError(failure.code, sentences(failure.text, msg('error.file.stillOpen')), failure.offers));
     }
   };
 
@@ -135,7 +132,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.create': (workspace, input) => {
       const target = freshPath(options.dataDir, input.name);
-      if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
+      if (fs.existsSync(target)) throw new ShoshinError('conflict', msg('error.file.existsChooseAnother'));
       const consultant = settings.preferences().consultantName;
       return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client, consultant }, storeOptions));
     },
@@ -166,7 +163,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       const store = workspace.requireStore();
       const target = await copyTarget(workspace);
       if (!target) return null;
-      if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
+      if (fs.existsSync(target)) throw new ShoshinError('conflict', msg('error.file.existsChooseAnother'));
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
       try {
         store.db.prepare('VACUUM INTO ?').run(target);
@@ -186,7 +183,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     'snapshot.restore': (workspace, input) => {
       const store = workspace.requireStore();
       const source = snapshots.fileOf(getEngagement(store.db).id, input.id);
-      if (!source) throw new ShoshinError('not_found', 'That snapshot no longer exists.');
+      if (!source) throw new ShoshinError('not_found', msg('error.gone.snapshot'));
       const target = freshPath(options.dataDir, `${baseName(store.path)} (restored ${input.id.slice(0, 10)})`);
       fs.copyFileSync(source, target);
       return openForEditing(workspace, target);

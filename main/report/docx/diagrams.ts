@@ -7,6 +7,7 @@ import { clip, oneLine } from '../../../core/xml';
 import { PRINT_DPI, svgToPngAsync } from '../images';
 import type { Progress } from './context';
 import { LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TWIPS_PER_PX, type Orientation } from './pages';
+import { msg } from '../../../core/messages';
 
 /** The process diagrams on paper: which orientation, in how many parts, at one zoom, drawn to PNG ahead of time. */
 
@@ -67,7 +68,7 @@ export async function drawDiagrams(views: readonly ProcessView[], progress: Prog
         const part = parts[next++];
         if (!part) break;
         pngs.set(part, await svgToPngAsync(part.diagram.svg, pngWidth(part)));
-        progress(`Drawing diagrams (${pngs.size} of ${parts.length})`, 15 + Math.round((60 * pngs.size) / parts.length));
+        progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
       }
     }),
   );

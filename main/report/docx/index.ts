@@ -14,6 +14,7 @@ import { writePeople } from './people';
 import { writeProcess } from './processes';
 import { documentStyles, stylesXml } from './styles';
 import { writeSummary } from './summary';
+import { msg } from '../../../core/messages';
 
 /**
  * The Word report, chapter by chapter: cover and contents (cover.ts), executive summary, one
@@ -31,7 +32,7 @@ function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[
   if (ctx.sections.has('processes')) {
     data.processes.forEach((view) => writeProcess(ctx, view));
   }
-  progress('Writing the analysis', 78);
+  progress(msg('export.writingAnalysis'), 78);
   if (ctx.sections.has('comparison')) writeComparison(ctx);
   if (ctx.sections.has('opportunities')) writeOpportunities(ctx);
   if (ctx.sections.has('people')) writePeople(ctx);
@@ -71,7 +72,7 @@ function layoutFriendly(data: ReportData): boolean {
 }
 
 export async function buildReport(input: ReportInput, progress: Progress): Promise<Buffer> {
-  progress('Laying out the report', 10);
+  progress(msg('export.layingOut'), 10);
   const drawn = input.options.sections.includes('processes') ? await drawDiagrams(input.data.processes, progress) : { plans: new Map(), pngs: new Map() };
   const sections = writeChapters(new ReportContext(input, drawn), progress);
   const e = input.data.engagement;
@@ -88,6 +89,6 @@ export async function buildReport(input: ReportInput, progress: Progress): Promi
     styles: documentStyles(input.options.brandColor),
     sections,
   });
-  progress('Writing the document', 88);
+  progress(msg('export.writingDocument'), 88);
   return Packer.toBuffer(doc);
 }

@@ -1,0 +1,69 @@
+import { en } from './en';
+
+/**
+ * Every sentence main, db and core show to people, as a key into one catalogue (`./en`) plus the
+ * values that fill its `{name}` placeholders. Messages travel as data (IPC replies, the undo
+ * journal, export progress) and are put into words only where they are shown: by the renderer's
+ * `t()` in the UI's language, or by `format()` here in English for logs, the CLI and the report.
+ * A translation is another catalogue with the same keys.
+ */
+export type MessageKey = keyof typeof en;
+
+/**
+ * A value is a name, a number or another message: a whole noun phrase or sentence of its own
+ * (a list of step names, a reason), never a fragment of the sentence it goes into.
+ */
+export type MessageValue = string | number | Message;
+
+export interface Message {
+  key: MessageKey;
+  values?: Readonly<Record<string, MessageValue>>;
+}
+
+export function msg(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): Message {
+  return values ? { key, values } : { key };
+}
+
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/**
+ * Fills `{name}` placeholders in one pass, so a value that itself contains braces (a step called
+ * "{count}") is shown as typed. Unknown placeholders stay as written. The renderer's `t()` uses
+ * this too: one rule for every catalogue.
+ */
+export function fill(
+  template: string,
+  values: Readonly<Record<string, MessageValue>> | undefined,
+  render: (message: Message) => string,
+): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(values, name)) return whole;
+    const value = values[name] as MessageValue;
+    return typeof value === 'object' ? render(value) : String(value);
+  });
+}
+
+/** A message in English: for logs, the CLI, the Electron dialogs and the documents Shoshin writes. */
+export function format(message: Message): string {
+  return fill(en[message.key], message.values, format);
+}
+
+/** Sentences shown together as one message, in order (a language decides how sentences are joined). */
+export function sentences(first: Message, ...rest: Message[]): Message {
+  return rest.reduce((joined, next) => msg('list.sentences', { first: joined, second: next }), first);
+}
+
+/** Names in quotes, in order: “a”, “b”, “c” and 2 more (at most `limit` shown). Empty for none: say "none" in its own sentence. */
+export function quotedList(names: readonly string[], limit = Infinity): Message {
+  const shown = names.slice(0, limit);
+  const [first, ...rest] = shown;
+  let list = msg('list.quoted.one', { name: first ?? '' });
+  for (const name of rest) list = msg('list.quoted.next', { list, name });
+  const more = names.length - shown.length;
+  return more > 0 ? msg('list.quoted.more', { list, count: more }) : list;
+}
+
+export { en as messages };
