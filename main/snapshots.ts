@@ -183,7 +183,7 @@ export class SnapshotSchedule {
             at: new Date(now).toISOString(),
             reason,
             code: known ? 'disk_full' : 'internal',
-            message: known ? error.message : `The last automatic snapshot could not be taken: ${(error as Error).message ?? String(error)}`,
+            message: known ? error.text : msg('error.snapshot.failed', { reason: (error as Error).message ?? String(error) }),
           };
         },
       )

@@ -56,6 +56,11 @@ export function sentences(first: Message, ...rest: Message[]): Message {
   return rest.reduce((joined, next) => msg('list.sentences', { first: joined, second: next }), first);
 }
 
+/** Items that each say something whole ("3 steps"), in order, as one list: "3 steps, 2 lanes". */
+export function listOf(first: Message, ...rest: Message[]): Message {
+  return rest.reduce((list, item) => msg('list.comma', { list, item }), first);
+}
+
 /** Names in quotes, in order: “a”, “b”, “c” and 2 more (at most `limit` shown). Empty for none: say "none" in its own sentence. */
 export function quotedList(names: readonly string[], limit = Infinity): Message {
   const shown = names.slice(0, limit);

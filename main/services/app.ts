@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
-import { msg, sentences } from '../../core/messages';
+import { msg, sentences, type Message } from '../../core/messages';
 import type { LoadedEngagement } from '../../core/ipc/app';
 import { getEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
@@ -13,10 +13,11 @@ import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
+import { recoveryNotice } from './recoveryNotice';
 import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
-export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
+export function loadedEngagement(store: EngagementStore, notice?: Message): LoadedEngagement {
   return {
     file: { path: store.path, readOnly: store.readOnly, ...(notice ? { notice } : {}) },
     records: loadRecords(store.db),
@@ -52,7 +53,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
    * Everything the reply needs is read from the new file before the current engagement is let go; if
    * any of it fails, the new file is closed and the current engagement stays open.
    */
-  const opened = (workspace: Workspace, store: EngagementStore, notice?: string): LoadedEngagement => {
+  const opened = (workspace: Workspace, store: EngagementStore, notice?: Message): LoadedEngagement => {
     let result: LoadedEngagement;
     let name: string;
     try {
@@ -72,7 +73,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     // The recent list is a convenience: failing to write it is said, and never undoes the open.
     const unsaved = settings.remember(store.path, name);
     options.onOpened?.(store.path);
-    return unsaved ? { ...result, file: { ...result.file, notice: notice ? `${notice} ${unsaved}` : unsaved } } : result;
+    return unsaved ? { ...result, file: { ...result.file, notice: notice ? sentences(notice, unsaved) : unsaved } } : result;
   };
 
   /** Runs one way of opening; a refusal leaves the current engagement as it was and says so. */
@@ -101,14 +102,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     const store = EngagementStore.create(target, { name: `${baseName(file)} (recovered)`, client: '' }, storeOptions);
     try {
       const report = recoverInto(file, store);
-      const counts = Object.entries(report.rows)
-        .filter(([table]) => table !== 'engagement')
-        .map(([table, n]) => `${n} ${table.replace('_', ' ')}`)
-        .join(', ');
-      const notice = `Recovered ${counts || 'nothing but the engagement record'} into ${target}.${
-        report.damaged.length ? ` Unreadable: ${report.damaged.join(', ')}.` : ''
-      }${report.walLeftOut ? ' The -wal file beside it belonged to another database and was left out.' : ''} The damaged file was left as it was.`;
-      return opened(workspace, store, notice);
+      return opened(workspace, store, recoveryNotice(report, target));
     } catch (error) {
       store.close();
       fs.rmSync(target, { force: true });

@@ -164,7 +164,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
         const loaded = await enqueue(() => call(method, input));
         if (!loaded) return false;
         enter(loaded);
-        if (loaded.file.notice) set({ notice: loaded.file.notice });
+        if (loaded.file.notice) set({ notice: t(loaded.file.notice) });
         return true;
       } catch (error) {
         const path = (input as { path?: string }).path;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope, MethodName, MethodOutput } from '../../core/contract';
+import { format, format as english } from '../../core/messages';
 import { APPLICATION_ID } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
 import { createProcess } from '../../db/processes';
@@ -150,7 +151,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
 
     const view = await a.call('engagement.open', { path: elsewhere });
     expect(view.file.path).toBe(elsewhere);
-    expect(view.file.notice).toMatch(/could not update its list of recent files: the disk with its settings is full/);
+    expect(view.file.notice && format(view.file.notice)).toMatch(/could not update its list of recent files: the disk with its settings is full/);
     await a.workspace.schedule?.pending;
     const edit = await a.call('process.create', { name: 'Edited while the settings disk is full' });
     expect(edit.journalId).not.toBeNull();
@@ -305,7 +306,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
       const { jobId } = start.data as { jobId: string };
       for (;;) {
         const progress = await a.call('report.progress', { jobId });
-        if (progress.done) return { error: progress.error, code: null, file: progress.file };
+        if (progress.done) return { error: progress.error && english(progress.error), code: null, file: progress.file };
         await new Promise((r) => setTimeout(r, 50));
       }
     };
