@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
-import { msg } from '../core/messages';
+import { asMessage, msg, type Message } from '../core/messages';
+import type { HistoryState } from '../core/ipc/base';
 import { statement } from './statements';
 import type { RecordChange, RecordOf } from '../core/records';
 import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
@@ -148,9 +149,9 @@ export function recordChanges(changes: readonly RowChange[], direction: 'forward
 export function record(
   db: Database.Database,
   command: string,
-  label: string,
+  label: Message,
   changes: readonly RowChange[],
-  mergeIntoAddOf?: { stepId: string; label: string },
+  mergeIntoAddOf?: { stepId: string; label: Message },
 ): number | null {
   if (changes.length === 0) return null;
   statement(db, 'DELETE FROM journal WHERE undone = 1').run();
@@ -163,14 +164,14 @@ export function record(
       // Renamed to step.capture so only the first naming merges; later renames are their own undo steps.
       statement(db, "UPDATE journal SET command = 'step.capture', changes = ?, label = ? WHERE id = ?").run(
         JSON.stringify([...previous, ...changes]),
-        mergeIntoAddOf.label,
+        JSON.stringify(mergeIntoAddOf.label),
         last.id,
       );
       return last.id;
     }
   }
   const result = statement(db, 'INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
-    .run(new Date().toISOString(), command, label, JSON.stringify(changes));
+    .run(new Date().toISOString(), command, JSON.stringify(label), JSON.stringify(changes));
   return Number(result.lastInsertRowid);
 }
 
@@ -192,8 +193,22 @@ export function redo(db: Database.Database): { journalId: number; changes: RowCh
   return { journalId: entry.id, changes };
 }
 
-export function historyState(db: Database.Database): { canUndo: boolean; canRedo: boolean; undoLabel: string; redoLabel: string } {
+/**
+ * A journal label as a message. Labels are stored as the message's JSON; files from before that hold
+ * the English words themselves, shown as they are (as is anything that is not one of our messages).
+ */
+export function labelOf(stored: string): Message {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    // Plain words from an older file.
+  }
+  return asMessage(parsed) ?? msg('undo.legacy', { text: stored.slice(0, 200) });
+}
+
+export function historyState(db: Database.Database): HistoryState {
   const last = statement(db, 'SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
   const next = statement(db, 'SELECT label FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
-  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? '', redoLabel: next?.label ?? '' };
+  return { canUndo: !!last, canRedo: !!next, undoLabel: last ? labelOf(last.label) : null, redoLabel: next ? labelOf(next.label) : null };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
-import { msg } from '../core/messages';
+import { msg, type Message } from '../core/messages';
 import { createEngagement } from './engagement';
 import { assertWritableLocation, copyOpenFile, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
 import { acquireLock, assertNotOpenHere, heldByLiveShoshin, noteConnected, openInThisProcess } from './lock';
@@ -128,7 +128,7 @@ export class EngagementStore {
   }
 
   /** Runs `apply` in one transaction, journals its row changes under `label`, and commits before returning. */
-  command<T>(name: string, label: string, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: string }): CommandResult<T> {
+  command<T>(name: string, label: Message, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: Message }): CommandResult<T> {
     this.assertWritable();
     const result = writeTransaction(this.db, () => {
       const tx = new Tx(this.db);

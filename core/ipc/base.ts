@@ -34,8 +34,8 @@ export const MessageSchema: z.ZodType<Message> = z.lazy(() =>
   }),
 );
 
-/** What Undo and Redo would do now, in words for their buttons. */
-export const HistoryState = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string(), redoLabel: z.string() });
+/** What Undo and Redo would do now, as messages for their buttons (null when there is nothing to undo or redo). */
+export const HistoryState = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: MessageSchema.nullable(), redoLabel: MessageSchema.nullable() });
 export type HistoryState = z.infer<typeof HistoryState>;
 
 /**

@@ -28,6 +28,32 @@ export function isMessageKey(key: unknown): key is MessageKey {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(en, key);
 }
 
+/** How deep messages may nest (a reason holding a list of names); anything deeper is not ours. */
+const MAX_DEPTH = 6;
+
+/**
+ * `value` as a message, checked all the way down: a known key and values that are names, finite
+ * numbers or messages; null for anything else. For messages read back from a file someone else
+ * may have written (the undo journal's labels).
+ */
+export function asMessage(value: unknown, depth = 0): Message | null {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { key, values, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !isMessageKey(key)) return null;
+  if (values === undefined) return { key };
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return null;
+  const checked: Record<string, MessageValue> = {};
+  for (const [name, item] of Object.entries(values)) {
+    if (typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item))) checked[name] = item;
+    else {
+      const inner = asMessage(item, depth + 1);
+      if (!inner) return null;
+      checked[name] = inner;
+    }
+  }
+  return { key, values: checked };
+}
+
 /**
  * Fills `{name}` placeholders in one pass, so a value that itself contains braces (a step called
  * "{count}") is shown as typed. Unknown placeholders stay as written. The renderer's `t()` uses

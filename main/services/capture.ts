@@ -7,21 +7,22 @@ import { createLane, deleteLane, laneNameOf, moveLane, stepLaneName, updateLane 
 import { createProcess, deleteProcess, updateProcess } from '../../db/processes';
 import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion } from '../../db/quotes';
 import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
+import { msg, type Message, type MessageKey } from '../../core/messages';
 import { change, type HandlersFor } from './workspace';
 
-const KIND_NAMES: Record<StepKind, string> = {
-  start: 'a start',
-  activity: 'an activity',
-  decision: 'a decision',
-  wait: 'a wait',
-  end: 'an end',
-  subprocess: 'a sub-process',
+const MAKE_KIND: Record<StepKind, MessageKey> = {
+  start: 'undo.step.makeStart',
+  activity: 'undo.step.makeActivity',
+  decision: 'undo.step.makeDecision',
+  wait: 'undo.step.makeWait',
+  end: 'undo.step.makeEnd',
+  subprocess: 'undo.step.makeSubprocess',
 };
 
 /** Short enough for an Undo button's tooltip. */
-function quoted(text: string): string {
+function short(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return `“${line.length > 40 ? `${line.slice(0, 39)}…` : line}”`;
+  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
 }
 
 function sameName(a: string | null, b: string): boolean {
@@ -30,41 +31,44 @@ function sameName(a: string | null, b: string): boolean {
 }
 
 /** What the Undo button will say: the user's words for the change, not the method name. */
-function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update']['input']>, laneName: (id: string) => string | null): string {
+function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update']['input']>, laneName: (id: string) => string | null): Message {
   const { patch } = input;
-  if (input.laneName) return `Move step to ${quoted(input.laneName)}`;
-  if (patch.laneId) return `Move step to ${quoted(laneName(patch.laneId) ?? 'another lane')}`;
-  if (patch.laneId === null) return 'Take step out of its lane';
-  if (patch.text !== undefined) return patch.text ? `Name step ${quoted(patch.text)}` : 'Clear step text';
-  if (patch.kind !== undefined) return `Make step ${KIND_NAMES[patch.kind]}`;
-  if (patch.x !== undefined || patch.y !== undefined) return 'Move step';
-  return 'Edit step details';
+  if (input.laneName) return msg('undo.step.moveToLane', { lane: short(input.laneName) });
+  if (patch.laneId) {
+    const lane = laneName(patch.laneId);
+    return lane === null ? msg('undo.step.moveToAnotherLane') : msg('undo.step.moveToLane', { lane: short(lane) });
+  }
+  if (patch.laneId === null) return msg('undo.step.takeOutOfLane');
+  if (patch.text !== undefined) return patch.text ? msg('undo.step.name', { text: short(patch.text) }) : msg('undo.step.clearText');
+  if (patch.kind !== undefined) return msg(MAKE_KIND[patch.kind]);
+  if (patch.x !== undefined || patch.y !== undefined) return msg('undo.step.move');
+  return msg('undo.step.editDetails');
 }
 
 export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
   return {
     'process.create': (workspace, input) => {
-      const result = workspace.requireStore().command('process.create', `Add process “${input.name}”`, (tx) => createProcess(tx, input));
+      const result = workspace.requireStore().command('process.create', msg('undo.process.add', { name: input.name }), (tx) => createProcess(tx, input));
       return { ...change(result), process: result.value };
     },
     'process.update': (workspace, input) =>
-      change(workspace.requireStore().command('process.update', input.patch.name !== undefined ? 'Rename process' : 'Edit process', (tx) => updateProcess(tx, input.id, input.patch))),
+      change(workspace.requireStore().command('process.update', msg(input.patch.name !== undefined ? 'undo.process.rename' : 'undo.process.edit'), (tx) => updateProcess(tx, input.id, input.patch))),
     'process.delete': (workspace, input) =>
-      change(workspace.requireStore().command('process.delete', 'Delete process', (tx) => deleteProcess(tx, input.id))),
+      change(workspace.requireStore().command('process.delete', msg('undo.process.delete'), (tx) => deleteProcess(tx, input.id))),
 
     'lane.create': (workspace, input) => {
-      const result = workspace.requireStore().command('lane.create', `Add lane “${input.name}”`, (tx) => createLane(tx, input));
+      const result = workspace.requireStore().command('lane.create', msg('undo.lane.add', { name: input.name }), (tx) => createLane(tx, input));
       return { ...change(result), lane: result.value };
     },
     'lane.update': (workspace, input) =>
-      change(workspace.requireStore().command('lane.update', 'Edit lane', (tx) => updateLane(tx, input.id, input.patch))),
+      change(workspace.requireStore().command('lane.update', msg('undo.lane.edit'), (tx) => updateLane(tx, input.id, input.patch))),
     'lane.move': (workspace, input) =>
-      change(workspace.requireStore().command('lane.move', `Move lane ${input.direction}`, (tx) => moveLane(tx, input.id, input.direction))),
+      change(workspace.requireStore().command('lane.move', msg(input.direction === 'up' ? 'undo.lane.moveUp' : 'undo.lane.moveDown'), (tx) => moveLane(tx, input.id, input.direction))),
     'lane.delete': (workspace, input) =>
-      change(workspace.requireStore().command('lane.delete', 'Delete lane', (tx) => deleteLane(tx, input.id))),
+      change(workspace.requireStore().command('lane.delete', msg('undo.lane.delete'), (tx) => deleteLane(tx, input.id))),
 
     'step.add': (workspace, input) => {
-      const result = workspace.requireStore().command('step.add', input.label ? `Add branch ${quoted(input.label)}` : 'Add step', (tx) => addStep(tx, input));
+      const result = workspace.requireStore().command('step.add', input.label ? msg('undo.step.addBranch', { label: short(input.label) }) : msg('undo.step.add'), (tx) => addStep(tx, input));
       return { ...change(result), ...result.value };
     },
     'step.update': (workspace, input) => {
@@ -73,49 +77,49 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       const label = stepUpdateLabel(sameLane ? { ...input, laneName: undefined } : input, (id) => laneNameOf(store.db, id));
       // Naming a step just added by Enter belongs to that step's undo entry.
       const naming = input.laneName === undefined && input.patch.text !== undefined && Object.keys(input.patch).every((key) => key === 'text');
-      const merge = naming ? { stepId: input.id, label: `Add step ${quoted(input.patch.text ?? '')}` } : undefined;
+      const merge = naming ? { stepId: input.id, label: msg('undo.step.addNamed', { text: short(input.patch.text ?? '') }) } : undefined;
       return change(store.command('step.update', label, (tx) => updateStep(tx, input.id, input.patch, input.laneName), merge));
     },
     'steps.paste': (workspace, input) => {
       const count = input.payload.steps.length;
       const result = workspace
         .requireStore()
-        .command('steps.paste', count === 1 ? 'Paste step' : `Paste ${count} steps`, (tx) => pasteSteps(tx, input.processId, input.payload));
+        .command('steps.paste', count === 1 ? msg('undo.steps.paste.one') : msg('undo.steps.paste.other', { count }), (tx) => pasteSteps(tx, input.processId, input.payload));
       return { ...change(result), steps: result.value };
     },
     'step.place': (workspace, input) =>
-      change(workspace.requireStore().command('step.place', 'Tidy layout', (tx) => placeSteps(tx, input.processId, input.places))),
+      change(workspace.requireStore().command('step.place', msg('undo.steps.tidy'), (tx) => placeSteps(tx, input.processId, input.places))),
     'process.mapText': (workspace, input) => {
-      const result = workspace.requireStore().command('process.mapText', 'Type to map', (tx) => mapText(tx, input));
+      const result = workspace.requireStore().command('process.mapText', msg('undo.process.mapText'), (tx) => mapText(tx, input));
       return { ...change(result), steps: result.value };
     },
     'step.delete': (workspace, input) =>
-      change(workspace.requireStore().command('step.delete', 'Delete step', (tx) => deleteStep(tx, input.id, input.painPoints))),
+      change(workspace.requireStore().command('step.delete', msg('undo.step.delete'), (tx) => deleteStep(tx, input.id, input.painPoints))),
 
     'flow.add': (workspace, input) => {
-      const result = workspace.requireStore().command('flow.add', 'Connect steps', (tx) => addFlow(tx, input));
+      const result = workspace.requireStore().command('flow.add', msg('undo.flow.add'), (tx) => addFlow(tx, input));
       return { ...change(result), flow: result.value };
     },
     'flow.delete': (workspace, input) =>
-      change(workspace.requireStore().command('flow.delete', 'Delete flow', (tx) => deleteFlow(tx, input.id))),
+      change(workspace.requireStore().command('flow.delete', msg('undo.flow.delete'), (tx) => deleteFlow(tx, input.id))),
 
     'quote.add': (workspace, input) => {
-      const result = workspace.requireStore().command('quote.add', 'Add quote', (tx) => addQuote(tx, input));
+      const result = workspace.requireStore().command('quote.add', msg('undo.quote.add'), (tx) => addQuote(tx, input));
       return { ...change(result), quote: result.value };
     },
     'quote.delete': (workspace, input) =>
-      change(workspace.requireStore().command('quote.delete', 'Delete quote', (tx) => deleteQuote(tx, input.id))),
+      change(workspace.requireStore().command('quote.delete', msg('undo.quote.delete'), (tx) => deleteQuote(tx, input.id))),
 
     'question.add': (workspace, input) => {
-      const result = workspace.requireStore().command('question.add', 'Add open question', (tx) => addQuestion(tx, input));
+      const result = workspace.requireStore().command('question.add', msg('undo.question.add'), (tx) => addQuestion(tx, input));
       return { ...change(result), question: result.value };
     },
     'question.update': (workspace, input) => {
-      const label = input.patch.status === 'answered' ? 'Answer question' : input.patch.status === 'open' ? 'Reopen question' : 'Edit question';
+      const label = msg(input.patch.status === 'answered' ? 'undo.question.answer' : input.patch.status === 'open' ? 'undo.question.reopen' : 'undo.question.edit');
       return change(workspace.requireStore().command('question.update', label, (tx) => updateQuestion(tx, input.id, input.patch)));
     },
     'question.delete': (workspace, input) =>
-      change(workspace.requireStore().command('question.delete', 'Delete question', (tx) => deleteQuestion(tx, input.id))),
+      change(workspace.requireStore().command('question.delete', msg('undo.question.delete'), (tx) => deleteQuestion(tx, input.id))),
 
     'history.undo': (workspace) => change(workspace.requireStore().undo()),
     'history.redo': (workspace) => change(workspace.requireStore().redo()),

@@ -47,7 +47,7 @@ interface ShoshinState {
   checkSnapshots: () => Promise<void>;
 }
 
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 function message(error: unknown): string {
   return error instanceof ApiError ? error.message : t('shell.store.genericError');

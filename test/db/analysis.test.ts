@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../core/contract';
 import { csvField, toCsv } from '../../core/csv';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
+import { msg } from '../../core/messages';
 
 /** The analysis commands through the real dispatcher, on real engagement files. */
 let h: Harness;
@@ -47,7 +48,7 @@ describe('pain points', () => {
     expect((await add('Nobody owns it')).painPoint.number).toBe(4);
 
     await h.call('painPoint.update', { id: one.id, patch: { waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst' } });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Classify pain point' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.painPoint.classify') });
     const row = (await h.analysis()).register.find((r) => r.id === one.id);
     expect(row).toMatchObject({ waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst', raisedByName: 'Raj Patel', laneName: 'Service desk' });
   });

@@ -136,7 +136,7 @@ describe('a -wal beside the file', () => {
       import { EngagementStore } from './db/store.ts';
       import { createProcess } from './db/processes.ts';
       const store = EngagementStore.open(${JSON.stringify(file)});
-      for (let i = 0; i < 3; i++) store.command('x', 'x', (tx) => createProcess(tx, { name: 'Saved before the crash ' + i }));
+      for (let i = 0; i < 3; i++) store.command('x', { key: 'undo.step.add' }, (tx) => createProcess(tx, { name: 'Saved before the crash ' + i }));
       process.kill(process.pid, 'SIGKILL');`;
     spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
     expect(readWal(`${file}-wal`)?.committedFrames).toBeGreaterThan(0);

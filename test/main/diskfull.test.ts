@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope, MethodName, MethodOutput } from '../../core/contract';
-import { format, format as english } from '../../core/messages';
+import { format, format as english, msg } from '../../core/messages';
 import { APPLICATION_ID } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
 import { createProcess } from '../../db/processes';
@@ -63,7 +63,7 @@ function tree(dir: string): string[] {
 /** A small engagement, so the report builds quickly: one process of three steps. */
 function smallEngagement(): string {
   const store = EngagementStore.create(path.join(tempDir(), 'small.shoshin'), { name: 'Small', client: 'Acme' });
-  store.command('seed', 'Seed', (tx) => {
+  store.command('seed', msg('undo.sample.load'), (tx) => {
     const process = createProcess(tx, { name: 'Password reset' });
     let previous: string | undefined;
     for (const text of ['Call arrives', 'Check identity', 'Reset password']) previous = addStep(tx, { processId: process.id, text, x: 0, y: 0, ...(previous ? { after: previous } : {}) }).step.id;
@@ -234,7 +234,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
 
       // Full again when the interval comes round; the very next edit tries again.
       disk.fill();
-      store.command('p', 'Add', (tx) => createProcess(tx, { name: 'A' }));
+      store.command('p', msg('undo.process.add', { name: 'A' }), (tx) => createProcess(tx, { name: 'A' }));
       now += 11 * 60 * 1000;
       await schedule.onEdit();
       expect(schedule.lastFailure).toMatchObject({ reason: 'editing', code: 'disk_full' });
