@@ -88,7 +88,7 @@ export function listOf(first: Message, ...rest: Message[]): Message {
 }
 
 /** Names in quotes, in order: “a”, “b”, “c” and 2 more (at most `limit` shown). Empty for none: say "none" in its own sentence. */
-export function quotedList(names: readonly string[], limit = Infinity): Message {
+export function quotedList(names: readonly MessageValue[], limit = Infinity): Message {
   const shown = names.slice(0, limit);
   const [first, ...rest] = shown;
   let list = msg('list.quoted.one', { name: first ?? '' });
