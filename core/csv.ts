@@ -3,21 +3,31 @@ import type { RegisterRow } from './register';
 
 /**
  * CSV exports of the registers, for the app and the CLI alike. RFC 4180: comma-separated,
- * CRLF line ends, fields quoted when they hold a comma, quote or line break. A UTF-8 byte-order
- * mark goes first so Excel reads accents and curly quotes correctly.
+ * CRLF line ends, fields quoted when they hold a comma, quote, tab or line break. A UTF-8
+ * byte-order mark goes first so Excel reads accents and curly quotes correctly.
  */
 export const BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/**
+ * What a spreadsheet cannot show or a parser may trip on goes, as in the other exports: C0
+ * controls other than tab, line feed and carriage return (which a quoted field may hold), DEL and
+ * the C1 controls, lone surrogate halves, and the non-characters U+FFFE and U+FFFF.
+ */
+export function csvSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value);
+  const text = csvSafe(typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value));
   // A cell starting like a formula would run as one in a spreadsheet; an apostrophe keeps it text.
   // A dash starts a formula only when a term follows it directly, so "- a note" and "-5" stay as typed.
   const formula = /^[=+@\t\r]/.test(text) || (/^-\S/.test(text) && !/^-\d+(\.\d+)?$/.test(text));
   const safe = formula ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A whole CSV document, BOM included, from a header row and data rows. */
@@ -45,26 +55,31 @@ export const RESISTANCE_LABELS = {
 } as const;
 export const HORIZON_LABELS = { quick_win: 'Quick win', next: 'Next', later: 'Later' } as const;
 
-/**
- * How people are named in anything that leaves the consultant's laptop: someone who asked to be
- * anonymised becomes a numbered stakeholder, the same number everywhere in one export.
- */
-export function anonymousNames(people: readonly Pick<Person, 'id' | 'name' | 'anonymise'>[]): Map<string, string> {
-  const names = new Map<string, string>();
-  let n = 0;
-  for (const person of people) names.set(person.id, person.anonymise ? `Stakeholder ${++n}` : person.name);
-  return names;
+/** The stand-in for a person's name wherever they are not named: their role, else their team, else "Participant". */
+export function roleLabel(person: Pick<Person, 'role' | 'team'>): string {
+  const role = person.role.replace(/\s+/g, ' ').trim();
+  const team = person.team.replace(/\s+/g, ' ').trim();
+  return role || (team ? `Member of ${team}` : 'Participant');
+}
+
+/** Whether an export names this person: never when anonymising, and never someone who asked not to be named. */
+export function isHidden(person: Pick<Person, 'anonymise'>, anonymise: boolean): boolean {
+  return anonymise || person.anonymise;
 }
 
 export interface PainPointCsvOptions {
-  /** Replace the names of people who asked to be anonymised. */
+  /** Name everyone by role; people marked "anonymise" are named by role either way. */
   anonymise: boolean;
-  people: readonly Pick<Person, 'id' | 'name' | 'anonymise'>[];
+  people: readonly Pick<Person, 'id' | 'name' | 'role' | 'team' | 'anonymise'>[];
 }
 
 export function painPointRegisterCsv(rows: readonly RegisterRow[], options: PainPointCsvOptions): string {
-  const names = options.anonymise ? anonymousNames(options.people) : null;
-  const raisedBy = (row: RegisterRow) => (row.raisedBy ? (names?.get(row.raisedBy) ?? row.raisedByName) : '');
+  const byId = new Map(options.people.map((p) => [p.id, p]));
+  const raisedBy = (row: RegisterRow) => {
+    const person = row.raisedBy ? byId.get(row.raisedBy) : undefined;
+    if (!person) return options.anonymise ? '' : row.raisedByName;
+    return isHidden(person, options.anonymise) ? roleLabel(person) : person.name;
+  };
   return toCsv(
     ['Process', 'Number', 'Pain point', 'Pinned to', 'Lane', 'Raised by', 'Waste', 'Four Ps', 'Severity', 'Frequency', 'Votes', 'Notes'],
     rows.map((r) => [
@@ -84,15 +99,20 @@ export function painPointRegisterCsv(rows: readonly RegisterRow[], options: Pain
   );
 }
 
-/** The stakeholder register; an anonymised person keeps role and team (the analysis needs them) but loses name and notes. */
+/**
+ * The stakeholder register. Someone not named becomes "Stakeholder 1", "Stakeholder 2", … (their
+ * role stays in its own column: the analysis needs it) and loses their notes, which often name them.
+ */
 export function stakeholderRegisterCsv(people: readonly Person[], options: { anonymise: boolean }): string {
-  const names = options.anonymise ? anonymousNames(people) : null;
+  let n = 0;
+  // Anonymised rows in name order would let a reader who knows the names match them up.
+  const ordered = options.anonymise ? [...people].sort((a, b) => a.team.localeCompare(b.team) || a.role.localeCompare(b.role)) : people;
   return toCsv(
     ['Name', 'Role', 'Team', 'Influence', 'Sponsor', 'Champion', 'Awareness', 'Commitment', 'Readiness', 'Reinforcement', 'Source of resistance', 'Anonymise in reports', 'Notes'],
-    people.map((p) => {
-      const hidden = !!names && p.anonymise;
+    ordered.map((p) => {
+      const hidden = isHidden(p, options.anonymise);
       return [
-        names?.get(p.id) ?? p.name,
+        hidden ? `Stakeholder ${++n}` : p.name,
         p.role,
         p.team,
         p.influence,

@@ -119,6 +119,7 @@ export const RECORDS = {
     name: requiredName(),
     client: name(),
     scope: text(),
+    objectives: text(),
     consultant: name(),
     departments: make<string[], 'edit', true, false>({ kind: 'names', default: [], max: 100 }),
     createdAt: timestamp(),

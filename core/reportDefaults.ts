@@ -10,7 +10,9 @@ export const EXPORT_FORMATS = ['docx', 'bpmn', 'svg', 'png', 'csv'] as const;
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   sections: [...REPORT_SECTIONS],
-  anonymise: false,
+  // People safety: what leaves the laptop names nobody unless the consultant decides otherwise.
+  anonymise: true,
+  nameIndividuals: false,
   includeQuestions: true,
   confidential: true,
   brandColor: '#1f4e79',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { msg } from '../core/messages';
-import { newRecord, type Engagement } from '../core/records';
+import { newRecord, type Engagement, type PatchOf } from '../core/records';
 import type { Tx } from './journal';
 import { fromRow, type Row } from './tables';
 
@@ -14,6 +14,11 @@ export function getEngagement(db: Database.Database): Engagement {
   const row = db.prepare('SELECT * FROM engagement LIMIT 1').get() as Row | undefined;
   if (!row) throw new ShoshinError('bad_file', msg('error.file.noEngagement'));
   return fromRow('engagement', row);
+}
+
+export function updateEngagement(tx: Tx, id: string, patch: PatchOf<'engagement'>): Engagement {
+  tx.require('engagement', id, 'engagement');
+  return tx.update('engagement', id, patch);
 }
 
 export interface EngagementCounts {

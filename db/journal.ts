@@ -31,6 +31,7 @@ const GONE = {
   observation: 'error.gone.observation',
   opportunity: 'error.gone.opportunity',
   need: 'error.gone.need',
+  engagement: 'error.gone.engagement',
 } as const;
 
 type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, string | number | null>>;

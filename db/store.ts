@@ -15,9 +15,17 @@ import { historyState, record, recordChanges, redo, Tx, undo } from './journal';
  * Runs one write transaction. SQLite rolls a transaction back when the disk is full, so the file
  * still holds every edit that was committed before: say so, in words, instead of a raw I/O error.
  */
+const runners = new WeakMap<Database.Database, (body: () => unknown) => unknown>();
+
 function writeTransaction<T>(db: Database.Database, body: () => T): T {
+  // One transaction wrapper per connection: better-sqlite3 builds a new one on every call otherwise.
+  let run = runners.get(db);
+  if (!run) {
+    run = db.transaction((work: () => unknown) => work());
+    runners.set(db, run);
+  }
   try {
-    return db.transaction(body)();
+    return run(body) as T;
   } catch (error) {
     if (isDiskFull(error)) throw new ShoshinError('disk_full', msg('error.diskFull.edit'));
     throw error;

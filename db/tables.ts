@@ -25,8 +25,16 @@ function storage(field: Field<unknown>): ColumnKind {
   }
 }
 
+const columnNames = new Map<string, string>();
+
+/** A record key's column (`processId` → `process_id`); remembered, since every edit maps the same few keys. */
 export function columnName(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let column = columnNames.get(key);
+  if (column === undefined) {
+    column = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    columnNames.set(key, column);
+  }
+  return column;
 }
 
 export const TABLES = Object.fromEntries(
@@ -59,14 +67,11 @@ export function toRow(table: TableName, record: Record<string, unknown>): Row {
   return row;
 }
 
+/** A list column; anything but a JSON list is damage the reader must hear about, not an empty list. */
 function parseList(value: unknown): unknown[] {
-  if (typeof value !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : null;
+  if (!Array.isArray(parsed)) throw new Error('A list column holds something other than a list.');
+  return parsed;
 }
 
 /** A row read from SQLite back to a record. */

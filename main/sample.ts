@@ -50,7 +50,7 @@ interface SampleProcess {
   questions: { step: Nullable<string>; text: string; status: string; answer: string }[];
 }
 interface SampleData {
-  engagement: { name: string; client: string; scope: string; consultant: string; departments: string[] };
+  engagement: { name: string; client: string; scope: string; objectives: string; consultant: string; departments: string[] };
   people: (Record<string, unknown> & { key: string })[];
   sessions: { key: string; name: string; date: string; facilitator: string; notes: string; participants: string[] }[];
   processes: SampleProcess[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Name, RecordsSchema } from '../model';
-import { Empty, FilePath, HistoryState, MessageSchema, method, Ok } from './base';
+import { Name, patchSchema, RecordsSchema } from '../model';
+import { Change, Empty, FilePath, HistoryState, MessageSchema, method, Ok, patchOf } from './base';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
@@ -89,6 +89,8 @@ export const appMethods = {
   'engagement.pickFile': method('app', Empty, z.object({ path: FilePath.nullable() })),
   'engagement.close': method('app', Empty, Ok),
   'engagement.load': method('query', Empty, LoadedEngagement),
+  /** The Engagement details dialog: name, client, scope, objectives, departments (what the report's summary is built from). */
+  'engagement.update': method('command', patchOf(patchSchema('engagement')), Change),
   'engagement.saveCopy': method('app', Empty, z.object({ path: z.string() }).nullable()),
   'snapshot.list': method('query', Empty, SnapshotList),
   'snapshot.restore': method('app', z.object({ id: z.string().max(200) }).strict(), LoadedEngagement),

@@ -16,8 +16,17 @@ export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, format(msg('erro
 export const ReportOptions = z
   .object({
     sections: z.array(ReportSection).max(REPORT_SECTIONS.length),
-    /** Everyone is named by role; people marked "anonymise" are named by role even when this is off. */
+    /**
+     * Everyone is named by role in the report and in the CSV exports (stakeholders, who raised each
+     * pain point, who said each quote); people marked "anonymise" are named by role even when this is off.
+     */
     anonymise: z.boolean(),
+    /**
+     * An internal report: the people chapter names individuals beside their readiness scores and
+     * resistance (never when anonymising). Off, it speaks of teams and "Stakeholder A, B…".
+     * Options remembered before it existed read as off.
+     */
+    nameIndividuals: z.boolean().default(false),
     includeQuestions: z.boolean(),
     confidential: z.boolean(),
     brandColor: BrandColor,

@@ -41,6 +41,7 @@ export const en = {
   'error.gone.observation': 'That observation no longer exists.',
   'error.gone.opportunity': 'That opportunity no longer exists.',
   'error.gone.need': 'That need no longer exists.',
+  'error.gone.engagement': 'That engagement no longer exists.',
   'error.gone.item': 'That item no longer exists.',
   'error.gone.snapshot': 'That snapshot no longer exists.',
   'error.gone.exportJob': 'That export is no longer known; start it again.',
@@ -169,6 +170,7 @@ export const en = {
 
   'undo.legacy': '{text}',
   'undo.sample.load': 'Load sample',
+  'undo.engagement.edit': 'Edit engagement details',
   'undo.process.add': 'Add process “{name}”',
   'undo.process.rename': 'Rename process',
   'undo.process.edit': 'Edit process',
@@ -280,7 +282,10 @@ export const en = {
       --register pain-points|stakeholders   which register for CSV (default pain-points)
       --options opts.json     report options as JSON (the same as the Report options dialog)
       --sections a,b,...      {sections}
-      --anonymise             name everyone by role
+      --anonymise | --no-anonymise   name everyone by role (the default), in the report
+                              and in CSV; people who asked are named by role either way
+      --name-individuals      an internal report: the people chapter names individuals
+                              beside their readiness and resistance (needs --no-anonymise)
       --no-questions          leave open questions out
       --confidential | --no-confidential
       --brand-color '#1f4e79' --logo logo.png
@@ -297,6 +302,8 @@ export const en = {
   'cli.export.whereOut': 'Say where to write the export with --out PATH.',
   'cli.export.register': '--register must be pain-points or stakeholders.',
   'cli.export.confidentialBoth': 'Give --confidential or --no-confidential, not both.',
+  'cli.export.anonymiseBoth': 'Give --anonymise or --no-anonymise, not both.',
+  'cli.export.nameIndividualsNeedsNames': '--name-individuals names people in the people chapter, so it needs --no-anonymise.',
   'cli.export.unknownSection.one': 'Unknown section {names}; the sections are {sections}.',
   'cli.export.unknownSection.other': 'Unknown sections {names}; the sections are {sections}.',
   'cli.export.optionsUnreadable': 'Cannot read the options file {file}.',

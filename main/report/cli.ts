@@ -40,6 +40,8 @@ function parse(args: readonly string[]) {
         options: { type: 'string' },
         sections: { type: 'string' },
         anonymise: { type: 'boolean' },
+        'no-anonymise': { type: 'boolean' },
+        'name-individuals': { type: 'boolean' },
         'no-questions': { type: 'boolean' },
         confidential: { type: 'boolean' },
         'no-confidential': { type: 'boolean' },
@@ -73,7 +75,9 @@ function optionsFromFile(file: string): Partial<ReportOptions> {
     const at = issue.path.join('.');
     return fail(at ? msg('cli.export.optionsInvalidAt', { file, path: at, detail: issue.message }) : msg('cli.export.optionsInvalidTop', { file, detail: issue.message }));
   }
-  return parsed.data;
+  // Only what the file says: a default filled in for an option it leaves out must not override the remembered one.
+  const given = new Set(Object.keys(json as object));
+  return Object.fromEntries(Object.entries(parsed.data).filter(([key]) => given.has(key))) as Partial<ReportOptions>;
 }
 
 function pickProcess(processes: readonly ProcessSummary[], wanted: string): ProcessSummary {
@@ -115,7 +119,10 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
     }
     flags.sections = [...new Set(sections)] as ReportSection[];
   }
+  if (values.anonymise && values['no-anonymise']) fail(msg('cli.export.anonymiseBoth'));
   if (values.anonymise) flags.anonymise = true;
+  if (values['no-anonymise']) flags.anonymise = false;
+  if (values['name-individuals']) flags.nameIndividuals = true;
   if (values['no-questions']) flags.includeQuestions = false;
   if (values.confidential) flags.confidential = true;
   if (values['no-confidential']) flags.confidential = false;
@@ -127,6 +134,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
     fail(issue ? msg('cli.export.invalidOptionsAt', { path: issue.path.join('.'), detail: issue.message }) : msg('cli.export.invalidOptions'));
   }
   const options = merged.data;
+  if (values['name-individuals'] && options.anonymise) fail(msg('cli.export.nameIndividualsNeedsNames'));
   if (format === 'docx' && options.logoPath.trim()) readLogo(options.logoPath.trim());
 
   const out = path.resolve(values.out);

@@ -6,7 +6,6 @@ import { renderDiagram } from '../../core/diagram';
 import { isDiskFull, ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
 import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
-import type { Person } from '../../core/model';
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { readLogo, svgToPng } from './images';
@@ -64,11 +63,6 @@ function processView(data: ReportData, processId: string | undefined) {
   return view;
 }
 
-/** People as the CSV sees them: with anonymising on for the whole export, everyone is treated as having asked. */
-function csvPeople(people: readonly Person[], options: ReportOptions): Person[] {
-  return people.map((p) => ({ ...p, anonymise: p.anonymise || options.anonymise }));
-}
-
 /** Runs one export; a full disk anywhere on the way is said in words, with nothing left half-written. */
 export async function runExport(task: ExportTask, progress: Progress): Promise<string> {
   try {
@@ -104,11 +98,11 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       break;
     }
     case 'csv': {
-      const people = csvPeople(data.people, task.options);
+      const { anonymise } = task.options;
       const csv =
         (task.register ?? 'painPoints') === 'painPoints'
-          ? painPointRegisterCsv(data.register, { anonymise: true, people })
-          : stakeholderRegisterCsv(people, { anonymise: true });
+          ? painPointRegisterCsv(data.register, { anonymise, people: data.people })
+          : stakeholderRegisterCsv(data.people, { anonymise });
       writeAtomic(task.out, csv);
       break;
     }

@@ -5,7 +5,7 @@ import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
 import { msg, sentences, type Message } from '../../core/messages';
 import type { LoadedEngagement } from '../../core/ipc/app';
-import { getEngagement } from '../../db/engagement';
+import { getEngagement, updateEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
 import { loadRecords } from '../../db/records';
 import { recoverInto } from '../../db/recover';
@@ -14,7 +14,7 @@ import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
 import { recoveryNotice } from './recoveryNotice';
-import { freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
+import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
 export function loadedEngagement(store: EngagementStore, notice?: Message): LoadedEngagement {
@@ -153,6 +153,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       return { ok: true as const };
     },
     'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
+    'engagement.update': (workspace, input) =>
+      change(workspace.requireStore().command('engagement.update', msg('undo.engagement.edit'), (tx) => updateEngagement(tx, input.id, input.patch))),
     'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
       const target = await copyTarget(workspace);

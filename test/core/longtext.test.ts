@@ -48,7 +48,7 @@ describe('wrapText on the longest accepted texts', () => {
 
   it('never needs a deep stack (a word broken into 100,000 pieces once overflowed a small one)', () => {
     const script = `
-      import { wrapText } from './core/diagram.ts';
+      import { wrapText } from './core/diagram/index.ts';
       for (const width of [4, 0, -10]) wrapText('W'.repeat(${MAX_TEXT}), width, 13, 3);
       console.log('done');`;
     const run = spawnSync(process.execPath, ['--stack-size=400', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../core/contract';
-import { csvField, toCsv } from '../../core/csv';
+import { csvField, csvSafe, painPointRegisterCsv, stakeholderRegisterCsv, toCsv } from '../../core/csv';
+import { peopleOf, registerOf, snapshotOf } from '../../core/views';
+import { loadRecords } from '../../db/records';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
 import { format, msg } from '../../core/messages';
+import { HOSTILE, hostileStore } from '../reportFixtures';
 
 /** The analysis commands through the real dispatcher, on real engagement files. */
 let h: Harness;
@@ -234,38 +237,108 @@ describe('CSV export', () => {
     expect(toCsv(['a', 'b'], [[1, 'x,y']])).toBe('\uFEFFa,b\r\n1,"x,y"\r\n');
   });
 
-  it('exports the pain-point and stakeholder registers with a BOM, anonymising on request', async () => {
+  it('exports the pain-point and stakeholder registers with a BOM; anonymising names everyone by role', async () => {
     const { processId, stepId, people } = await setup();
     const [raj, sue] = people.map((p) => p.id) as [string, string];
     await h.call('person.update', { id: raj, patch: { anonymise: true, notes: 'Private note' } });
+    await h.call('person.update', { id: sue, patch: { role: 'Service Desk Analyst', notes: 'Eleven years on the desk' } });
     await h.call('painPoint.add', { processId, targetKind: 'step', targetId: stepId, text: 'Queue, every "Monday"', raisedBy: raj });
     const second = (await h.call('painPoint.add', { processId, targetKind: 'process', targetId: processId, text: 'Café closes early', raisedBy: sue })).painPoint;
     await h.call('painPoint.update', { id: second.id, patch: { waste: 'defect', fourP: 'products', severity: 2, frequency: 'weekly' } });
 
+    // Not anonymising: names, except for whoever asked not to be named.
     const named = await h.call('export.csv', { register: 'painPoints', anonymise: false });
     expect(named.fileName).toBe('Northwind-phase-1-pain-points.csv');
     expect(named.csv.startsWith('\uFEFFProcess,Number,Pain point,Pinned to,Lane,Raised by,Waste,Four Ps,Severity,Frequency,Votes,Notes\r\n')).toBe(true);
     const lines = named.csv.slice(1).split('\r\n');
-    expect(lines[1]).toBe('Password reset,1,"Queue, every ""Monday""",Step: Log the call,Service desk,Raj Patel,,,,,0,');
+    expect(lines[1]).toBe('Password reset,1,"Queue, every ""Monday""",Step: Log the call,Service desk,Analyst,,,,,0,');
     expect(lines[2]).toBe('Password reset,2,Café closes early,Whole process,,Sue Barker,Defect / rework,Products,2,Weekly,0,');
     expect(lines[3]).toBe('');
 
+    // Anonymising: nobody's name, each by role.
     const anonymous = await h.call('export.csv', { register: 'painPoints', anonymise: true });
-    expect(anonymous.csv).not.toContain('Raj Patel');
-    expect(anonymous.csv).toContain(',Stakeholder 1,');
-    expect(anonymous.csv).toContain('Sue Barker');
+    for (const p of people) expect(anonymous.csv).not.toContain(p.name);
+    expect(anonymous.csv).toContain(',Café closes early,Whole process,,Service Desk Analyst,');
 
     const stakeholders = await h.call('export.csv', { register: 'stakeholders', anonymise: true });
     expect(stakeholders.fileName).toBe('Northwind-phase-1-stakeholders.csv');
-    expect(stakeholders.csv).not.toContain('Raj Patel');
+    for (const p of people) expect(stakeholders.csv).not.toContain(p.name);
     expect(stakeholders.csv).not.toContain('Private note');
-    expect(stakeholders.csv.split('\r\n')[0]).toBe(
-      '\uFEFFName,Role,Team,Influence,Sponsor,Champion,Awareness,Commitment,Readiness,Reinforcement,Source of resistance,Anonymise in reports,Notes',
-    );
-    expect((await h.call('export.csv', { register: 'stakeholders', anonymise: false })).csv).toContain('Raj Patel');
+    expect(stakeholders.csv).not.toContain('Eleven years');
+    const rows = stakeholders.csv.split('\r\n');
+    expect(rows[0]).toBe('\uFEFFName,Role,Team,Influence,Sponsor,Champion,Awareness,Commitment,Readiness,Reinforcement,Source of resistance,Anonymise in reports,Notes');
+    // Numbered in role order, not in the order of the names they replace.
+    expect(rows.slice(1, 4).map((row) => row.split(',').slice(0, 2).join(','))).toEqual(['Stakeholder 1,Analyst', 'Stakeholder 2,Analyst', 'Stakeholder 3,Service Desk Analyst']);
+    const internal = (await h.call('export.csv', { register: 'stakeholders', anonymise: false })).csv;
+    expect(internal).toContain('Sue Barker');
+    expect(internal).toContain('Eleven years on the desk');
+    expect(internal).not.toContain('Raj Patel');
+    expect(internal).not.toContain('Private note');
     await expectError('export.csv', { register: 'quotes', anonymise: false }, 'invalid_input');
   });
+
+  it('strips control characters as the other exports do, keeping tabs and line breaks inside quoted cells', async () => {
+    expect(csvSafe(HOSTILE.control)).toBe('bell null escape vertical form lone half end');
+    expect(csvField('a\tb')).toBe('"a\tb"');
+    expect(csvField('two\r\nlines\u0085')).toBe('"two\r\nlines"');
+    expect(csvField('\u0000=cmd|"/c calc"')).toBe(`"'=cmd|""/c calc"""`);
+    expect(csvField('del\u007f and c1\u0080\u009f')).toBe('del and c1');
+    expect(csvField('👩🏽‍💻 שלום')).toBe('👩🏽‍💻 שלום');
+
+    // The hostile file holds what no command accepts (overlong names), so it is read as the export reads it.
+    const store = hostileStore();
+    const snapshot = snapshotOf(loadRecords(store.db));
+    store.close();
+    const people = peopleOf(snapshot);
+    const register = registerOf(snapshot);
+    for (const anonymise of [false, true]) {
+      for (const [csv, records] of [
+        [painPointRegisterCsv(register, { anonymise, people }), register.length],
+        [stakeholderRegisterCsv(people, { anonymise }), people.length],
+      ] as const) {
+        expect(csv).not.toMatch(CSV_ILLEGAL);
+        expect(csv).toContain(HOSTILE.rtl);
+        expect(csv).toContain('bell null escape');
+        // Every record still ends where it should: quoted cells keep their line breaks, nothing else breaks a row.
+        const rows = parseCsv(csv.slice(1));
+        expect(rows.length).toBe(records + 1);
+        expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+      }
+    }
+  });
 });
+
+/** RFC 4180 read back: quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CSV_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('the sample engagement', () => {
   it('has every analysis feature filled in, with honest metrics', async () => {

@@ -259,8 +259,8 @@ function expectOpen(answer: Answer, result: EntryPointResult): void {
     const offered = result.offered[mode];
     expect(offered, `${mode} was offered but not answered`).toMatchObject({ ok: true });
     if (!offered?.ok) continue;
-    if (mode === 'readOnly') expect(offered.data).toMatchObject({ readOnly: true, path: result.file });
-    else expect(offered.data.notice).toMatch(/^Recovered .* into .*The damaged file was left as it was\.$/);
+    if (mode === 'readOnly') expect(offered.data).toMatchObject({ file: { readOnly: true, path: result.file } });
+    else expect(offered.data.file.notice).toMatch(/^Recovered .* into .*The damaged file was left as it was\.$/);
   }
 }
 

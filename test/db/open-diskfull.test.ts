@@ -39,7 +39,7 @@ describe.runIf(!tmpfsUnavailable)('opening on a full disk', () => {
 
     disk.free();
     const opened = await h.call('engagement.open', { path: file });
-    expect(opened).toMatchObject({ path: file, readOnly: false });
+    expect(opened).toMatchObject({ file: { path: file, readOnly: false } });
     h.workspace.close();
   });
 

@@ -135,6 +135,63 @@ describe('every edit dialog saves', () => {
     expect(errors).toEqual([]);
   });
 
+  it('engagement details: from the header and the command palette, from the keyboard, kept after a reload', async () => {
+    const { page, errors } = await openApp(env.browser, env.host.url);
+    await openSample(page);
+
+    // From the header: the engagement's title opens its details.
+    await page.getByRole('button', { name: /^Engagement details: / }).click();
+    let d = dialog(page, 'Engagement details');
+    await d.getByLabel('Engagement name').fill('ESM discovery, phase one');
+    await d.getByLabel('Client', { exact: true }).fill('Northwind Health');
+    await d.getByLabel('Scope').fill('Password resets and new starters, from the first call to day one.');
+    await d.getByLabel('Objectives').fill('Three quick wins within a quarter.\nA fact base for the portal business case.');
+    const chips = d.getByRole('list', { name: 'Departments' });
+    await d.getByRole('button', { name: 'Remove Finance' }).click();
+    // Typed departments are added with Enter; Backspace in the empty field takes the last one back.
+    const add = d.getByLabel('Add a department');
+    await add.fill('Estates');
+    await add.press('Enter');
+    await add.fill('Typo');
+    await add.press('Enter');
+    await add.press('Backspace');
+    await d.getByRole('button', { name: 'Add department Procurement' }).click();
+    expect(await chips.getByRole('listitem').allTextContents()).toEqual(['IT×', 'HR×', 'Facilities×', 'Estates×', 'Procurement×']);
+    // Enter in a one-line field saves.
+    await d.getByLabel('Engagement name').press('Enter');
+    await d.waitFor({ state: 'detached' });
+    await waitSaved(page);
+    expect(await page.getByRole('button', { name: 'Engagement details: ESM discovery, phase one' }).count()).toBe(1);
+
+    // The undo button names the change.
+    expect(await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toContain('Edit engagement details');
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Map' }).waitFor();
+    // From the command palette, without the mouse.
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Find a command' }).waitFor();
+    await page.keyboard.type('engagement details');
+    await page.getByRole('option', { name: /^Engagement details…/ }).waitFor();
+    // "Undo Edit engagement details" matches too; arrow down to the dialog's command.
+    const titles = await page.getByRole('option').allTextContents();
+    for (let i = 0; i < titles.findIndex((title) => title.startsWith('Engagement details…')); i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    d = dialog(page, 'Engagement details');
+    await d.waitFor();
+    expect(await d.getByLabel('Engagement name').inputValue()).toBe('ESM discovery, phase one');
+    expect(await d.getByLabel('Client', { exact: true }).inputValue()).toBe('Northwind Health');
+    expect(await d.getByLabel('Scope').inputValue()).toBe('Password resets and new starters, from the first call to day one.');
+    expect(await d.getByLabel('Objectives').inputValue()).toBe('Three quick wins within a quarter.\nA fact base for the portal business case.');
+    expect(await d.getByRole('list', { name: 'Departments' }).getByRole('listitem').allTextContents()).toEqual(['IT×', 'HR×', 'Facilities×', 'Estates×', 'Procurement×']);
+    // Ctrl+Enter saves from the objectives; unchanged, nothing is sent and nothing is added to the history.
+    const undoTitle = await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title');
+    await d.getByLabel('Objectives').press('Control+Enter');
+    await d.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toBe(undoTitle);
+    expect(errors).toEqual([]);
+  });
+
   it('pain point, lane, step details, open question, process name, and the settings', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
     await openSample(page);

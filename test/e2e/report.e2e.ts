@@ -26,7 +26,12 @@ describe('export from the UI', () => {
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.waitFor();
     const report = dialog.getByRole('form', { name: 'Word report' });
-    await report.getByRole('checkbox', { name: 'Anonymise people (name everyone by role)' }).check();
+    // Anonymising is on for a new engagement, and the internal report's names wait for it to be off.
+    expect(await report.getByRole('checkbox', { name: 'Anonymise names' }).isChecked()).toBe(true);
+    expect(await report.getByRole('checkbox', { name: 'Name individuals in the people chapter (internal report)' }).isDisabled()).toBe(true);
+    await report.getByRole('checkbox', { name: 'Anonymise names' }).uncheck();
+    await report.getByRole('checkbox', { name: 'Name individuals in the people chapter (internal report)' }).check();
+    await report.getByRole('checkbox', { name: 'Anonymise names' }).check();
     await report.getByRole('checkbox', { name: 'Observations' }).uncheck();
     await report.getByRole('textbox', { name: 'Brand colour' }).fill('#0b6e4f');
     await page.screenshot({ path: screenshotPath('report-dialog') });
@@ -55,7 +60,7 @@ describe('export from the UI', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Export…' }).click();
     const again = page.getByRole('dialog', { name: 'Export' }).getByRole('form', { name: 'Word report' });
-    await expect.poll(() => again.getByRole('checkbox', { name: 'Anonymise people (name everyone by role)' }).isChecked()).toBe(true);
+    await expect.poll(() => again.getByRole('checkbox', { name: 'Anonymise names' }).isChecked()).toBe(true);
     expect(await again.getByRole('checkbox', { name: 'Observations' }).isChecked()).toBe(false);
     expect(await again.getByRole('textbox', { name: 'Brand colour' }).inputValue()).toBe('#0b6e4f');
     expect(errors).toEqual([]);

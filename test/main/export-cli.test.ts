@@ -61,8 +61,12 @@ describe('shoshin export', () => {
     expect(fs.readFileSync(path.join(dir, 'laptop.svg'), 'utf8')).toContain('>IT asset team</text>');
     expect(await cli(['export', file, '--format', 'png', '--process', 'Password reset', '--out', path.join(dir, 'reset.png')])).toMatchObject({ code: 0 });
     expect(fs.readFileSync(path.join(dir, 'reset.png')).subarray(1, 4).toString()).toBe('PNG');
+    // Anonymised by default; named with --no-anonymise, except for those who asked not to be.
     expect(await cli(['export', file, '--format', 'csv', '--register', 'stakeholders', '--out', path.join(dir, 'people.csv')])).toMatchObject({ code: 0 });
-    expect(fs.readFileSync(path.join(dir, 'people.csv'), 'utf8')).toContain('Helen Okafor');
+    expect(fs.readFileSync(path.join(dir, 'people.csv'), 'utf8')).not.toContain('Helen Okafor');
+    expect(await cli(['export', file, '--format', 'csv', '--register', 'stakeholders', '--no-anonymise', '--out', path.join(dir, 'named.csv')])).toMatchObject({ code: 0 });
+    expect(fs.readFileSync(path.join(dir, 'named.csv'), 'utf8')).toContain('Helen Okafor');
+    expect(fs.readFileSync(path.join(dir, 'named.csv'), 'utf8')).not.toContain('Jo Fletcher');
     expect(await cli(['export', file, '--format', 'csv', '--anonymise', '--out', path.join(dir, 'pains.csv')])).toMatchObject({ code: 0 });
     const pains = fs.readFileSync(path.join(dir, 'pains.csv'), 'utf8');
     expect(pains.startsWith('\uFEFFProcess,Number,Pain point')).toBe(true);
@@ -101,6 +105,8 @@ describe('shoshin export', () => {
       [['export', file, '--format', 'csv', '--register', 'gossip', '--out', out], '--register must be pain-points or stakeholders'],
       [['export', path.join(dir, 'missing.shoshin'), '--format', 'docx', '--out', out], 'No engagement file at'],
       [['export', file, '--format', 'docx', '--out', out, '--confidential', '--no-confidential'], 'not both'],
+      [['export', file, '--format', 'docx', '--out', out, '--anonymise', '--no-anonymise'], 'not both'],
+      [['export', file, '--format', 'docx', '--out', out, '--name-individuals'], 'needs --no-anonymise'],
     ];
     const badJson = path.join(dir, 'bad.json');
     fs.writeFileSync(badJson, '{"anonymise": "yes"}');

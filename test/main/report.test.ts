@@ -82,7 +82,7 @@ describe('Word report', () => {
       for (const step of view.steps.filter((s) => s.text)) expect(decode(table)).toContain(step.text);
       for (const h2 of ['About this process', 'Metrics', 'Steps', 'Pain points']) expect(headings(part, 2)).toContain(h2);
     }
-    for (const h2 of ['Scope', 'Sessions', 'People met', 'Top pain points', 'Quick wins', 'Impact and effort', 'Sponsors and champions', 'Stakeholder readiness', 'Resistance', 'Training needs', 'Communication needs', 'All quotes', 'Pain-point register']) {
+    for (const h2 of ['Scope', 'Objectives', 'Headline figures', 'Sessions', 'People met', 'Top pain points', 'Quick wins', 'Impact and effort', 'Sponsors and champions', 'Readiness by team', 'Resistance', 'Training needs', 'Communication needs', 'All quotes', 'Pain-point register']) {
       expect(headings(doc, 2)).toContain(h2);
     }
 
@@ -96,7 +96,7 @@ describe('Word report', () => {
   }, 120_000);
 
   it('names people by role when anonymising, and always for those who asked', async () => {
-    const named = await exportSample('docx', { anonymise: false });
+    const named = await exportSample('docx', { anonymise: false, nameIndividuals: true });
     const volunteer = named.people.find((p) => p.anonymise);
     const shown = named.people.filter((p) => !p.anonymise && p.name);
     const text = decode(await html(named.out));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodInput } from '../../core/contract';
-import type { Need, Observation, Opportunity, Person, Session } from '../../core/model';
+import type { Engagement, Need, Observation, Opportunity, Person, Session } from '../../core/model';
 import { changedFields } from '../../core/patch';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
 
@@ -35,7 +35,7 @@ async function setup() {
   const observation = (await h.call('observation.create', { text: 'The team covers for each other' })).observation;
   const need = (await h.call('need.create', { kind: 'training', text: 'Using the new form' })).need;
   const opportunity = (await h.call('opportunity.create', { title: 'One intake form' })).opportunity;
-  return { path: view.file.path, processId, lane, other, step, next, person, colleague, session, pain, question, observation, need, opportunity };
+  return { path: view.file.path, engagement: view.records.engagement[0] as Engagement, processId, lane, other, step, next, person, colleague, session, pain, question, observation, need, opportunity };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -48,6 +48,11 @@ async function reopen(path: string): Promise<void> {
 
 /** One case per update method: what its UI sends, and how to find the value again. */
 const cases: Record<string, (s: Setup) => Promise<() => Promise<void>>> = {
+  'engagement.update': async (s) => {
+    const draft: Engagement = { ...s.engagement, name: 'Northwind ESM discovery', client: 'Northwind Health', scope: 'Access requests', objectives: 'Three quick wins', departments: ['IT', 'HR'] };
+    await h.call('engagement.update', { id: s.engagement.id, patch: changedFields(s.engagement, draft) });
+    return async () => expect((await h.engagement()).engagement).toEqual(draft);
+  },
   'process.update': async (s) => {
     await h.call('process.update', { id: s.processId, patch: { name: 'Access request (as is)' } });
     return async () => expect((await h.view(s.processId)).process.name).toBe('Access request (as is)');

@@ -144,9 +144,25 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <fieldset className="fieldset">
             <legend>{t('shell.export.people')}</legend>
             <label className="check-inline">
-              <input type="checkbox" checked={options.anonymise} onChange={(e) => set({ anonymise: e.target.checked })} />
+              <input type="checkbox" checked={options.anonymise} aria-describedby={`${titleId}-anonymise`} onChange={(e) => set({ anonymise: e.target.checked })} />
               {t('shell.export.anonymise')}
             </label>
+            <p id={`${titleId}-anonymise`} className="dialog-note muted">
+              {t('shell.export.anonymiseCovers')}
+            </p>
+            <label className="check-inline">
+              <input
+                type="checkbox"
+                checked={options.nameIndividuals && !options.anonymise}
+                disabled={options.anonymise}
+                aria-describedby={`${titleId}-internal`}
+                onChange={(e) => set({ nameIndividuals: e.target.checked })}
+              />
+              {t('shell.export.nameIndividuals')}
+            </label>
+            <p id={`${titleId}-internal`} className="dialog-note muted">
+              {options.anonymise ? t('shell.export.nameIndividualsOff') : t('shell.export.nameIndividualsNote')}
+            </p>
             <label className="check-inline">
               <input type="checkbox" checked={options.includeQuestions} onChange={(e) => set({ includeQuestions: e.target.checked })} />
               {t('shell.export.includeQuestions')}

@@ -10,6 +10,7 @@ import { HistoryDialog } from '../safety/HistoryDialog';
 import { useSaveCopy } from '../safety/useSaveCopy';
 import { useShoshin } from '../store';
 import { ExportDialog } from '../report/ExportDialog';
+import { EngagementDetailsDialog } from './EngagementDetailsDialog';
 import { PromptDialog } from '../ui/PromptDialog';
 import { SaveStatus } from '../ui/SaveStatus';
 import { t } from '../i18n';
@@ -38,6 +39,7 @@ export function EngagementScreen() {
   const presenter = useMode((s) => s.presenter);
   const [showHistory, setShowHistory] = useState(false);
   const [showExport, setShowExport] = useState(false);
+  const [showDetails, setShowDetails] = useState(false);
   const saveCopy = useSaveCopy();
 
   useCommands(
@@ -61,6 +63,7 @@ export function EngagementScreen() {
       { id: 'history.redoAlt', title: t('shell.engagement.redo'), group: t('shell.commandList.group.edit'), shortcut: 'Mod+Y', run: () => void mutate('history.redo', {}), enabled: () => historyAllows('canRedo') },
       { id: 'file.saveCopy', title: t('shell.engagement.saveCopyAs'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+S', whileTyping: true, run: saveCopy },
       { id: 'file.snapshots', title: t('shell.engagement.snapshotsCommand'), group: t('shell.commandList.group.file'), run: () => setShowHistory(true) },
+      { id: 'engagement.details', title: t('shell.engagement.detailsCommand'), group: t('shell.commandList.group.file'), run: () => setShowDetails(true) },
       { id: 'file.export', title: t('shell.engagement.exportReport'), group: t('shell.commandList.group.file'), shortcut: 'Mod+Shift+E', whileTyping: true, run: () => setShowExport(true) },
       { id: 'file.exportDiagram', title: t('shell.engagement.exportDiagram'), group: t('shell.commandList.group.file'), run: () => setShowExport(true) },
       { id: 'file.close', title: t('shell.engagement.close'), group: t('shell.commandList.group.file'), shortcut: 'Mod+W', whileTyping: true, run: () => void goHome() },
@@ -82,8 +85,16 @@ export function EngagementScreen() {
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => void goHome()}>
           {t('shell.engagement.home')}
         </button>
-        <span className="topbar-title">{engagement.engagement.name}</span>
-        {engagement.engagement.client && <span className="topbar-client">{engagement.engagement.client}</span>}
+        <button
+          type="button"
+          className="topbar-details"
+          aria-label={t('shell.engagement.details', { name: engagement.engagement.name })}
+          title={t('shell.engagement.detailsTitle')}
+          onClick={() => setShowDetails(true)}
+        >
+          <span className="topbar-title">{engagement.engagement.name}</span>
+          {engagement.engagement.client && <span className="topbar-client">{engagement.engagement.client}</span>}
+        </button>
         <span className="spacer" />
         <CaptureControls />
         <button
@@ -154,6 +165,7 @@ export function EngagementScreen() {
       <AnalysisLayer />
       {showHistory && <HistoryDialog onClose={() => setShowHistory(false)} />}
       {showExport && <ExportDialog onClose={() => setShowExport(false)} />}
+      {showDetails && <EngagementDetailsDialog onClose={() => setShowDetails(false)} />}
       {prompt?.kind === 'add' && (
         <PromptDialog
           title={t('shell.engagement.addProcess')}
