@@ -25,6 +25,7 @@ export interface MetricsInput {
 export interface LaneLoad {
   /** null for the "No lane" row: steps whose lane is unset or was deleted. */
   laneId: string | null;
+  /** The lane's name; for the "No lane" row, English for the documents (the UI says it with t('lane.none')). */
   name: string;
   stepCount: number;
   painPoints: number;
@@ -316,7 +317,7 @@ export function processMetrics(view: MetricsInput, votes: readonly Vote[] = []):
   const noLane = (): LaneLoad => {
     let load = loads.get(null);
     if (!load) {
-      load = { laneId: null, name: format(msg('metric.noLane')), stepCount: 0, painPoints: 0, votes: 0 };
+      load = { laneId: null, name: format(msg('lane.none')), stepCount: 0, painPoints: 0, votes: 0 };
       loads.set(null, load);
     }
     return load;

@@ -9,8 +9,9 @@ import { DEFAULT_PREFERENCES, Preferences } from '../core/ipc/app';
 const MAX_RECENT = 12;
 const RecentList = z.array(RecentFile);
 
+/** The cause for a log line: the system's code (ENOSPC for a full disk), else the error itself. */
 function why(error: unknown): string {
-  return isDiskFull(error) ? 'the disk is full' : ((error as { code?: string }).code ?? String(error));
+  return (error as { code?: string }).code ?? String(error);
 }
 
 /**

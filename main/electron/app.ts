@@ -3,7 +3,7 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
-import { msg } from '../../core/messages';
+import { format, msg } from '../../core/messages';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { createDispatch, fail, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
@@ -199,8 +199,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
       pickOpenPath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Open engagement',
-          filters: [{ name: 'Shoshin engagement', extensions: ['shoshin'] }],
+          title: format(msg('dialog.open.title')),
+          filters: [{ name: format(msg('dialog.open.filter')), extensions: ['shoshin'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -214,8 +214,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
       pickImagePath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Choose a logo',
-          filters: [{ name: 'Image', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+          title: format(msg('dialog.logo.title')),
+          filters: [{ name: format(msg('dialog.logo.filter')), extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { METHOD_NAMES, MAX_PAYLOAD_BYTES } from '../../core/contract';
-import { msg } from '../../core/messages';
+import { format, msg } from '../../core/messages';
 import { createDispatch, fail } from '../dispatch';
 import { createHandlers, Workspace, type ServiceOptions } from '../services';
 import { dataFolderPaths } from '../services/paths';
@@ -165,7 +165,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       // Lower-cased: on a case-insensitive disk /INDEX.HTML is the same file and gets the same checks.
       if (canonical === '/' || canonical.toLowerCase() === '/index.html') {
-        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, 'Open Shoshin with the full address printed by npm run web (it includes the token).');
+        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, format(msg('web.needToken')));
         const html = fs.readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8');
         const withBridge = html.replace('<head>', '<head>\n    <script src="/shoshin-bridge.js"></script>');
         return send(res, 200, withBridge, contentType('index.html'));

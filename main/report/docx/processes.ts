@@ -132,7 +132,7 @@ function painPointsBlock(ctx: ReportContext, view: ProcessView): FileChild[] {
     heading('Pain points', 2),
     table(
       ['#', 'Pain point', 'Where', 'Classification', 'Severity', 'Votes'],
-      rows.map((r) => [String(r.number), clip(r.text.trim(), 5000), clip(oneLine(r.targetLabel), 300), classification(r), score(r.severity), String(r.votes)]),
+      rows.map((r) => [String(r.number), clip(r.text.trim(), 5000), clip(oneLine(format(r.targetLabel)), 300), classification(r), score(r.severity), String(r.votes)]),
       [0.8, 7, 3.5, 3, 1.6, 1.3],
       PORTRAIT_WIDTH,
       new Set([0, 4, 5]),

@@ -107,7 +107,7 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
             <tbody>
               {m.lanes.map((l) => (
                 <tr key={l.laneId ?? 'none'}>
-                  <th scope="row">{l.laneId === null ? t('metric.noLane') : l.name}</th>
+                  <th scope="row">{l.laneId === null ? t('lane.none') : l.name}</th>
                   <td className="num">{l.stepCount}</td>
                   <td className="num">{l.painPoints}</td>
                   <td className="num">{l.votes}</td>

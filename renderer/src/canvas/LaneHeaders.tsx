@@ -34,11 +34,11 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, lanes }: { bands: 
           <div
             key={band.laneId ?? 'none'}
             role="listitem"
-            aria-label={band.name}
+            aria-label={band.laneId === null ? t('lane.none') : band.name}
             className={`lane-head${lane ? ' lane-head-colored' : ' lane-head-none'}${compact ? ' lane-head-compact' : ''}`}
             style={{ top: ty + band.top * zoom, height: band.height * zoom, left, width, fontSize, ...(lane ? { '--lane-color': lane.color } : {}) }}
           >
-            <span className="lane-head-name">{band.name}</span>
+            <span className="lane-head-name">{band.laneId === null ? t('lane.none') : band.name}</span>
             {lane && (
               <span className="lane-head-meta">
                 <span className="lane-head-kind">{t(KIND_NAMES[lane.kind])}</span>
