@@ -2,8 +2,9 @@
  * The sentences main, db and core show to people, in English. Keys are namespaced by area:
  * `error.*` refusals and failures, `undo.*` what Undo and Redo would do, `metric.*` why a number is
  * unknown, `export.*` export progress, `unit.*` durations and percentages, `notice.*` things to know
- * after an open, `register.*` what a pain point is pinned to, `menu.*` and `dialog.*` the desktop
- * shell's own words, `cli.*` the command line, `list.*` how sentences and names are put together.
+ * after an open, `register.*` what a pain point is pinned to, `lane.*` lane rows, `menu.*` and
+ * `dialog.*` the desktop shell's own words, `cli.*` the command line, `web.*` the browser host,
+ * `list.*` how sentences and names are put together.
  * Every entry is a whole sentence or label; a `{name}` placeholder takes a name, a number or another
  * message, never a piece of grammar. A variant (step or lane, one or many) is its own key.
  */
