@@ -87,6 +87,15 @@ export function listOf(first: Message, ...rest: Message[]): Message {
   return rest.reduce((list, item) => msg('list.comma', { list, item }), first);
 }
 
+/** Names or phrases in order, the last joined by "and": "IT, HR and Facilities", "2 pain points and 1 improvement opportunity". */
+export function andList(items: readonly MessageValue[]): Message {
+  const [first = '', ...rest] = items;
+  const last = rest.pop();
+  let list = msg('list.one', { item: first });
+  for (const item of rest) list = msg('list.comma', { list, item });
+  return last === undefined ? list : msg('list.and', { list, last });
+}
+
 /** Names in quotes, in order: “a”, “b”, “c” and 2 more (at most `limit` shown). Empty for none: say "none" in its own sentence. */
 export function quotedList(names: readonly MessageValue[], limit = Infinity): Message {
   const shown = names.slice(0, limit);
