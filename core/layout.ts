@@ -113,11 +113,13 @@ export function placeBranch(view: LayoutInput, origin: Step, kind: StepKind): { 
 
 /**
  * Places a chain of new steps left to right, one column each, starting at `startX`; each goes to
- * the free spot in its own lane, so a typed list becomes a laid-out laned flow.
+ * the free spot in its own lane, so a typed list becomes a laid-out laned flow. An item may
+ * follow an earlier one other than the one before it (`from`, by index: a decision's branches
+ * share the column after it); null starts at `startX`.
  */
 export function placeChain(
   view: Pick<LayoutInput, 'lanes' | 'steps'>,
-  items: readonly { laneId: string | null; kind: StepKind }[],
+  items: readonly { laneId: string | null; kind: StepKind; from?: number | null }[],
   startX: number,
 ): { x: number; y: number }[] {
   const known = new Set(view.lanes.map((l) => l.id));
@@ -127,16 +129,18 @@ export function placeChain(
     byLane.set(key, [...(byLane.get(key) ?? []), s]);
   }
   const out: { x: number; y: number }[] = [];
-  let x = startX;
-  for (const item of items) {
+  items.forEach((item, index) => {
+    const fromIndex = item.from === undefined ? index - 1 : item.from;
+    const before = fromIndex === null ? undefined : out[fromIndex];
+    const beforeKind = fromIndex === null ? undefined : items[fromIndex]?.kind;
+    const x = before && beforeKind ? before.x + STEP_SIZE[beforeKind].width + STEP_GAP_X : startX;
     const key = item.laneId && known.has(item.laneId) ? item.laneId : null;
     const others = byLane.get(key) ?? [];
     const spot = freeSpot(others, item.kind, x, rowY(item.kind, 0));
     others.push({ ...spot, kind: item.kind });
     byLane.set(key, others);
     out.push(spot);
-    x = spot.x + STEP_SIZE[item.kind].width + STEP_GAP_X;
-  }
+  });
   return out;
 }
 
@@ -275,4 +279,57 @@ export function fromElk(input: LayoutInput, result: ElkNode): Placement[] {
     }
   }
   return stackInLanes(input, xs, order);
+}
+
+function rowsMeet(a: Box, b: Box): boolean {
+  return a.y < b.y + STEP_SIZE[b.kind].height + CLEARANCE && b.y < a.y + STEP_SIZE[a.kind].height + CLEARANCE;
+}
+
+export interface SpliceRoom {
+  laneId: string | null;
+  x: number;
+  y: number;
+  /** Steps to move right, with their new places; empty when there was room already. */
+  moves: Placement[];
+}
+
+/**
+ * Room for a step spliced into the flow from `from` to `to`: it goes one column right of `from`,
+ * in `from`'s lane and row unless `at` names another lane (a step dropped onto the flow where it
+ * crosses that lane) and the row there. Every step that starts right of `from` (or, when `to`
+ * sits below it in the same column, from `to`'s column on) then moves right by one and the same
+ * distance, just enough for the new step to clear its row and for `to` (unless the flow goes
+ * back along a loop) to come after it. One distance for all keeps the columns
+ * as they were, so the map still reads in order without a Tidy. `view` leaves the new step out.
+ */
+export function spliceRoom(
+  view: Pick<LayoutInput, 'lanes' | 'steps'>,
+  from: Step,
+  to: Step,
+  kind: StepKind,
+  at?: { laneId: string | null; y: number },
+): SpliceRoom {
+  const known = new Set(view.lanes.map((l) => l.id));
+  const size = STEP_SIZE[kind];
+  const fromSize = STEP_SIZE[from.kind];
+  const laneId = at ? (at.laneId && known.has(at.laneId) ? at.laneId : null) : laneKey(from, known);
+  const x = Math.round(from.x + fromSize.width + STEP_GAP_X);
+  const wantedY = at ? at.y : from.y + fromSize.height / 2 - size.height / 2;
+  // `to` lies ahead unless the flow goes back (a loop); then it stays where it is.
+  const forward = to.id !== from.id && to.x >= from.x;
+  const threshold = forward ? Math.min(from.x + fromSize.width, to.x) : from.x + fromSize.width;
+  const following = view.steps.filter((s) => s.id !== from.id && s.x >= threshold);
+  const ahead = new Set(following.map((s) => s.id));
+  const inLane = view.steps.filter((s) => laneKey(s, known) === laneId);
+  // The row: where wanted, unless a step that stays put is in the way there (those that move clear it).
+  const { y } = freeSpot(inLane.filter((s) => !ahead.has(s.id)), kind, x, wantedY);
+  const spot = { kind, x, y };
+  const clearAt = x + size.width + STEP_GAP_X;
+  let shift = 0;
+  for (const s of following) {
+    const blocks = (laneKey(s, known) === laneId && rowsMeet(spot, s)) || (forward && s.id === to.id);
+    if (blocks) shift = Math.max(shift, clearAt - s.x);
+  }
+  const moves = shift > 0 ? following.map((s) => ({ id: s.id, x: s.x + shift, y: s.y })) : [];
+  return { laneId, x, y, moves };
 }

@@ -12,6 +12,7 @@ import {
   type TableName,
 } from './records';
 import { format, msg } from './messages';
+import { MAX_MINUTES } from './duration';
 import { LANE_KINDS, MAX_NAME, MAX_TEXT, STEP_KINDS } from './vocabulary';
 
 export * from './vocabulary';
@@ -27,7 +28,7 @@ export const Id = z.string().uuid();
 export const Name = z.string().max(MAX_NAME);
 export const Text = z.string().max(MAX_TEXT);
 export const Score = z.number().int().min(1).max(5);
-export const Minutes = z.number().finite().min(0).max(10_000_000);
+export const Minutes = z.number().finite().min(0).max(MAX_MINUTES);
 export const Coord = z.number().finite().min(-1_000_000).max(1_000_000);
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 export const LaneKind = z.enum(LANE_KINDS);

@@ -1,4 +1,5 @@
 import { laneBands, STEP_SIZE } from './geometry';
+import { backFlows, flowGraph, roots, withoutFlows } from './graph';
 import type { Flow, Lane, Step } from './model';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
@@ -94,4 +95,39 @@ export function navigator(view: { lanes: readonly Lane[]; steps: readonly Step[]
     }
     return best?.step.id ?? spatial(from, direction);
   };
+}
+
+/**
+ * The order a walk-through tells the process in (the presenter's Page Down): from the start along
+ * the flows in drawing order, each branch told to its end before the next one begins, and a step
+ * where branches meet only once every branch into it has been told. Flows that go back (rework
+ * loops, as core/graph decides them) are not followed. Every step appears exactly once.
+ */
+export function storyOrder(view: { steps: readonly Pick<Step, 'id' | 'kind'>[]; flows: readonly Pick<Flow, 'id' | 'sourceId' | 'targetId'>[] }): string[] {
+  const graph = flowGraph(view.steps, view.flows);
+  const forward = withoutFlows(graph, backFlows(graph).backFlowIds);
+  const waiting = new Map(graph.order.map((id) => [id, (forward.incoming.get(id) ?? []).length]));
+  const told = new Set<string>();
+  const order: string[] = [];
+  for (const root of roots(graph)) {
+    if (told.has(root) || (waiting.get(root) ?? 0) > 0) continue;
+    const stack = [root];
+    while (stack.length > 0) {
+      const id = stack.pop();
+      if (id === undefined || told.has(id)) continue;
+      told.add(id);
+      order.push(id);
+      const out = forward.out.get(id) ?? [];
+      // Pushed last to first, so the first flow's branch is told first.
+      for (let i = out.length - 1; i >= 0; i--) {
+        const flow = out[i];
+        if (!flow) continue;
+        const target = flow.targetId;
+        const left = (waiting.get(target) ?? 0) - 1;
+        waiting.set(target, left);
+        if (left === 0) stack.push(target);
+      }
+    }
+  }
+  return order;
 }

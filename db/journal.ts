@@ -42,8 +42,19 @@ type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, str
  */
 export class Tx {
   readonly changes: RowChange[] = [];
+  /** Where the changes after the first part become undo entries of their own (see `split`). */
+  readonly parts: { start: number; command: string; label: Message }[] = [];
 
   constructor(readonly db: Database.Database) {}
+
+  /**
+   * The changes from here on are their own undo entry, still committed in this one transaction:
+   * a step typed as "@New lane: text" is one request, yet Undo first takes back only the new
+   * lane (the step stays, with its words) and then the step.
+   */
+  split(command: string, label: Message): void {
+    this.parts.push({ start: this.changes.length, command, label });
+  }
 
   private read(table: TableName, id: string): Row | undefined {
     return statement(this.db, `SELECT rowid AS ${ROWID}, * FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
@@ -176,8 +187,12 @@ export function record(
   return Number(result.lastInsertRowid);
 }
 
-export function undo(db: Database.Database): { journalId: number; changes: RowChange[] } | null {
+/** With `only`, undoes that entry and nothing else: refused when something newer would have to be undone first. */
+export function undo(db: Database.Database, only?: number): { journalId: number; changes: RowChange[] } | null {
   const entry = statement(db, 'SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
+  if (only !== undefined && entry?.id !== only) {
+    throw new ShoshinError('conflict', msg('error.undo.notLatest'));
+  }
   if (!entry) return null;
   const changes = parseChanges(entry.changes);
   for (const change of [...changes].reverse()) applyRow(db, change, change.before);

@@ -4,6 +4,7 @@ import { ShoshinError } from '../core/errors';
 import { msg } from '../core/messages';
 import { freeSpot } from '../core/layout';
 import { newRecord, type CreateOf, type Lane, type PatchOf } from '../core/records';
+import { laneKey } from '../core/typeToMap';
 import { LANE_COLORS } from '../core/vocabulary';
 import type { Tx } from './journal';
 
@@ -16,6 +17,13 @@ export function laneNameOf(db: Database.Database, id: string): string | null {
 export function stepLaneName(db: Database.Database, stepId: string): string | null {
   const row = db.prepare('SELECT l.name FROM steps s JOIN lanes l ON l.id = s.lane_id WHERE s.id = ?').get(stepId) as { name: string } | undefined;
   return row?.name ?? null;
+}
+
+/** Whether the process of step `stepId` has a lane called `name` (ignoring case and spacing). */
+export function stepProcessHasLane(db: Database.Database, stepId: string, name: string): boolean {
+  const rows = db.prepare('SELECT l.name FROM lanes l JOIN steps s ON s.process_id = l.process_id WHERE s.id = ?').all(stepId) as { name: string }[];
+  const key = laneKey(name);
+  return rows.some((row) => laneKey(row.name) === key);
 }
 
 function lanesOf(tx: Tx, processId: string): Lane[] {
@@ -31,13 +39,17 @@ export function createLane(tx: Tx, input: CreateOf<'lanes'>): Lane {
   return tx.insert('lanes', newRecord('lanes', { ...input, color, id: randomUUID(), position }));
 }
 
+/** The lane called `name` in this process, ignoring case and spacing (core/typeToMap's laneKey), if there is one. */
+export function findLane(tx: Tx, processId: string, name: string): Lane | null {
+  const key = laneKey(name);
+  return lanesOf(tx, processId).find((l) => laneKey(l.name) === key) ?? null;
+}
+
 /** The lane called `name` in this process (ignoring case and spacing), created at the bottom if there is none. */
 export function laneByName(tx: Tx, processId: string, name: string): Lane {
   const wanted = name.trim().replace(/\s+/g, ' ');
   if (!wanted) throw new ShoshinError('invalid_input', msg('error.lane.nameMissing'));
-  const key = wanted.toLocaleLowerCase();
-  const found = lanesOf(tx, processId).find((l) => l.name.trim().replace(/\s+/g, ' ').toLocaleLowerCase() === key);
-  return found ?? createLane(tx, { processId, name: wanted });
+  return findLane(tx, processId, wanted) ?? createLane(tx, { processId, name: wanted });
 }
 
 export function updateLane(tx: Tx, id: string, patch: PatchOf<'lanes'>): Lane {

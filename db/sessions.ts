@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
 import { msg } from '../core/messages';
 import { newRecord, type CreateOf, type PatchOf, type Session } from '../core/records';
@@ -39,4 +40,27 @@ export function deleteSession(tx: Tx, id: string): void {
     }
   }
   tx.remove('sessions', id);
+}
+
+const CURRENT_SESSION_KEY = 'capture.session';
+
+/** The workshop being captured, as last chosen for this engagement; null when none is, or it was deleted since. */
+export function currentSessionId(db: Database.Database): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(CURRENT_SESSION_KEY) as { value: string } | undefined;
+  if (!row) return null;
+  return db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(row.value) ? row.value : null;
+}
+
+/**
+ * Kept in the file, so the choice survives a reload, a restart and the browser host's new
+ * address each run; written outside the undo journal, because which workshop is running is how
+ * the consultant works, not content: Ctrl+Z must never switch the session instead of undoing a step.
+ */
+export function chooseSession(db: Database.Database, sessionId: string | null): void {
+  if (sessionId === null) {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(CURRENT_SESSION_KEY);
+    return;
+  }
+  if (!db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) throw new ShoshinError('not_found', msg('error.gone.session'));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CURRENT_SESSION_KEY, sessionId);
 }

@@ -141,15 +141,21 @@ export class EngagementStore {
     const result = writeTransaction(this.db, () => {
       const tx = new Tx(this.db);
       const value = apply(tx);
-      const journalId = record(this.db, name, label, tx.changes, mergeIntoAddOf);
+      const parts = [{ start: 0, command: name, label }, ...tx.parts];
+      let journalId: number | null = null;
+      parts.forEach((part, index) => {
+        const changes = tx.changes.slice(part.start, parts[index + 1]?.start ?? tx.changes.length);
+        journalId = record(this.db, part.command, part.label, changes, index === 0 ? mergeIntoAddOf : undefined) ?? journalId;
+      });
       return { value, changes: recordChanges(tx.changes), journalId, history: historyState(this.db) };
     });
     this.onCommit?.();
     return result;
   }
 
-  undo(): CommandResult<null> {
-    return this.replay(undo, 'backward');
+  /** With `only`, that journal entry and nothing else (a notice's Undo button): see journal.undo. */
+  undo(only?: number): CommandResult<null> {
+    return this.replay((db) => undo(db, only), 'backward');
   }
 
   redo(): CommandResult<null> {

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { CLIPBOARD_STEP_KEYS } from '../records';
 import { MAX_CLIPBOARD_STEPS, type ClipboardPayload as ClipboardPayloadShape } from '../clipboard';
 import { MAX_LAYOUT_STEPS } from '../layout';
+import { MAX_PASTE_ROWS } from '../tsv';
+import { format, msg } from '../messages';
 import { Coord, createSchema, Flow, Id, Lane, Name, patchSchema, Process, Question, Quote, Step, Text } from '../model';
 import { PainPointFate } from './analysis';
-import { ById, Change, Empty, method, patchOf } from './base';
+import { ById, Change, Empty, method, Ok, patchOf } from './base';
 
 
 /** A copied step: the fields its definition marks for the clipboard, its lane by name, a reference local to the copy. */
@@ -41,6 +43,10 @@ export const captureMethods = {
       after: Id.optional(),
       /** Label of that connecting flow, e.g. a decision's "Yes" / "No". */
       label: Name.optional(),
+      /** Splice the step into this flow instead (A → new → B, later steps moved right); one undo. */
+      insertOn: Id.optional(),
+      /** "@Role text" typed as its text: put the step in this lane, creating it as an undo entry of its own. */
+      laneName: Name.min(1).optional(),
     }),
     Change.extend({ step: Step, flow: Flow.nullable() }),
   ),
@@ -50,7 +56,7 @@ export const captureMethods = {
       .object({
         id: Id,
         patch: patchSchema('steps'),
-        /** "Role: text" typed as a step's text: move the step into this lane, creating it if needed. */
+        /** "@Role text" typed as a step's text: move the step into this lane, creating it (as an undo entry of its own) if needed. */
         laneName: Name.min(1).optional(),
       })
       .strict(),
@@ -67,7 +73,27 @@ export const captureMethods = {
       .strict(),
     Change,
   ),
-  /** Type-to-map: one step per line ("Lane: text"), connected in order, lanes created as needed; one undo. */
+  /** A step dropped onto a flow goes into it (A → step → B), in the lane and row it was dropped in; one undo. */
+  'step.splice': method('command', z.object({ id: Id, flowId: Id, laneId: Id.nullable(), y: Coord }).strict(), Change.extend({ step: Step })),
+  /**
+   * The table: many steps' fields in one command (a block pasted from a spreadsheet), and new steps
+   * for rows beyond the last, connected in order from `after`; one transaction, one undo.
+   * `laneName` puts a step in that lane, creating it if needed: the lane column is an explicit choice.
+   */
+  'steps.patch': method(
+    'command',
+    z
+      .object({
+        processId: Id,
+        patches: z.array(z.object({ id: Id, patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_LAYOUT_STEPS),
+        append: z.array(z.object({ patch: patchSchema('steps'), laneName: Name.min(1).optional() }).strict()).max(MAX_PASTE_ROWS).optional(),
+        after: Id.optional(),
+      })
+      .strict()
+      .refine((input) => input.patches.length + (input.append?.length ?? 0) > 0, { message: format(msg('error.steps.patchEmpty')) }),
+    Change.extend({ steps: z.array(Step) }),
+  ),
+  /** Type-to-map: one step per line (see core/typeToMap: lanes, "@" for new ones, indented branches), connected; one undo. */
   'process.mapText': method(
     'command',
     z
@@ -88,6 +114,11 @@ export const captureMethods = {
   'question.update': method('command', patchOf(patchSchema('questions')), Change),
   'question.delete': method('command', ById, Change),
 
-  'history.undo': method('command', Empty, Change),
+  /** With `journalId`, that change only (a notice's Undo button), refused if anything came after it. */
+  'history.undo': method('command', z.object({ journalId: z.number().int().positive().optional() }).strict(), Change),
   'history.redo': method('command', Empty, Change),
+
+  /** The workshop being captured, remembered in the file outside the undo history (like report options). */
+  'capture.session': method('query', Empty, z.object({ sessionId: Id.nullable() })),
+  'capture.chooseSession': method('app', z.object({ sessionId: Id.nullable() }).strict(), Ok),
 };

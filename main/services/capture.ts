@@ -3,11 +3,13 @@ import type { captureMethods } from '../../core/ipc/capture';
 import type { StepKind } from '../../core/model';
 import { pasteSteps } from '../../db/clipboard';
 import { addFlow, deleteFlow } from '../../db/flows';
-import { createLane, deleteLane, laneNameOf, moveLane, stepLaneName, updateLane } from '../../db/lanes';
+import { createLane, deleteLane, findLane, laneNameOf, moveLane, stepLaneName, stepProcessHasLane, updateLane } from '../../db/lanes';
 import { createProcess, deleteProcess, updateProcess } from '../../db/processes';
 import { addQuestion, addQuote, deleteQuestion, deleteQuote, updateQuestion } from '../../db/quotes';
-import { addStep, deleteStep, mapText, placeSteps, updateStep } from '../../db/steps';
 import { msg, type Message, type MessageKey } from '../../core/messages';
+import { chooseSession, currentSessionId } from '../../db/sessions';
+import { addStep, deleteStep, mapText, placeSteps, spliceStep, updateStep } from '../../db/steps';
+import { patchSteps } from '../../db/stepsPatch';
 import { change, type HandlersFor } from './workspace';
 
 const MAKE_KIND: Record<StepKind, MessageKey> = {
@@ -45,6 +47,15 @@ function stepUpdateLabel(input: z.output<(typeof captureMethods)['step.update'][
   return msg('undo.step.editDetails');
 }
 
+/** "Edit 12 steps", "Add 3 steps", "Add 3 steps and edit 9": what a paste into the table did. */
+function stepsPatchLabel(input: z.output<(typeof captureMethods)['steps.patch']['input']>): Message {
+  const edited = new Set(input.patches.map((p) => p.id)).size;
+  const added = input.append?.length ?? 0;
+  if (added === 0) return edited === 1 ? msg('undo.step.editDetails') : msg('undo.steps.edit', { count: edited });
+  if (edited === 0) return msg(added === 1 ? 'undo.steps.add.one' : 'undo.steps.add.other', { count: added });
+  return msg(added === 1 ? 'undo.steps.addAndEdit.one' : 'undo.steps.addAndEdit.other', { count: added, edited });
+}
+
 export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
   return {
     'process.create': (workspace, input) => {
@@ -68,17 +79,51 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
       change(workspace.requireStore().command('lane.delete', msg('undo.lane.delete'), (tx) => deleteLane(tx, input.id))),
 
     'step.add': (workspace, input) => {
-      const result = workspace.requireStore().command('step.add', input.label ? msg('undo.step.addBranch', { label: short(input.label) }) : msg('undo.step.add'), (tx) => addStep(tx, input));
+      const { laneName, ...fields } = input;
+      const text = fields.text?.trim() ?? '';
+      const label = text
+        ? msg(fields.insertOn ? 'undo.step.insertNamed' : 'undo.step.addNamed', { text: short(text) })
+        : fields.label
+          ? msg('undo.step.addBranch', { label: short(fields.label) })
+          : msg(fields.insertOn ? 'undo.step.insert' : 'undo.step.add');
+      const result = workspace.requireStore().command('step.add', label, (tx) => {
+        const lane = laneName ? findLane(tx, input.processId, laneName) : null;
+        const added = addStep(tx, lane ? { ...fields, laneId: lane.id } : fields);
+        if (!laneName || lane) return added;
+        // A lane created from typed text is an undo entry of its own, so its notice's Undo takes back the lane and keeps the step.
+        tx.split('lane.create', msg('undo.lane.add', { name: short(laneName) }));
+        return { ...added, step: updateStep(tx, added.step.id, {}, laneName) };
+      });
       return { ...change(result), ...result.value };
+    },
+    'step.splice': (workspace, input) => {
+      const result = workspace.requireStore().command('step.splice', msg('undo.step.splice'), (tx) => spliceStep(tx, input.id, input.flowId, { laneId: input.laneId, y: input.y }));
+      return { ...change(result), step: result.value };
     },
     'step.update': (workspace, input) => {
       const store = workspace.requireStore();
-      const sameLane = input.laneName !== undefined && sameName(stepLaneName(store.db, input.id), input.laneName);
-      const label = stepUpdateLabel(sameLane ? { ...input, laneName: undefined } : input, (id) => laneNameOf(store.db, id));
-      // Naming a step just added by Enter belongs to that step's undo entry.
-      const naming = input.laneName === undefined && input.patch.text !== undefined && Object.keys(input.patch).every((key) => key === 'text');
+      const { laneName } = input;
+      // A lane created from typed text is an undo entry of its own, after the words (see step.add).
+      const newLane = laneName !== undefined && !stepProcessHasLane(store.db, input.id, laneName);
+      const words = newLane ? { id: input.id, patch: input.patch } : input;
+      const sameLane = words.laneName !== undefined && sameName(stepLaneName(store.db, input.id), words.laneName);
+      const label = stepUpdateLabel(sameLane ? { ...words, laneName: undefined } : words, (id) => laneNameOf(store.db, id));
+      // Naming a step just added belongs to that step's undo entry.
+      const naming = words.laneName === undefined && input.patch.text !== undefined && Object.keys(input.patch).every((key) => key === 'text');
       const merge = naming ? { stepId: input.id, label: msg('undo.step.addNamed', { text: short(input.patch.text ?? '') }) } : undefined;
-      return change(store.command('step.update', label, (tx) => updateStep(tx, input.id, input.patch, input.laneName), merge));
+      return change(
+        store.command(
+          'step.update',
+          label,
+          (tx) => {
+            if (!newLane || !laneName) return updateStep(tx, input.id, input.patch, laneName);
+            updateStep(tx, input.id, input.patch);
+            tx.split('lane.create', msg('undo.lane.add', { name: short(laneName) }));
+            return updateStep(tx, input.id, {}, laneName);
+          },
+          merge,
+        ),
+      );
     },
     'steps.paste': (workspace, input) => {
       const count = input.payload.steps.length;
@@ -89,6 +134,10 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
     },
     'step.place': (workspace, input) =>
       change(workspace.requireStore().command('step.place', msg('undo.steps.tidy'), (tx) => placeSteps(tx, input.processId, input.places))),
+    'steps.patch': (workspace, input) => {
+      const result = workspace.requireStore().command('steps.patch', stepsPatchLabel(input), (tx) => patchSteps(tx, input));
+      return { ...change(result), steps: result.value };
+    },
     'process.mapText': (workspace, input) => {
       const result = workspace.requireStore().command('process.mapText', msg('undo.process.mapText'), (tx) => mapText(tx, input));
       return { ...change(result), steps: result.value };
@@ -121,7 +170,15 @@ export function captureHandlers(): HandlersFor<keyof typeof captureMethods> {
     'question.delete': (workspace, input) =>
       change(workspace.requireStore().command('question.delete', msg('undo.question.delete'), (tx) => deleteQuestion(tx, input.id))),
 
-    'history.undo': (workspace) => change(workspace.requireStore().undo()),
+    'history.undo': (workspace, input) => change(workspace.requireStore().undo(input.journalId)),
     'history.redo': (workspace) => change(workspace.requireStore().redo()),
+
+    'capture.session': (workspace) => ({ sessionId: currentSessionId(workspace.requireStore().db) }),
+    'capture.chooseSession': (workspace, input) => {
+      const store = workspace.requireStore();
+      // A read-only copy is private and thrown away; the choice then lasts while it is open.
+      if (!store.readOnly) chooseSession(store.db, input.sessionId);
+      return { ok: true as const };
+    },
   };
 }

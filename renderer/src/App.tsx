@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { call } from './api';
 import { handleKeyDown, mirrorToShell, useCommands } from './commands';
+import { SettingsHost } from './settings/SettingsHost';
 import { applyTheme } from './settings/theme';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -51,6 +52,7 @@ export function App() {
       <OpenProblemDialog />
       <CommandPalette />
       <ShortcutSheet />
+      <SettingsHost />
     </>
   );
 }

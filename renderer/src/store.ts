@@ -28,6 +28,11 @@ interface ShoshinState {
   /** Why the last automatic snapshot failed, as last heard from the main process. */
   snapshotFailure: SnapshotFailure | null;
   notice: string | null;
+  /**
+   * A button beside the notice (say, Undo beside "New lane “Engineer”"), shown while that notice is;
+   * one tied to a journal entry goes when a later edit is saved, since Undo would no longer reach it.
+   */
+  noticeAction: NoticeAction | null;
   /** A file that could not be opened normally, with what the user may do instead. */
   openProblem: { path: string; message: string; offers: readonly OpenOffer[] } | null;
   boot: () => Promise<void>;
@@ -45,6 +50,13 @@ interface ShoshinState {
   dismissNotice: () => void;
   dismissOpenProblem: () => void;
   checkSnapshots: () => Promise<void>;
+}
+
+export interface NoticeAction {
+  notice: string;
+  label: string;
+  run: () => void;
+  journalId?: number;
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
@@ -105,8 +117,10 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     set({ save: { status: 'saving', message: '' } });
     try {
       const result = await call(method, input);
-      const reply = result as { changes?: RecordChange[]; history?: HistoryState };
+      const reply = result as { changes?: RecordChange[]; history?: HistoryState; journalId?: number | null };
       if (reply.changes && reply.history) apply(reply.changes, reply.history);
+      const action = get().noticeAction;
+      if (action?.journalId !== undefined && reply.journalId != null && reply.journalId !== action.journalId) set({ noticeAction: null });
       // Only now has the main process answered after its commit: the edit is on disk.
       set({ save: { status: 'saved', message: '' } });
       if (get().snapshotFailure || Date.now() - snapshotsCheckedAt > SNAPSHOT_CHECK_MS) void get().checkSnapshots();
@@ -137,6 +151,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     save: { status: 'idle', message: '' },
     snapshotFailure: null,
     notice: null,
+    noticeAction: null,
     openProblem: null,
 
     boot: async () => {
@@ -189,7 +204,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
 
     later: (task) => enqueue(async () => void (await task(send))),
 
-    dismissNotice: () => set({ notice: null }),
+    dismissNotice: () => set({ notice: null, noticeAction: null }),
     checkSnapshots: async () => {
       snapshotsCheckedAt = Date.now();
       try {

@@ -193,3 +193,61 @@ async function enterLatency(browser: import('playwright-core').Browser, url: str
   await page.close();
   return [figure('4 canvas', 'Enter → new step painted p50 (300 steps)', median(samples), 'ms'), figure('4 canvas', 'Enter → new step painted p95 (300 steps)', percentile(samples, 95), 'ms', 50)];
 }
+
+/**
+ * Fit on a 300-step process: from Shift+1 (zoomed in on a step, as after an arrow key) until the
+ * viewport and the rendered steps stop changing. Each round first walks one step on, which zooms
+ * back in to a readable size, so every Fit starts from a close-up.
+ */
+export async function fit(dir: string): Promise<Figure[]> {
+  const { file } = engagementWith(dir, 'fit-three-hundred', 300);
+  const host = await startWebHost({ rendererDir: path.join(ROOT, 'out/renderer'), dataDir: dir, userDataDir: path.join(dir, 'app-fit'), port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    await page.evaluate(`window.shoshin['engagement.open']({ path: ${JSON.stringify(file)} })`);
+    await page.reload();
+    await page.locator('.react-flow__node-step').first().waitFor();
+    await page.getByRole('application', { name: /Process canvas/ }).focus();
+    // Resolves with the frame time at which the viewport and the number of drawn steps last changed, once they have held for three frames.
+    const settled = `new Promise((resolve) => {
+      const viewport = document.querySelector('.react-flow__viewport');
+      let transform = viewport.style.transform;
+      let drawn = document.querySelectorAll('.react-flow__node-step').length;
+      let changedAt = 0;
+      let still = 0;
+      const tick = (now) => {
+        const t = viewport.style.transform;
+        const n = document.querySelectorAll('.react-flow__node-step').length;
+        if (t !== transform || n !== drawn) {
+          transform = t;
+          drawn = n;
+          changedAt = now;
+          still = 0;
+        } else still++;
+        if (changedAt > 0 && still >= 3) resolve(changedAt);
+        else if (changedAt === 0 && still > 120) resolve(performance.now());
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })`;
+    const samples: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      await page.evaluate(`window.__settled = ${settled}`);
+      await page.keyboard.press('ArrowRight');
+      await page.evaluate(`window.__settled`);
+      await page.evaluate(`(() => {
+        window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true });
+        window.__settled = ${settled};
+      })()`);
+      await page.keyboard.press('Shift+1');
+      samples.push(await page.evaluate<number>(`window.__settled.then((t) => t - window.__t0)`));
+    }
+    await page.close();
+    return [figure('4 canvas', 'Fit on a 300-step process p50 (Shift+1 → viewport settled)', median(samples), 'ms'), figure('4 canvas', 'Fit on a 300-step process p95', percentile(samples, 95), 'ms')];
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}

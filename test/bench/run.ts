@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { canvas } from './canvas';
+import { canvas, fit } from './canvas';
 import { layout } from './layout';
 import { report } from './report';
 import { bundleSize } from './size';
@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   open: () => openEngagement(dir),
   report: () => report(dir),
   canvas: () => canvas(dir),
+  fit: () => fit(dir),
   layout: () => layout(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),
 };

@@ -12,13 +12,14 @@ import {
   placeAfter,
   placeBranch,
   placeChain,
+  spliceRoom,
   type LayoutInput,
   type Placement,
 } from '../../core/layout';
 import type { Flow, Lane, Step, StepKind } from '../../core/model';
 import { processMetrics } from '../../core/metrics';
 import { navigator } from '../../core/navigation';
-import { kindForText, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
+import { chooseLane, kindForText, laneCompletions, markAsLanes, parseMapLines, splitLanePrefix } from '../../core/typeToMap';
 
 const processId = randomUUID();
 
@@ -242,6 +243,23 @@ describe('placing new steps', () => {
     expectLaneBoundAndApart({ lanes: [desk, engineer], steps: [...existing, ...placed], flows: [] }, [...existing, ...placed]);
   });
 
+  it('places a decision’s typed branches in the column after it, one row each', () => {
+    const spots = placeChain(
+      { lanes: [desk], steps: [] },
+      [
+        { laneId: desk.id, kind: 'decision', from: null },
+        { laneId: desk.id, kind: 'activity', from: 0 },
+        { laneId: desk.id, kind: 'activity', from: 0 },
+        { laneId: desk.id, kind: 'activity', from: 1 },
+      ],
+      FIRST_STEP_X,
+    );
+    expect(spots[1]?.x).toBe(FIRST_STEP_X + STEP_SIZE.decision.width + STEP_GAP_X);
+    expect(spots[2]?.x).toBe(spots[1]?.x);
+    expect(spots[2]?.y).toBeGreaterThan((spots[1]?.y ?? 0) + STEP_SIZE.activity.height);
+    expect(spots[3]?.x).toBe((spots[1]?.x ?? 0) + STEP_SIZE.activity.width + STEP_GAP_X);
+  });
+
   it('finds a free row when the wanted spot is taken', () => {
     const taken = step(desk.id, 'activity', 400, 37);
     const spot = freeSpot([taken], 'decision', 420, 30);
@@ -251,20 +269,30 @@ describe('placing new steps', () => {
 });
 
 describe('type-to-map parsing', () => {
-  it('reads "Lane: text" lines, keeping the lane for lines that name none', () => {
-    const lines = parseMapLines(`Service desk: log the call
-  - Engineer: reset password
+  it('reads "Lane: text" lines for lanes that exist, "@Lane" for new ones, and keeps other colons as text', () => {
+    const lines = parseMapLines(
+      `Service desk: log the call
+  - @Engineer: reset password
 
 Approved?
-2) Employee: try the new password
-http://intranet/help at 9:30`);
-    expect(lines).toEqual([
-      { lane: 'Service desk', text: 'log the call', kind: 'activity' },
-      { lane: 'Engineer', text: 'reset password', kind: 'activity' },
-      { lane: null, text: 'Approved?', kind: 'decision' },
-      { lane: 'Employee', text: 'try the new password', kind: 'activity' },
-      { lane: null, text: 'http://intranet/help at 9:30', kind: 'activity' },
+2) employee: try the new password
+Note: call back
+Pings #it_help: any update?
+engineer: closes it
+http://intranet/help at 9:30`,
+      ['Service desk', 'Employee'],
+    );
+    expect(lines.map(({ lane, newLane, text, kind }) => ({ lane, newLane, text, kind }))).toEqual([
+      { lane: 'Service desk', newLane: false, text: 'log the call', kind: 'activity' },
+      { lane: 'Engineer', newLane: true, text: 'reset password', kind: 'activity' },
+      { lane: null, newLane: false, text: 'Approved?', kind: 'decision' },
+      { lane: 'Employee', newLane: false, text: 'try the new password', kind: 'activity' },
+      { lane: null, newLane: false, text: 'Note: call back', kind: 'activity' },
+      { lane: null, newLane: false, text: 'Pings #it_help: any update?', kind: 'decision' },
+      { lane: 'Engineer', newLane: false, text: 'closes it', kind: 'activity' },
+      { lane: null, newLane: false, text: 'http://intranet/help at 9:30', kind: 'activity' },
     ]);
+    expect(lines.map((l) => [l.from, l.label])).toEqual([[null, ''], [0, ''], [1, ''], [2, ''], [3, ''], [4, ''], [5, ''], [6, '']]);
   });
 
   it('splits a lane prefix only when it looks like one', () => {
@@ -273,6 +301,145 @@ http://intranet/help at 9:30`);
     expect(splitLanePrefix('Engineer:')).toEqual({ lane: null, text: 'Engineer:' });
     expect(splitLanePrefix(`${'x'.repeat(80)}: too long to be a lane`).lane).toBeNull();
     expect(kindForText('Identity verified?')).toBe('decision');
+  });
+
+  it('moves a step into a lane only when it exists, or when "@" asks for one', () => {
+    const lanes = ['Service desk', 'Employee'];
+    expect(chooseLane('SERVICE   desk: logs it', lanes)).toEqual({ lane: 'Service desk', isNew: false, text: 'logs it' });
+    expect(chooseLane('Note: call back', lanes)).toEqual({ lane: null, isNew: false, text: 'Note: call back' });
+    expect(chooseLane('Pings #it_help: any update?', lanes)).toEqual({ lane: null, isNew: false, text: 'Pings #it_help: any update?' });
+    expect(chooseLane('@Engineer resets the password', lanes)).toEqual({ lane: 'Engineer', isNew: true, text: 'resets the password' });
+    expect(chooseLane('@Identity team: checks', lanes)).toEqual({ lane: 'Identity team', isNew: true, text: 'checks' });
+    expect(chooseLane('@service desk answers the call', lanes)).toEqual({ lane: 'Service desk', isNew: false, text: 'answers the call' });
+    expect(chooseLane('@employee: Note: call back', lanes)).toEqual({ lane: 'Employee', isNew: false, text: 'Note: call back' });
+    // "@" alone, or a lane with nothing to do, stays as typed.
+    expect(chooseLane('@Engineer', lanes)).toEqual({ lane: null, isNew: false, text: '@Engineer' });
+    expect(chooseLane('@Engineer:', lanes)).toEqual({ lane: null, isNew: false, text: '@Engineer:' });
+  });
+
+  it('says which prefixes stayed text, and marks them as lanes on request', () => {
+    const source = 'Note: call back\n\n  - HR: checks the contract\nApproved?\n  Yes: IT: grants access\nService desk: closes it';
+    expect(parseMapLines(source, ['Service desk']).map((l) => [l.row, l.unknownLane])).toEqual([
+      [0, 'Note'],
+      [2, 'HR'],
+      [3, null],
+      [4, 'IT'],
+      [5, null],
+    ]);
+    expect(markAsLanes(source, ['Service desk'])).toBe('@Note: call back\n\n  - @HR: checks the contract\nApproved?\n  Yes: @IT: grants access\nService desk: closes it');
+  });
+
+  it('completes "@" and the start of a lane name to that lane, in lane order', () => {
+    const lanes = ['Service desk', 'Employee', 'Security team'];
+    expect(laneCompletions('@se', lanes)).toEqual(['@Service desk: ', '@Security team: ']);
+    expect(laneCompletions('@', lanes)).toEqual(['@Service desk: ', '@Employee: ', '@Security team: ']);
+    expect(laneCompletions('@Service desk: logs', lanes)).toEqual([]);
+    expect(laneCompletions('Service', lanes)).toEqual([]);
+  });
+
+  it('reads lines indented under a question as its labelled branches, carrying on from the first', () => {
+    const lines = parseMapLines(
+      `Logs the request
+Approved?
+  Yes: Grants access
+    Sends the login details
+  No: Employee: Gets a rejection e-mail
+  Escalated: asks the CISO
+Closes the ticket`,
+      ['Employee'],
+    );
+    expect(lines.map((l) => [l.text, l.from, l.label, l.lane])).toEqual([
+      ['Logs the request', null, '', null],
+      ['Approved?', 0, '', null],
+      ['Grants access', 1, 'Yes', null],
+      ['Sends the login details', 2, '', null],
+      ['Gets a rejection e-mail', 1, 'No', 'Employee'],
+      ['asks the CISO', 1, 'Escalated', null],
+      ['Closes the ticket', 3, '', null],
+    ]);
+  });
+
+  it('nests a question inside a branch, and ignores indentation under a step that is no question', () => {
+    const lines = parseMapLines(`Checked?
+	Yes: Complete?
+		Yes: Files it
+		No: Chases it
+	No: Returns it
+Done
+Writes up
+    - indented bullet
+Ends`);
+    expect(lines.map((l) => [l.text, l.from, l.label])).toEqual([
+      ['Checked?', null, ''],
+      ['Complete?', 0, 'Yes'],
+      ['Files it', 1, 'Yes'],
+      ['Chases it', 1, 'No'],
+      ['Returns it', 0, 'No'],
+      ['Done', 2, ''],
+      ['Writes up', 5, ''],
+      ['indented bullet', 6, ''],
+      ['Ends', 7, ''],
+    ]);
+  });
+});
+
+describe('splicing a step into a flow', () => {
+  const desk = lane('Service desk', 0);
+  const engineer = lane('Engineer', 1);
+  const column = STEP_SIZE.activity.width + STEP_GAP_X;
+
+  function movedView(steps: readonly Step[], room: { moves: readonly Placement[] }): Step[] {
+    const moved = new Map(room.moves.map((m) => [m.id, m]));
+    return steps.map((s) => ({ ...s, ...(moved.get(s.id) ?? {}) }));
+  }
+
+  it('puts the new step one column after the first and moves every later column right by the same amount', () => {
+    const a = step(desk.id, 'activity', FIRST_STEP_X, 37);
+    const b = step(desk.id, 'activity', FIRST_STEP_X + column, 37);
+    const c = step(engineer.id, 'activity', FIRST_STEP_X + 2 * column, 37);
+    const below = step(engineer.id, 'activity', FIRST_STEP_X, 37);
+    const room = spliceRoom({ lanes: [desk, engineer], steps: [a, b, c, below] }, a, b, 'activity');
+    expect(room).toMatchObject({ laneId: desk.id, x: FIRST_STEP_X + column, y: 37 });
+    expect(room.moves).toEqual([
+      { id: b.id, x: b.x + column, y: 37 },
+      { id: c.id, x: c.x + column, y: 37 },
+    ]);
+    const after = movedView([a, b, c, below], room);
+    const placed = { ...step(desk.id), x: room.x, y: room.y };
+    expectLaneBoundAndApart({ lanes: [desk, engineer], steps: [...after, placed], flows: [] }, [...after, placed]);
+    // Still in reading order: a, the new step, b, c.
+    const xs = [a.x, room.x, ...after.slice(1, 3).map((s) => s.x)];
+    expect([...xs].sort((p, q) => p - q)).toEqual(xs);
+  });
+
+  it('moves nothing when there is room already', () => {
+    const a = step(desk.id, 'activity', FIRST_STEP_X, 37);
+    const b = step(desk.id, 'activity', FIRST_STEP_X + 3 * column, 37);
+    expect(spliceRoom({ lanes: [desk], steps: [a, b] }, a, b, 'activity').moves).toEqual([]);
+  });
+
+  it('keeps the next step after the new one when it is in another lane, and leaves a loop back where it is', () => {
+    const a = step(desk.id, 'activity', FIRST_STEP_X + column, 37);
+    const down = step(engineer.id, 'activity', FIRST_STEP_X + column, 37);
+    const next = step(engineer.id, 'activity', FIRST_STEP_X + 2 * column, 37);
+    const room = spliceRoom({ lanes: [desk, engineer], steps: [a, down, next] }, a, down, 'activity');
+    expect(room.moves).toEqual([
+      { id: down.id, x: room.x + column, y: 37 },
+      { id: next.id, x: room.x + 2 * column, y: 37 },
+    ]);
+    const back = step(engineer.id, 'activity', FIRST_STEP_X, 37);
+    expect(spliceRoom({ lanes: [desk, engineer], steps: [a, back] }, a, back, 'activity').moves).toEqual([]);
+  });
+
+  it('goes in the lane and row it was dropped in, below a step that stays put there', () => {
+    const a = step(desk.id, 'activity', FIRST_STEP_X, 37);
+    const b = step(desk.id, 'decision', FIRST_STEP_X + column, 19);
+    const staying = step(engineer.id, 'activity', FIRST_STEP_X + 100, 37);
+    const room = spliceRoom({ lanes: [desk, engineer], steps: [a, b, staying] }, a, b, 'activity', { laneId: engineer.id, y: 40 });
+    expect(room.laneId).toBe(engineer.id);
+    expect(room.x).toBe(FIRST_STEP_X + column);
+    expect(boxesOverlap({ kind: 'activity', x: room.x, y: room.y }, staying)).toBe(false);
+    expect(room.moves.map((m) => m.id)).toEqual([b.id]);
   });
 });
 

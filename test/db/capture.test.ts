@@ -79,7 +79,7 @@ describe('lanes', () => {
 });
 
 describe('steps', () => {
-  it('moves a step into a lane named in its text, creating the lane, without covering another step', async () => {
+  it('moves a step into a lane named in its text, creating the lane as an undo entry of its own, without covering another step', async () => {
     const desk = (await h.call('lane.create', { processId, name: 'Service desk' })).lane;
     const first = (await h.call('step.add', { processId, laneId: desk.id, text: 'Log the call', x: 216, y: 37 })).step;
     const engineerStep = (await h.call('step.add', { processId, laneId: desk.id, x: 456, y: 37, after: first.id })).step;
@@ -88,7 +88,8 @@ describe('steps', () => {
     const engineer = v.lanes.find((l) => l.name === 'Engineer');
     expect(engineer).toBeDefined();
     expect(v.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: engineer?.id, text: 'reset password', x: 456 });
-    expect(said((await h.history()).undoLabel)).toBe('Move step to “Engineer”');
+    // The words join the step's own entry; the new lane is the next one, so Undo takes back just the lane first.
+    expect(said((await h.history()).undoLabel)).toBe('Add lane “Engineer”');
 
     // Same lane again, any case: no second lane. And a step moved onto an occupied spot goes to a free row.
     const other = (await h.call('step.add', { processId, laneId: desk.id, x: 456, y: 37 })).step;
@@ -102,7 +103,10 @@ describe('steps', () => {
     await h.call('history.undo');
     const undone = await view();
     expect(undone.lanes.map((l) => l.name)).toEqual(['Service desk']);
-    expect(undone.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: desk.id, text: '' });
+    expect(undone.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: desk.id, text: 'reset password' });
+    expect(said((await h.history()).undoLabel)).toBe('Add step “reset password”');
+    await h.call('history.undo');
+    expect((await view()).steps.map((s) => s.id)).toEqual([first.id]);
   });
 
   it('takes the id the renderer chose, a flow label and the capturing session; refuses a duplicate id', async () => {
@@ -151,7 +155,7 @@ describe('tidy (step.place)', () => {
   it('writes every position in one command that one undo reverts', async () => {
     const r = await h.call('process.mapText', {
       processId,
-      text: 'Employee: ring the desk\nService desk: log the call\nIdentity verified?\nEngineer: reset password\nEmployee: log in',
+      text: '@Employee: ring the desk\n@Service desk: log the call\nIdentity verified?\n@Engineer: reset password\nEmployee: log in',
     });
     const before = await view();
     await h.call('step.update', { id: r.steps[1]?.id ?? '', patch: { x: 900, y: 300 } });
@@ -182,12 +186,12 @@ describe('type-to-map (process.mapText)', () => {
   it('turns ten lines into a connected, laned, non-overlapping flow in one undo', async () => {
     await h.call('lane.create', { processId, name: 'Service desk' });
     const text = [
-      'Employee: notices they are locked out',
+      '@Employee: notices they are locked out',
       'Employee: rings the service desk',
       'Service desk: answers the call',
       'Service desk: asks security questions',
       'Identity verified?',
-      'Engineer: resets the password in AD',
+      '@Engineer resets the password in AD',
       'Engineer: sends a temporary password',
       'Employee: logs in with it',
       'Employee: sets a new password',
@@ -225,7 +229,7 @@ describe('type-to-map (process.mapText)', () => {
   });
 
   it('continues from a chosen step, in its lane', async () => {
-    const first = await h.call('process.mapText', { processId, text: 'Desk: a\nDesk: b' });
+    const first = await h.call('process.mapText', { processId, text: '@Desk: a\nDesk: b' });
     const from = first.steps[0] as Step;
     const more = await h.call('process.mapText', { processId, text: 'c\nd', after: from.id });
     const v = await view();
@@ -282,7 +286,7 @@ describe('quotes and questions', () => {
 
 describe('undo history in the file', () => {
   it('survives closing and reopening: type-to-map, a lane move and a tidy undo and redo after reopening', async () => {
-    await h.call('process.mapText', { processId, text: 'A: one\nB: two\nC: three' });
+    await h.call('process.mapText', { processId, text: '@A: one\n@B: two\n@C: three' });
     const mapped = await view();
     await h.call('lane.move', { id: mapped.lanes[2]?.id ?? '', direction: 'up' });
     await h.call('step.update', { id: mapped.steps[0]?.id ?? '', patch: { x: 2000, y: 60 } });

@@ -75,10 +75,11 @@ describe('live capture in the browser host, keyboard only', () => {
     const canvas = page.getByRole('application', { name: /Process canvas/ });
     await canvas.focus();
     await page.keyboard.press('Enter');
+    // "@" makes a lane; "Lane: text" only moves a step into a lane that exists (other colons stay text).
     const main = [
-      'Employee: Notices they cannot log in',
+      '@Employee Notices they cannot log in',
       'Rings the service desk',
-      'Service desk: Answers the call',
+      '@Service desk: Answers the call',
       'Logs a ticket',
       'Asks security questions',
       'Identity verified?',
@@ -90,7 +91,7 @@ describe('live capture in the browser host, keyboard only', () => {
     // A question became a decision, so Enter asked for the branch label ("Yes" is offered).
     await page.getByRole('dialog', { name: 'Add a branch' }).waitFor();
     await page.keyboard.press('Enter');
-    for (const [index, line] of ['Engineer: Resets the password in AD', 'Sends a temporary password', 'Employee: Logs in with it', 'Sets a new password', 'Service desk: Closes the ticket'].entries()) {
+    for (const [index, line] of ['@Engineer Resets the password in AD', 'Sends a temporary password', 'Employee: Logs in with it', 'Sets a new password', 'Service desk: Closes the ticket'].entries()) {
       await page.keyboard.type(line);
       await page.keyboard.press(index === 4 ? 'Escape' : 'Enter');
     }
@@ -235,7 +236,7 @@ describe('live capture in the browser host, keyboard only', () => {
     // Pasting lines onto the canvas opens type-to-map with them, for a look before anything is drawn.
     const canvas = page.getByRole('application', { name: /Process canvas/ });
     await canvas.focus();
-    const lines = Array.from({ length: 300 }, (_, i) => `${['Desk', 'Engineer', 'Supplier'][i % 3]}: step number ${i + 1}`).join('\n');
+    const lines = Array.from({ length: 300 }, (_, i) => `@${['Desk', 'Engineer', 'Supplier'][i % 3]}: step number ${i + 1}`).join('\n');
     await canvas.evaluate((el, text) => {
       const data = new DataTransfer();
       data.setData('text/plain', text);
@@ -275,13 +276,13 @@ describe('live capture in the browser host, keyboard only', () => {
     await page.keyboard.press(`${MOD}+i`);
     await page.getByRole('dialog', { name: 'Type to map' }).waitFor();
     const lines = [
-      'Hiring manager: Raises the new starter form',
-      'HR: Checks the contract is signed',
+      '@Hiring manager: Raises the new starter form',
+      '@HR: Checks the contract is signed',
       'Contract signed?',
       'HR: Creates the employee record',
-      'IT: Creates the account',
+      '@IT: Creates the account',
       'IT: Orders a laptop',
-      'Facilities: Issues a building pass',
+      '@Facilities: Issues a building pass',
       'Facilities: Books a desk',
       'Hiring manager: Welcomes the starter',
       'IT: Hands over the laptop',
@@ -313,7 +314,7 @@ describe('live capture in the browser host, keyboard only', () => {
     // The details panel can show the step's own name as a heading a moment before the canvas switches; the breadcrumb is the proof.
     await expect.poll(() => crumbs.getByRole('button', { name: 'New starter' }).count()).toBe(1);
     await page.keyboard.press('Enter');
-    await page.keyboard.type('IT: Picks a model from the catalogue');
+    await page.keyboard.type('@IT: Picks a model from the catalogue');
     await page.keyboard.press('Escape');
     await stepsAndFlows(page, 1, 0);
     await waitSaved(page);
@@ -355,7 +356,7 @@ describe('live capture in the browser host, keyboard only', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-details-first'))).toBe('true');
     const details = page.getByRole('complementary', { name: 'Step details' });
     expect(await details.getByLabel('Value class').count()).toBe(0);
-    await typeInto(page, 'Work time (min)', '10');
+    await typeInto(page, 'Work time', '10');
     await page.keyboard.press('Enter');
     await typeInto(page, 'Their exact words', 'We never know which floor they sit on.');
     await details.getByRole('button', { name: 'Add quote' }).focus();
@@ -385,10 +386,10 @@ describe('live capture in the browser host, keyboard only', () => {
     expect(engagement.map((s) => s.name)).toEqual(['Workshop 1']);
     const withSession = await processView(page, 'New starter');
     expect(withSession.steps.find((s) => s.text === 'Shows the starter around')?.sessionId).toBe(engagement[0]?.id);
-    // One undo takes back the step just typed, text and all; the session added before it stays.
+    // One undo takes back the step just typed (inserted after the selected step, which led on to another), text and all; the session added before it stays.
     await expect
       .poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title'))
-      .toBe('Undo Add step “Shows the starter around” (Ctrl+Z)');
+      .toBe('Undo Insert step “Shows the starter around” (Ctrl+Z)');
     await page.keyboard.press(`${MOD}+z`);
     await stepsAndFlows(page, 10, 9);
     await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toBe('Undo Add session “Workshop 1” (Ctrl+Z)');

@@ -227,8 +227,8 @@ describe('every edit dialog saves', () => {
     await panel.getByLabel('System or tool').fill('ServiceNow');
     await panel.getByLabel('System or tool').press('Enter');
     await waitSaved(page);
-    await panel.getByLabel('Work time (min)').fill('12');
-    await panel.getByLabel('Work time (min)').press('Enter');
+    await panel.getByLabel('Work time', { exact: true }).fill('12');
+    await panel.getByLabel('Work time', { exact: true }).press('Enter');
     await waitSaved(page);
     await panel.getByLabel('Volume or frequency').fill('300 a week');
     await panel.getByLabel('Volume or frequency').press('Enter');
@@ -260,7 +260,7 @@ describe('every edit dialog saves', () => {
     await page.keyboard.press('ArrowRight');
     await selected.waitFor();
     expect(await panel.getByLabel('System or tool').inputValue()).toBe('ServiceNow');
-    expect(await panel.getByLabel('Work time (min)').inputValue()).toBe('12');
+    expect(await panel.getByLabel('Work time', { exact: true }).inputValue()).toBe('12 min');
     expect(await panel.getByLabel('Volume or frequency').inputValue()).toBe('300 a week');
     expect(await panel.getByLabel('Answer', { exact: true }).last().inputValue()).toBe('The on-call engineer');
     expect(await page.getByRole('button', { name: `Rename ${processName} (as is)` }).count()).toBe(1);

@@ -49,14 +49,14 @@ describe('one request per edit', () => {
 
     expect(await requestsDuring(page, () => page.keyboard.press('Alt+ArrowDown'))).toEqual(['step.update']);
 
-    // A new step is two commits (the step, then its words): two requests, nothing read back.
+    // A new step is saved once, with its words: one request, nothing read back.
     expect(
       await requestsDuring(page, async () => {
         await page.keyboard.press('Enter');
         await page.keyboard.type('Checks the caller on the HR system');
         await page.keyboard.press('Escape');
       }),
-    ).toEqual(['step.add', 'step.update']);
+    ).toEqual(['step.add']);
 
     expect(await requestsDuring(page, () => page.keyboard.press('Control+z'))).toEqual(['history.undo']);
 

@@ -53,7 +53,7 @@ describe('dispatch', () => {
       expect(flow.targetId).toBe(view.steps[i + 1]?.id);
     });
     expect((await h.call('engagement.load')).records.steps).toHaveLength(5);
-    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: msg('undo.step.add') });
+    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: msg('undo.step.addNamed', { text: 'Resolve' }) });
     expect(h.logged).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { focusCanvasWhenReady } from '../canvas/canvasFocus';
 import { shortcutLabel, useCommands } from '../commands';
 import { useAnalysisUi, type AnalysisTab } from './analysisStore';
 import { CompareView } from './CompareView';
@@ -7,11 +8,13 @@ import { OpportunitiesView } from './OpportunitiesView';
 import { PainPointRegister } from './PainPointRegister';
 import { PeopleView } from './PeopleView';
 import { VoteView } from './VoteView';
+import { StepGrid } from '../grid/StepGrid';
 import { t } from '../i18n';
 import './analysis.css';
 
 export const TABS: readonly { id: AnalysisTab; label: string }[] = [
   { id: 'map', label: t('analysis.tabs.map') },
+  { id: 'table', label: t('analysis.tabs.table') },
   { id: 'painPoints', label: t('analysis.tabs.painPoints') },
   { id: 'metrics', label: t('analysis.tabs.metrics') },
   { id: 'compare', label: t('analysis.tabs.compare') },
@@ -23,11 +26,19 @@ export const TABS: readonly { id: AnalysisTab; label: string }[] = [
 const tabId = (id: AnalysisTab) => `view-tab-${id}`;
 const PANEL_ID = 'view-panel';
 
-/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..7 (Cmd+Option on a Mac) jump straight to one. */
+/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..8 (Cmd+Option on a Mac) jump straight to one. */
 export function ViewTabs() {
   const tab = useAnalysisUi((s) => s.tab);
   const setTab = useAnalysisUi((s) => s.setTab);
   const list = useRef<HTMLDivElement>(null);
+  // Choosing the map (a click, Enter, the shortcut) hands the keyboard back to the canvas; arrow keys stay in the tab list.
+  const show = useCallback(
+    (id: AnalysisTab) => {
+      setTab(id);
+      if (id === 'map') focusCanvasWhenReady();
+    },
+    [setTab],
+  );
 
   useCommands(
     () =>
@@ -37,9 +48,9 @@ export function ViewTabs() {
         group: t('analysis.tabs.group'),
         shortcut: `Mod+Alt+${i + 1}`,
         whileTyping: true,
-        run: () => setTab(entry.id),
+        run: () => show(entry.id),
       })),
-    [setTab],
+    [show],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -66,7 +77,7 @@ export function ViewTabs() {
           tabIndex={tab === entry.id ? 0 : -1}
           className="view-tab"
           title={t('analysis.tabs.tabTitle', { label: entry.label, shortcut: shortcutLabel(`Mod+Alt+${i + 1}`) })}
-          onClick={() => setTab(entry.id)}
+          onClick={() => show(entry.id)}
         >
           {entry.label}
         </button>
@@ -79,6 +90,7 @@ export function ViewTabs() {
 export function ViewPanel({ map }: { map: ReactNode }) {
   const tab = useAnalysisUi((s) => s.tab);
   const views: Record<Exclude<AnalysisTab, 'map'>, ReactNode> = {
+    table: <StepGrid />,
     painPoints: <PainPointRegister />,
     metrics: <MetricsView />,
     compare: <CompareView />,
@@ -87,7 +99,7 @@ export function ViewPanel({ map }: { map: ReactNode }) {
     vote: <VoteView />,
   };
   return (
-    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : 'view-panel view-panel-scroll'}>
+    <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : tab === 'table' ? 'view-panel view-panel-grid' : 'view-panel view-panel-scroll'}>
       {tab === 'map' ? map : views[tab]}
     </div>
   );

@@ -16,10 +16,10 @@ export const useAnalysis = create<AnalysisState>(() => ({ view: null }));
 
 let seen: Snapshot | null = null;
 
-/** While the consultant captures on the map, nothing shows the analysis: skip it until something does. */
+/** While the consultant captures on the map or in the table, nothing shows the analysis: skip it until something does. */
 function needed(): boolean {
   const ui = useAnalysisUi.getState();
-  return ui.tab !== 'map' || ui.heat !== 'off' || ui.editing !== null;
+  return (ui.tab !== 'map' && ui.tab !== 'table') || ui.heat !== 'off' || ui.editing !== null;
 }
 
 function refresh(): void {
@@ -36,7 +36,7 @@ function refresh(): void {
 
 useShoshin.subscribe(refresh);
 
-export type AnalysisTab = 'map' | 'painPoints' | 'metrics' | 'compare' | 'opportunities' | 'people' | 'vote';
+export type AnalysisTab = 'map' | 'table' | 'painPoints' | 'metrics' | 'compare' | 'opportunities' | 'people' | 'vote';
 export type HeatBasisChoice = 'off' | 'painPoints' | 'votes';
 
 /** Where the quick-capture box pins its pain point. */

@@ -7,11 +7,12 @@ import {
   type Edge,
   type EdgeProps,
 } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { laneHeat, processMetrics } from '../../../core/metrics';
 import type { ProcessView } from '../../../core/model';
 import { useAnalysis, useAnalysisUi, type HeatBasisChoice } from './analysisStore';
 import { painNumbers } from './labels';
+import { followSteps } from '../canvas/canvasViewport';
 import { useShoshin } from '../store';
 import { t } from '../i18n';
 
@@ -154,10 +155,10 @@ export function PainFlowEdge(props: EdgeProps<Edge<PainFlowData>>) {
 export const analysisEdgeTypes = { painFlow: PainFlowEdge };
 
 /** After a jump from the register, bring what the pain point is pinned to into view. */
-export function JumpToTarget({ view }: { view: ProcessView }) {
+export function JumpToTarget({ view, wrapper }: { view: ProcessView; wrapper: RefObject<HTMLDivElement | null> }) {
   const highlight = useAnalysisUi((s) => s.highlight);
   const ready = useNodesInitialized();
-  const { fitView } = useReactFlow();
+  const { getViewport, setViewport } = useReactFlow();
   useEffect(() => {
     if (!ready || !highlight || highlight.processId !== view.process.id) return;
     let ids: string[] = [];
@@ -170,8 +171,8 @@ export function JumpToTarget({ view }: { view: ProcessView }) {
       ids = view.steps.filter((s) => s.laneId === highlight.targetId).sort((a, b) => a.x - b.x).slice(0, 1).map((s) => s.id);
     }
     if (ids.length === 0) return;
-    // After the canvas's own first fit, so the jump is what stays on screen; never zoomed out past reading.
-    const timer = setTimeout(() => void fitView({ nodes: ids.map((id) => ({ id })), minZoom: 0.7, maxZoom: 1.1, padding: 0.4, duration: 300 }), 60);
+    // After the canvas's own first view, so the jump is what stays on screen: readable, clear of the lane names, controls and minimap.
+    const timer = setTimeout(() => followSteps({ getViewport, setViewport }, wrapper.current, view, ids), 60);
     return () => clearTimeout(timer);
     // Only a new jump (a new `at`) moves the view, not later edits to the process.
     // eslint-disable-next-line react-hooks/exhaustive-deps

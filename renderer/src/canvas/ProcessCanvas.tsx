@@ -3,11 +3,13 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type Node,
@@ -28,19 +30,38 @@ import { CanvasDialogs } from './CanvasDialogs';
 import { CanvasToolbar } from './CanvasToolbar';
 import { useCanvasUi } from './canvasUi';
 import { DetailsPanel } from './DetailsPanel';
+import { useCanvasFocus } from './canvasFocus';
+import { flowUnder } from './dropOnFlow';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
-import { CanvasActionsContext, enterAction, kindLabel, nodeTypes, type CanvasActions } from './nodes';
+import { CanvasActionsContext, enterAction, kindLabel, LaneNamesContext, nodeTypes, type CanvasActions } from './nodes';
+import { geometryOf, MINIMAP, OVERLAY_ATTRIBUTE } from './canvasViewport';
+import { useCanvasView } from './useCanvasView';
 import { useCapture, workingView } from './useCapture';
+import { MAX_ZOOM, onScreen, overlaps, type Box } from './viewport';
 import './canvas.css';
 import './capture.css';
-
-const READABLE_ZOOM = 0.7;
-const PRESENTER_ZOOM = 0.9;
+import './view.css';
 
 /** Big processes render only what is on screen: panning 1,000 steps must stay as smooth as panning 50. */
 const VISIBLE_ONLY_ABOVE = 150;
 const NONE: never[] = [];
+
+/**
+ * Whether the minimap lies over a selected step right now (the user zoomed or panned it there):
+ * the minimap then fades and lets clicks through, so it never hides the selection.
+ */
+function useMinimapOverSelection(boxes: ReadonlyMap<string, Box>, selected: ReadonlySet<string>): boolean {
+  return useStore((s) => {
+    const [x, y, zoom] = s.transform;
+    const minimap = { left: s.width - MINIMAP.right - MINIMAP.width, top: s.height - MINIMAP.bottom - MINIMAP.height, right: s.width - MINIMAP.right, bottom: s.height - MINIMAP.bottom };
+    for (const id of selected) {
+      const box = boxes.get(id);
+      if (box && overlaps(onScreen(box, { x, y, zoom }), minimap)) return true;
+    }
+    return false;
+  });
+}
 
 function CanvasInner({ view: saved }: { view: ProcessView }) {
   const mutate = useShoshin((s) => s.mutate);
@@ -55,12 +76,14 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
   const selected = useSelection((s) => s.ids);
   const setSelection = useSelection((s) => s.set);
   const toggleSelection = useSelection((s) => s.toggle);
-  const { fitView, getViewport, setViewport } = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const capture = useCapture(wrapper);
+  const { fit, minZoom, minimapOpen, toggleMinimap } = useCanvasView(wrapper, saved, capture.show);
 
   const view = useMemo(() => mergeView(saved, pending, overrides), [saved, pending, overrides]);
   const laneHeat = useLaneHeat(view);
+  const stepBoxes = useMemo(() => geometryOf(view).boxes, [view]);
+  const minimapYields = useMinimapOverSelection(stepBoxes, selected);
   const bands = useMemo(() => laneBands(view.lanes, view.steps), [view.lanes, view.steps]);
   const nodeCache = useRef(new Map<string, Node>());
   const edgeCache = useRef(new Map<string, Edge>());
@@ -74,7 +97,12 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
   }, [view, selected]);
-  const edges = useFlowPainMarkers(view, flowEdges);
+  const [dropFlow, setDropFlow] = useState<string | null>(null);
+  const markedEdges = useFlowPainMarkers(view, flowEdges);
+  const edges = useMemo(
+    () => (dropFlow ? markedEdges.map((e) => (e.id === dropFlow ? { ...e, style: { ...e.style, stroke: 'var(--accent)', strokeWidth: 3 } } : e)) : markedEdges),
+    [markedEdges, dropFlow],
+  );
   // Nodes follow the saved view; between saves (mid-drag) they carry React Flow's local changes.
   const [local, setLocal] = useState({ source: built, nodes: built });
   let nodes = local.nodes;
@@ -83,46 +111,15 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     setLocal({ source: built, nodes: built });
   }
 
-  /**
-   * Fits the steps (not the lane bands, which are wider than any flow). A process too long to fit
-   * legibly starts at the left instead, zoomed so its lanes fill the height: on a projector,
-   * readable beats seeing everything.
-   */
-  const fit = useCallback(
-    async (minimum: number, ceiling = minimum) => {
-      const current = workingView();
-      const steps = current?.steps ?? [];
-      if (!current || steps.length === 0) {
-        await setViewport({ x: 0, y: 0, zoom: 1 });
-        return;
-      }
-      await fitView({ nodes: steps.map((s) => ({ id: s.id })), padding: 0.1, maxZoom: 1.1 });
-      if (getViewport().zoom >= minimum) return;
-      const lanesHeight = laneBands(current.lanes, current.steps).reduce((sum, b) => sum + b.height, 0);
-      const available = (wrapper.current?.clientHeight ?? 0) - 32;
-      // Up to the ceiling when the lanes leave room (the projector), never so close that the flow loses its context.
-      const zoom = Math.min(ceiling, Math.max(minimum, lanesHeight > 0 ? available / lanesHeight : minimum));
-      await setViewport({ x: 16, y: 16, zoom });
-    },
-    [fitView, getViewport, setViewport],
-  );
-
-  // Once per process opened and per switch to or from presenter view, never on later edits.
-  const fitted = useRef('');
+  // An editor left open for a step of the process just left would block Enter in this one: its words are saved there, an empty new step goes.
   useEffect(() => {
-    const key = `${saved.process.id}|${presenter}`;
-    if (fitted.current === key) return;
-    fitted.current = key;
-    void (presenter ? fit(PRESENTER_ZOOM, PRESENTER_ZOOM + 0.15) : fit(READABLE_ZOOM));
-  }, [saved.process.id, presenter, fit]);
-
-  // An editor left open for a step of the process just left would block Enter in this one.
-  useEffect(() => {
-    const { editingId: open, stopEditing } = useCanvasUi.getState();
-    if (open && !workingView()?.steps.some((s) => s.id === open)) stopEditing();
-  }, [saved.process.id]);
+    const open = useCanvasUi.getState().editingId;
+    if (open && !workingView()?.steps.some((s) => s.id === open)) capture.commitText(open, 'stop');
+  }, [saved.process.id, capture]);
 
   const actions = useMemo<CanvasActions>(() => ({ commitText: capture.commitText }), [capture]);
+  const laneNames = useMemo(() => [...view.lanes].sort((a, b) => a.position - b.position).map((l) => l.name), [view.lanes]);
+  useCanvasFocus(wrapper, saved.process.id);
   const openSubprocess = useCallback((id: string) => void capture.openSubprocess(id), [capture]);
 
   const onNodesChange = useCallback(
@@ -133,10 +130,24 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     [toggleSelection],
   );
 
+  const onNodeDrag = useCallback((_event: unknown, node: Node, dragged: Node[]) => {
+    const current = workingView();
+    setDropFlow(current && dragged.length === 1 && node.type === 'step' ? flowUnder(current, node, wrapper.current) : null);
+  }, []);
+
   const onNodeDragStop = useCallback(
-    (_event: unknown, _node: Node, dragged: Node[]) => {
+    (_event: unknown, node: Node, dragged: Node[]) => {
       const current = workingView();
+      setDropFlow(null);
       if (!current) return;
+      // One step let go over a flow goes into it (A → step → B), wherever it was before.
+      const into = dragged.length === 1 && node.type === 'step' ? flowUnder(current, node, wrapper.current) : null;
+      const step = into ? current.steps.find((s) => s.id === node.id) : undefined;
+      const band = step ? bandAt(bands, node.position.y + STEP_SIZE[step.kind].height / 2) : undefined;
+      if (into && step && band) {
+        void mutate('step.splice', { id: step.id, flowId: into, laneId: band.laneId ?? null, y: Math.round(Math.max(8, node.position.y - band.top)) });
+        return;
+      }
       for (const node of dragged) {
         const step = current.steps.find((s) => s.id === node.id);
         if (!step) continue;
@@ -196,6 +207,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   return (
     <CanvasActionsContext.Provider value={actions}>
+      <LaneNamesContext.Provider value={laneNames}>
       <CanvasToolbar view={view} capture={capture} />
       <div className="canvas-body">
         <div
@@ -219,6 +231,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             onEdgesChange={(changes) => {
               for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);
             }}
+            onNodeDrag={onNodeDrag}
             onNodeDragStop={onNodeDragStop}
             onConnect={onConnect}
             onNodeDoubleClick={(_e, node) => {
@@ -235,18 +248,50 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             edgesFocusable={false}
             disableKeyboardA11y
             zoomOnDoubleClick={false}
-            minZoom={0.2}
-            maxZoom={2.5}
+            minZoom={minZoom}
+            maxZoom={MAX_ZOOM}
             proOptions={{ hideAttribution: true }}
           >
             <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--border)" />
-            <Controls showInteractive={false} position="top-right" />
+            <Controls showInteractive={false} showFitView={false} position="top-right">
+              <ControlButton onClick={() => void fit()} aria-label={t('capture.view.fit')} title={t('capture.view.fitTitle')}>
+                <svg viewBox="0 0 16 16" aria-hidden="true">
+                  <path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                </svg>
+              </ControlButton>
+            </Controls>
             {!presenter && view.steps.length > 0 && (
-              <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')} ariaLabel={t('capture.canvas.minimap')} />
+              <>
+                {minimapOpen && (
+                  <MiniMap
+                    pannable
+                    zoomable
+                    position="bottom-right"
+                    className={`canvas-minimap${minimapYields ? ' minimap-yield' : ''}`}
+                    style={{ width: MINIMAP.width, height: MINIMAP.height, margin: `0 ${MINIMAP.right}px ${MINIMAP.bottom}px 0` }}
+                    nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')}
+                    ariaLabel={t('capture.canvas.minimap')}
+                  />
+                )}
+                <Panel position="bottom-right" className="minimap-toggle-panel" {...{ [OVERLAY_ATTRIBUTE]: '' }}>
+                  <button
+                    type="button"
+                    className="minimap-toggle"
+                    aria-expanded={minimapOpen}
+                    title={t(minimapOpen ? 'capture.view.hideMinimap' : 'capture.view.showMinimap')}
+                    onClick={toggleMinimap}
+                  >
+                    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+                      <path d={minimapOpen ? 'M4 6l4 4 4-4' : 'M4 10l4-4 4 4'} fill="none" stroke="currentColor" strokeWidth="1.8" />
+                    </svg>
+                    {t('capture.canvas.minimap')}
+                  </button>
+                </Panel>
+              </>
             )}
           </ReactFlow>
           <LaneHeaders bands={bands} lanes={view.lanes} />
-          <JumpToTarget view={view} />
+          <JumpToTarget view={view} wrapper={wrapper} />
           {empty && (
             <div className="empty-state">
               <div>
@@ -276,6 +321,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
         )}
       </div>
       <CanvasDialogs view={view} selectedStep={selectedStep} capture={capture} />
+      </LaneNamesContext.Provider>
     </CanvasActionsContext.Provider>
   );
 }

@@ -1,11 +1,14 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { MethodInput } from '../../../core/contract';
 import type { Person, ProcessView, Session, Step } from '../../../core/model';
+import { formatDuration, parseDuration, type DurationBasis } from '../../../core/duration';
 import { STEP_KINDS, VALUE_CLASSES, type StepKind } from '../../../core/vocabulary';
 import { useCurrentSession } from '../capture/session';
 import type { WorkMode } from '../mode';
 import { useShoshin } from '../store';
+import { durationMessage } from '../grid/gridModel';
 import { kindLabel } from './nodes';
+import './stepDetails.css';
 import { t, type StringKey } from '../i18n';
 
 const KIND_NAMES: Record<StepKind, StringKey> = {
@@ -32,13 +35,7 @@ function useDraft(value: string): [string, (text: string) => void] {
   return [local.text, (text) => setLocal({ source: value, text })];
 }
 
-function TextField({ label, value, onCommit, multiline = false, inputMode }: {
-  label: string;
-  value: string;
-  onCommit: (text: string) => void;
-  multiline?: boolean;
-  inputMode?: 'decimal';
-}) {
+function TextField({ label, value, onCommit, multiline = false }: { label: string; value: string; onCommit: (text: string) => void; multiline?: boolean }) {
   const [text, setText] = useDraft(value);
   const commit = () => {
     if (text !== value) onCommit(text);
@@ -57,30 +54,65 @@ function TextField({ label, value, onCommit, multiline = false, inputMode }: {
       {multiline ? (
         <textarea className="input textarea" rows={3} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
       ) : (
-        <input className="input input-sm" inputMode={inputMode} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
+        <input className="input input-sm" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />
       )}
     </label>
   );
 }
 
-function minutes(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(',', '.');
-  if (!trimmed) return null;
-  const n = Number(trimmed);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
-function MinutesField({ label, value, onCommit }: { label: string; value: number | null; onCommit: (n: number | null) => void }) {
+/**
+ * A step's work or wait time, typed as people say it ("45", "1h 30m", "2 days"), read by the same
+ * parser as the table. Text that does not read stays in the field, marked invalid with the reason;
+ * it is never swapped for the old value, and nothing is saved until it reads.
+ */
+function MinutesField({ label, hint, basis, value, onCommit }: { label: string; hint: string; basis: DurationBasis; value: number | null; onCommit: (n: number | null) => void }) {
+  const shown = formatDuration(value, basis);
+  const [text, setText] = useDraft(shown);
+  const [refused, setRefused] = useState<{ text: string; message: string } | null>(null);
+  const invalid = refused && refused.text === text ? refused.message : null;
+  const hintId = useId();
+  const errorId = useId();
+  const commit = () => {
+    if (text === shown) return;
+    const parsed = parseDuration(text, basis);
+    if (!parsed.ok) {
+      setRefused({ text, message: durationMessage(parsed.error, text, parsed.unit) });
+      return;
+    }
+    if (parsed.minutes === value) setText(shown);
+    else onCommit(parsed.minutes);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+    } else if (event.key === 'Escape') {
+      setText(shown);
+    }
+  };
   return (
-    <TextField
-      label={label}
-      inputMode="decimal"
-      value={value === null ? '' : String(value)}
-      onCommit={(text) => {
-        const n = minutes(text);
-        if (n !== undefined) onCommit(n);
-      }}
-    />
+    <div className="time-field">
+      <label className="field">
+        {label}
+        <input
+          className="input input-sm"
+          value={text}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={invalid ? `${errorId} ${hintId}` : hintId}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={onKeyDown}
+        />
+      </label>
+      {invalid && (
+        <span id={errorId} className="field-error" role="alert">
+          {invalid}
+        </span>
+      )}
+      <span id={hintId} className="field-hint">
+        {hint}
+      </span>
+    </div>
   );
 }
 
@@ -253,8 +285,8 @@ export function StepDetails({ view, step, mode, people, sessions, onOpenSubproce
       <TextField label={t('capture.stepDetails.description')} value={step.description} multiline onCommit={(description) => update({ description })} />
       <TextField label={t('capture.stepDetails.system')} value={step.system} onCommit={(system) => update({ system })} />
       <div className="panel-grid">
-        <MinutesField label={t('capture.stepDetails.workTime')} value={step.workMinutes} onCommit={(workMinutes) => update({ workMinutes })} />
-        <MinutesField label={t('capture.stepDetails.waitTime')} value={step.waitMinutes} onCommit={(waitMinutes) => update({ waitMinutes })} />
+        <MinutesField label={t('capture.stepDetails.workTime')} hint={t('capture.stepDetails.workHint')} basis="work" value={step.workMinutes} onCommit={(workMinutes) => update({ workMinutes })} />
+        <MinutesField label={t('capture.stepDetails.waitTime')} hint={t('capture.stepDetails.waitHint')} basis="wait" value={step.waitMinutes} onCommit={(waitMinutes) => update({ waitMinutes })} />
       </div>
       <TextField label={t('capture.stepDetails.volume')} value={step.volume} onCommit={(volume) => update({ volume })} />
       {mode === 'analyse' && (

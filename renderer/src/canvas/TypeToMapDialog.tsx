@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Lane, Step } from '../../../core/model';
-import { MAX_MAP_LINES, parseMapLines } from '../../../core/typeToMap';
+import { laneKey, markAsLanes, MAX_MAP_LINES, parseMapLines } from '../../../core/typeToMap';
 import { shortcutLabel } from '../commands';
 import { t } from '../i18n';
 
@@ -13,20 +13,22 @@ interface TypeToMapProps {
   onCancel: () => void;
 }
 
-/** Type or paste the story as lines ("Lane: what happens"); the preview says what will be drawn before anything is. */
+/**
+ * Type or paste the story as lines ("Lane: what happens", "@New lane: …", indented "Yes: …" branches
+ * under a question); the preview says what will be drawn before anything is.
+ */
 export function TypeToMapDialog({ initial, lanes, from, onSubmit, onCancel }: TypeToMapProps) {
   const [text, setText] = useState(initial);
   const [continueFrom, setContinueFrom] = useState(true);
   const area = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
   const helpId = useId();
-  const lines = useMemo(() => parseMapLines(text), [text]);
-  const known = useMemo(() => new Set(lanes.map((l) => l.name.trim().toLocaleLowerCase())), [lanes]);
-  const newLanes = useMemo(() => {
-    const names = new Map<string, string>();
-    for (const l of lines) if (l.lane && !known.has(l.lane.toLocaleLowerCase())) names.set(l.lane.toLocaleLowerCase(), l.lane);
-    return [...names.values()];
-  }, [lines, known]);
+  const laneNames = useMemo(() => [...lanes].sort((a, b) => a.position - b.position).map((l) => l.name), [lanes]);
+  // The same reading the main process will make (core/typeToMap), so the preview never promises other lanes than it gets.
+  const lines = useMemo(() => parseMapLines(text, laneNames), [text, laneNames]);
+  const newLanes = useMemo(() => lines.filter((l) => l.newLane && l.lane).map((l) => l.lane ?? ''), [lines]);
+  const keptAsText = useMemo(() => [...new Map(lines.flatMap((l) => (l.unknownLane ? [[laneKey(l.unknownLane), l.unknownLane] as const] : []))).values()], [lines]);
+  const branches = lines.filter((l) => l.label).length;
   const tooMany = lines.length > MAX_MAP_LINES;
 
   useEffect(() => {
@@ -81,12 +83,21 @@ export function TypeToMapDialog({ initial, lanes, from, onSubmit, onCancel }: Ty
               ? t('capture.typeToMap.nothing')
               : t('capture.typeToMap.summary', {
                   steps: t(lines.length === 1 ? 'capture.typeToMap.steps.one' : 'capture.typeToMap.steps.other', { count: lines.length }),
+                  branches: branches === 0 ? '' : t(branches === 1 ? 'capture.typeToMap.branches.one' : 'capture.typeToMap.branches.other', { count: branches }),
                   lanes:
                     newLanes.length > 0
                       ? t(newLanes.length === 1 ? 'capture.typeToMap.newLanes.one' : 'capture.typeToMap.newLanes.other', { names: newLanes.join(', ') })
                       : '',
                 })}
         </p>
+        {keptAsText.length > 0 && (
+          <div className="map-kept">
+            <p className="muted">{t('capture.typeToMap.keptAsText', { names: keptAsText.map((name) => `“${name}:”`).join(', ') })}</p>
+            <button type="button" className="btn btn-sm" onClick={() => setText(markAsLanes(text, laneNames))}>
+              {t(keptAsText.length === 1 ? 'capture.typeToMap.makeLane' : 'capture.typeToMap.makeLanes', { names: keptAsText.join(', ') })}
+            </button>
+          </div>
+        )}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={onCancel}>
             {t('capture.typeToMap.cancel')}

@@ -2,9 +2,11 @@ import type { RefObject } from 'react';
 import type { ProcessView, Step, StepKind } from '../../../core/model';
 import { navigator, type Direction } from '../../../core/navigation';
 import { useCommands, type Command } from '../commands';
+import { useMode } from '../mode';
 import { useSelection } from '../selection';
 import { t, type StringKey } from '../i18n';
 import { useCanvasUi } from './canvasUi';
+import { walkStory } from './useCanvasView';
 import { workingView, type CaptureActions } from './useCapture';
 
 const KIND_KEYS: { kind: StepKind; key: string; title: StringKey }[] = [
@@ -38,7 +40,7 @@ export interface CanvasCommandDeps {
   capture: CaptureActions;
   wrapper: RefObject<HTMLDivElement | null>;
   deleteSelection: () => void;
-  fit: (minimum: number) => Promise<void>;
+  fit: () => Promise<void>;
 }
 
 /** The canvas's keyboard commands, registered in the one command registry (palette, ? sheet, menus). */
@@ -59,6 +61,8 @@ export function useCanvasCommands({ capture, wrapper, deleteSelection, fit }: Ca
     run: withStep(command.run),
   });
   const move = (direction: Direction) => () => {
+    // Presenting, every arrow walks the story one step, like Page Down and Page Up.
+    if (useMode.getState().presenter) return walkStory(direction === 'right' || direction === 'down' ? 1 : -1, capture.show);
     const next = navigate(direction);
     if (next) capture.show(next);
   };
@@ -129,7 +133,7 @@ export function useCanvasCommands({ capture, wrapper, deleteSelection, fit }: Ca
         run: () => void capture.goToParent(),
       },
       { id: 'canvas.find', title: t('capture.canvas.cmd.find'), group: t('capture.canvas.group.navigate'), shortcut: 'Mod+F', whileTyping: true, run: () => setFindOpen(true) },
-      { id: 'canvas.fit', title: t('capture.canvas.cmd.fit'), group: t('capture.canvas.group.view'), shortcut: 'Mod+0', run: () => void fit(0) },
+      { id: 'canvas.fit', title: t('capture.canvas.cmd.fit'), group: t('capture.canvas.group.view'), shortcut: 'Mod+0', run: () => void fit() },
       { id: 'canvas.tidy', title: t('capture.canvas.cmd.tidy'), group: t('capture.canvas.group.capture'), shortcut: 'Mod+Shift+L', run: capture.tidy },
       { id: 'canvas.panel', title: t('capture.canvas.cmd.panel'), group: t('capture.canvas.group.view'), run: togglePanel },
       { id: 'selection.delete', title: t('capture.canvas.cmd.delete'), group: t('capture.canvas.group.edit'), shortcut: 'Delete', enabled: () => canvasFocused() && useSelection.getState().ids.size > 0, run: deleteSelection },

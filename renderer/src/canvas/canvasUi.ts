@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Placement } from '../../../core/layout';
 import type { Flow, Step } from '../../../core/model';
 
 /** A dialog the canvas can show; one at a time. */
@@ -10,10 +11,32 @@ export type CanvasDialog =
   | { kind: 'addLane' }
   | { kind: 'typeToMap'; text: string };
 
-/** A step shown before its save returns, so typing never waits for the disk. */
+/** Where a new step goes in the flow, decided when it was opened and worked out again when it is saved. */
+export interface StepPlan {
+  /** The step it follows (Enter) or branches from (a decision's branch). */
+  from: string | null;
+  /** Spliced into the flow from `from` to this step (Enter on a step in a line): A → new → B. */
+  to: string | null;
+  label: string;
+  branch: boolean;
+}
+
+/**
+ * A step shown before its save returns, so typing never waits for the disk. A new step is only
+ * sent once it has words (`queued`); until then it lives here alone, so one left empty simply
+ * goes away (see useCapture's commitText).
+ */
 export interface PendingStep {
   step: Step;
-  flow: Flow | null;
+  plan: StepPlan;
+  /** Its step.add is on the write queue. */
+  queued: boolean;
+  /** Flows it brings: from the step before it, or on to the next one when spliced into a flow. */
+  flows: Flow[];
+  /** The flow it is spliced into, drawn ending at this step until the save returns. */
+  splices: string | null;
+  /** Steps pushed right to make room for it, shown there meanwhile. */
+  moves: readonly Placement[];
 }
 
 /**
@@ -58,7 +81,8 @@ export const useCanvasUi = create<CanvasUi>((set) => ({
   overrides: {},
   dialog: null,
   findOpen: false,
-  panelOpen: true,
+  // On a narrow window (a 1024-pixel projector) the panel would lie over the map: it waits to be asked for.
+  panelOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
   startEditing: (id, text, renaming) => set({ editingId: id, draft: text, renaming }),
   setDraft: (draft) => set({ draft }),
   stopEditing: () => set({ editingId: null, draft: '', renaming: false }),

@@ -21,11 +21,19 @@ export function mergeView(
   if (pendingList.length === 0 && overrideIds.length === 0) return view;
   const saved = new Set(view.steps.map((s) => s.id));
   const fresh = pendingList.filter((p) => !saved.has(p.step.id));
+  // Later pending steps were placed on top of earlier ones, so their moves win.
+  const moved = new Map(fresh.flatMap((p) => p.moves).map((m) => [m.id, m.x]));
   const steps = [...view.steps, ...fresh.map((p) => p.step)].map((s) => {
+    const x = moved.get(s.id);
     const o = overrides[s.id];
-    return o ? { ...s, ...o.patch } : s;
+    const shifted = x === undefined ? s : { ...s, x };
+    return o ? { ...shifted, ...o.patch } : shifted;
   });
-  const flows = [...view.flows, ...fresh.flatMap((p) => (p.flow ? [p.flow] : []))];
+  const spliced = new Map(fresh.flatMap((p) => (p.splices ? [[p.splices, p.step.id] as const] : [])));
+  const flows = [...view.flows, ...fresh.flatMap((p) => p.flows)].map((f) => {
+    const target = spliced.get(f.id);
+    return target ? { ...f, targetId: target } : f;
+  });
   return { ...view, steps, flows };
 }
 

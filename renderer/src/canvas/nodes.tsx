@@ -1,7 +1,8 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { createContext, memo, useContext, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { createContext, memo, useContext, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { LANE_HEADER_WIDTH } from '../../../core/geometry';
 import type { Lane, StepKind } from '../../../core/model';
+import { laneCompletions } from '../../../core/typeToMap';
 import { useCanvasUi } from './canvasUi';
 import { t, type StringKey } from '../i18n';
 
@@ -32,6 +33,8 @@ export interface CanvasActions {
 }
 
 export const CanvasActionsContext = createContext<CanvasActions>({ commitText: () => undefined });
+/** The lanes of the process on the canvas, by name, in order: what "@" completes to. */
+export const LaneNamesContext = createContext<readonly string[]>([]);
 
 const KIND_LABEL: Record<StepKind, StringKey> = {
   activity: 'capture.nodes.kind.activity',
@@ -68,12 +71,22 @@ export function enterAction(shift: boolean): CommitNext {
   return shift ? 'branch' : 'chain';
 }
 
-/** The text editor reads and writes the shared draft, which may already hold keys typed before it appeared. */
+/**
+ * The text editor reads and writes the shared draft, which may already hold keys typed before it
+ * appeared. "@" starts a lane name: Tab completes it from the process's lanes (again for the next
+ * match), and a hint under the editor says which lane Tab gives.
+ */
 function StepEditor({ id }: { id: string }) {
   const actions = useContext(CanvasActionsContext);
   const draft = useCanvasUi((s) => s.draft);
   const setDraft = useCanvasUi((s) => s.setDraft);
+  const lanes = useContext(LaneNamesContext);
   const ref = useRef<HTMLTextAreaElement>(null);
+  const cycle = useRef<{ from: string; index: number; shown: string } | null>(null);
+  const hintId = useId();
+  const completing = cycle.current?.shown === draft ? cycle.current.from : draft;
+  const matches = laneCompletions(completing, lanes);
+  const next = matches.length > 0 ? matches[cycle.current?.shown === draft ? (cycle.current.index + 1) % matches.length : 0] : undefined;
 
   useLayoutEffect(() => {
     // A node can be briefly unfocusable while React Flow places it; keep trying for a few frames.
@@ -97,7 +110,12 @@ function StepEditor({ id }: { id: string }) {
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     event.stopPropagation();
     if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter') {
+    if (event.key === 'Tab' && !event.shiftKey && next) {
+      event.preventDefault();
+      const index = matches.indexOf(next);
+      cycle.current = { from: completing, index, shown: next };
+      setDraft(next);
+    } else if (event.key === 'Enter') {
       event.preventDefault();
       actions.commitText(id, enterAction(event.shiftKey));
     } else if (event.key === 'Escape') {
@@ -107,15 +125,24 @@ function StepEditor({ id }: { id: string }) {
   };
 
   return (
-    <textarea
-      ref={ref}
-      className="step-editor nodrag nowheel"
-      aria-label={t('capture.nodes.stepText')}
-      value={draft}
-      onChange={(e) => setDraft(e.target.value)}
-      onKeyDown={onKeyDown}
-      onBlur={() => actions.commitText(id, 'stop')}
-    />
+    <>
+      <textarea
+        ref={ref}
+        className="step-editor nodrag nowheel"
+        aria-label={t('capture.nodes.stepText')}
+        aria-describedby={next ? hintId : undefined}
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        // Another window taking the focus (a glance at e-mail) is no click away: the step stays open.
+        onBlur={() => document.hasFocus() && actions.commitText(id, 'stop')}
+      />
+      {next && (
+        <span className="lane-hint" id={hintId}>
+          {t('capture.nodes.laneHint', { lane: next.slice(1, -2) })}
+        </span>
+      )}
+    </>
   );
 }
 

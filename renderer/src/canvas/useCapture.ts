@@ -1,25 +1,60 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, type RefObject } from 'react';
-import { laneBands, LANE_HEADER_WIDTH } from '../../../core/geometry';
-import { keepCentre, placeAfter, placeBranch } from '../../../core/layout';
-import type { ProcessView, Step, StepKind } from '../../../core/model';
+import { freeSpot, keepCentre, placeAfter, placeBranch, spliceRoom } from '../../../core/layout';
+import type { Flow, ProcessView, RecordChange, Step, StepKind } from '../../../core/model';
 import { newRecord } from '../../../core/records';
-import { kindForText, splitLanePrefix } from '../../../core/typeToMap';
+import { chooseLane, kindForText, type LaneChoice } from '../../../core/typeToMap';
+import { processView } from '../../../core/views';
 import { useCurrentSession } from '../capture/session';
 import { useSelection } from '../selection';
 import { useShoshin, type Send } from '../store';
-import { useCanvasUi } from './canvasUi';
-import { mergeView, stepRect } from './graph';
+import { useCanvasUi, type PendingStep, type StepPlan } from './canvasUi';
+import { followSteps } from './canvasViewport';
+import { mergeView } from './graph';
 import { layoutProcess } from './layoutClient';
 import type { CommitNext } from './nodes';
 import { t } from '../i18n';
 
-/** The process as the user sees it this instant: saved view plus what is still on its way to disk. */
-export function workingView(): ProcessView | null {
-  const view = useShoshin.getState().process;
+/**
+ * The process as the user sees it this instant: saved view plus what is still on its way to disk.
+ * The one on the canvas unless another is named (a step typed there is saved after a switch);
+ * `without` leaves out one pending step and what it brings (to place that step again).
+ */
+export function workingView(processId?: string, without?: string): ProcessView | null {
+  const state = useShoshin.getState();
+  const view = processId === undefined || processId === state.processId ? state.process : state.snapshot ? processView(state.snapshot, processId) : null;
   if (!view) return null;
   const ui = useCanvasUi.getState();
-  return mergeView(view, ui.pending, ui.overrides);
+  const pending = without === undefined ? ui.pending : Object.fromEntries(Object.entries(ui.pending).filter(([id]) => id !== without));
+  return mergeView(view, pending, ui.overrides);
+}
+
+/** The one flow out of a step that leads on to another step: Enter there inserts between the two. */
+function onlyWayOn(view: ProcessView, from: Step): Flow | null {
+  const out = view.flows.filter((f) => f.sourceId === from.id && f.targetId !== from.id);
+  const [only] = out;
+  return out.length === 1 && only && view.steps.some((s) => s.id === only.targetId) ? only : null;
+}
+
+/** Where a new step goes in `view` (which must not hold it yet), and what it brings with it. */
+function placeNew(view: ProcessView, id: string, plan: StepPlan, kind: StepKind): Pick<PendingStep, 'flows' | 'splices' | 'moves'> & { laneId: string | null; x: number; y: number } {
+  const processId = view.process.id;
+  const from = plan.from ? (view.steps.find((s) => s.id === plan.from) ?? null) : null;
+  const to = plan.to ? (view.steps.find((s) => s.id === plan.to) ?? null) : null;
+  const into = from && to ? view.flows.find((f) => f.sourceId === from.id && f.targetId === to.id) : undefined;
+  if (from && to && into) {
+    const room = spliceRoom(view, from, to, kind);
+    return { ...room, splices: into.id, flows: [{ id: `pending-flow:${id}:on`, processId, sourceId: id, targetId: to.id, label: '' }] };
+  }
+  const spot = from && plan.branch ? placeBranch(view, from, kind) : placeAfter(view, from, kind);
+  const flows = from ? [{ id: `pending-flow:${id}`, processId, sourceId: from.id, targetId: id, label: plan.label }] : [];
+  return { ...spot, flows, splices: null, moves: [] };
+}
+
+/** A lane a command just created, for its notice. */
+function createdLane(changes: readonly RecordChange[]): string | null {
+  for (const c of changes) if (c.table === 'lanes' && c.before === null && c.after) return c.after.name;
+  return null;
 }
 
 function currentSessionId(): string | null {
@@ -84,85 +119,93 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       if (wrapper.current && document.activeElement !== wrapper.current) wrapper.current.focus({ preventScroll: true });
     };
 
-    /** Pans (never zooms) just enough to bring a step into view, clear of the lane header column. */
-    const reveal = (id: string) => {
-      const view = workingView();
-      const el = wrapper.current;
-      const step = view?.steps.find((s) => s.id === id);
-      if (!view || !el || !step) return;
-      const rect = stepRect(step, laneBands(view.lanes, view.steps), new Set(view.lanes.map((l) => l.id)));
-      const { x, y, zoom } = getViewport();
-      const margin = 48;
-      const left = LANE_HEADER_WIDTH * zoom + margin;
-      // Clear of the zoom controls in the top-right corner.
-      const right = el.clientWidth - margin - 32;
-      const top = margin;
-      const bottom = el.clientHeight - margin;
-      let dx = 0;
-      let dy = 0;
-      const sx = rect.x * zoom + x;
-      const sy = rect.y * zoom + y;
-      if (sx + rect.width * zoom > right) dx = right - (sx + rect.width * zoom);
-      if (sx + dx < left) dx = left - sx;
-      if (sy + rect.height * zoom > bottom) dy = bottom - (sy + rect.height * zoom);
-      if (sy + dy < top) dy = top - sy;
-      // Not animated: d3's smooth zoom passes through other zoom levels, and a reveal that reads the viewport mid-flight would keep one.
-      if (dx !== 0 || dy !== 0) void setViewport({ x: x + dx, y: y + dy, zoom });
-    };
+    /** Brings a step into view, zoomed in to read it when it would be too small, clear of the lane names, controls and minimap. */
+    const reveal = (id: string) => followSteps({ getViewport, setViewport }, wrapper.current, workingView(), [id]);
 
     const show = (id: string) => {
       select([id]);
       reveal(id);
     };
 
+    /**
+     * Opens a new step to type into: shown at once, where it will most likely go, with every key
+     * typed from now on kept in the draft. Nothing is sent yet: the step is saved, with its words,
+     * when they are committed (see commitText), so one left empty goes away without a trace.
+     */
     const createStep: CaptureActions['createStep'] = (fromId, { label, branch }) => {
       const view = workingView();
       if (!view) return;
       const processId = view.process.id;
       const id = crypto.randomUUID();
-      const place = (now: ProcessView) => {
-        const others = { ...now, steps: now.steps.filter((s) => s.id !== id) };
-        const from = fromId ? (others.steps.find((s) => s.id === fromId) ?? null) : null;
-        return { from, ...(from && branch ? placeBranch(others, from, 'activity') : placeAfter(others, from, 'activity')) };
-      };
-      const showPending = (now: ProcessView) => {
-        const spot = place(now);
-        const shown = ui().pending[id]?.step;
-        // Nothing moved since it was first shown: no second render before the first paint.
-        if (shown && shown.laneId === spot.laneId && shown.x === spot.x && shown.y === spot.y) return spot;
-        ui().addPending({
-          step: blankStep(id, processId, spot, currentSessionId()),
-          flow: spot.from ? { id: `pending-flow:${id}`, processId, sourceId: spot.from.id, targetId: id, label: label ?? '' } : null,
-        });
-        return spot;
-      };
-      // On screen and typed into at once, placed where it will most likely go...
-      showPending(view);
+      const from = fromId ? (view.steps.find((s) => s.id === fromId) ?? null) : null;
+      const way = from && !branch && !label ? onlyWayOn(view, from) : null;
+      const plan: StepPlan = { from: from?.id ?? null, to: way?.targetId ?? null, label: label ?? '', branch };
+      const { laneId, x, y, ...brings } = placeNew(view, id, plan, 'activity');
+      ui().addPending({ step: blankStep(id, processId, { laneId, x, y }, currentSessionId()), plan, queued: false, ...brings });
       select([id]);
       ui().startEditing(id, '', false);
       focusCanvas();
       reveal(id);
+    };
+
+    /** Where the lane named in the text sends a new step placed at `spot`: a free row in that lane, same column. */
+    const inLane = (view: ProcessView, spot: { laneId: string | null; x: number; y: number }, kind: StepKind, laneId: string | null, id: string) => {
+      if (laneId === spot.laneId) return { laneId, x: spot.x, y: spot.y };
+      const others = view.steps.filter((s) => s.id !== id && s.laneId === laneId);
+      return { laneId, ...freeSpot(others, kind, spot.x, spot.y) };
+    };
+
+    /** Says so when typed text made a lane, with an Undo that takes back just the lane. */
+    const tellNewLane = (result: { changes: RecordChange[]; journalId: number | null } | null) => {
+      const lane = result ? createdLane(result.changes) : null;
+      if (!lane || !result?.journalId) return;
+      const notice = t('capture.useCapture.laneAdded', { lane });
+      const journalId = result.journalId;
+      useShoshin.setState({ notice, noticeAction: { notice, label: t('capture.useCapture.undoLane'), journalId, run: () => void mutate('history.undo', { journalId }) } });
+    };
+
+    /**
+     * Saves a new step once it has words: one step.add with its text, its lane and its place in the
+     * flow (one request, one undo entry). Worked out again when its turn on the write queue comes,
+     * from everything saved before it (the step it follows may itself have been waiting), so it
+     * lands in the lane an earlier step just created and splices into the flow as it is then.
+     */
+    const saveNew = (id: string, typed: string) => {
+      const pending = ui().pending[id];
+      if (!pending) return;
+      const processId = pending.step.processId;
+      const shown = workingView(processId);
+      const guess = chooseLane(typed, shown?.lanes.map((l) => l.name) ?? []);
+      const kind: StepKind = kindForText(guess.text);
+      const guessLane = guess.lane && !guess.isNew ? (shown?.lanes.find((l) => l.name === guess.lane)?.id ?? pending.step.laneId) : pending.step.laneId;
+      const at = kind === pending.step.kind ? pending.step : { ...pending.step, ...keepCentre(pending.step, kind) };
+      ui().addPending({ ...pending, queued: true, step: { ...at, kind, text: guess.text, laneId: guessLane } });
       enqueue(async (send) => {
-        // ...and placed for good once the gestures before it (say, a new lane) have been saved.
-        const now = workingView();
-        if (!now || now.process.id !== processId) return;
-        const spot = showPending(now);
-        reveal(id);
-        const sessionId = currentSessionId();
-        await send('step.add', {
+        // Placed again on what is saved now (and what is still waiting behind it), without its own guess.
+        const now = workingView(processId, id);
+        if (!now) return ui().dropPending(id);
+        const choice: LaneChoice = chooseLane(typed, now.lanes.map((l) => l.name));
+        const stepKind = kindForText(choice.text);
+        const { plan } = pending;
+        const placed = placeNew(now, id, plan, stepKind);
+        const into = placed.splices ? now.flows.find((f) => f.id === placed.splices) : undefined;
+        const laneId = choice.lane && !choice.isNew ? (now.lanes.find((l) => l.name === choice.lane)?.id ?? placed.laneId) : placed.laneId;
+        const spot = into ? { laneId, x: placed.x, y: placed.y } : inLane(now, placed, stepKind, laneId, id);
+        // The session chosen when the step was opened, unless it has been deleted since.
+        const sessionId = (useShoshin.getState().engagement?.sessions ?? []).some((s) => s.id === pending.step.sessionId) ? pending.step.sessionId : null;
+        const result = await send('step.add', {
           id,
           processId,
-          laneId: spot.laneId,
-          kind: 'activity',
-          x: spot.x,
-          y: spot.y,
-          ...(spot.from ? { after: spot.from.id } : {}),
-          ...(label ? { label } : {}),
+          kind: stepKind,
+          text: choice.text,
+          ...spot,
+          ...(into ? { insertOn: into.id } : plan.from && now.steps.some((s) => s.id === plan.from) ? { after: plan.from, ...(plan.label ? { label: plan.label } : {}) } : {}),
+          ...(choice.lane && choice.isNew ? { laneName: choice.lane } : {}),
           ...(sessionId ? { sessionId } : {}),
-        }).then((saved) => {
-          ui().dropPending(id);
-          if (!saved && ui().editingId === id) ui().stopEditing();
         });
+        ui().dropPending(id);
+        tellNewLane(result);
+        if (useShoshin.getState().processId === processId) reveal(id);
       });
     };
 
@@ -188,23 +231,50 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       const typed = state.draft;
       state.stopEditing();
       focusCanvas();
-      const view = workingView();
-      const step = view?.steps.find((s) => s.id === id);
-      if (!view || !step) return;
-      const { lane, text } = splitLanePrefix(typed);
-      const patch: { text?: string; kind?: StepKind } = {};
-      if (text !== step.text) patch.text = text;
-      if (patch.text !== undefined && step.kind === 'activity' && kindForText(text) === 'decision') patch.kind = 'decision';
-      // Always sent when typed: the lane a step shows before its save returns may be a guess.
-      const laneName = lane ?? undefined;
-      if (Object.keys(patch).length > 0 || laneName) {
-        const token = ui().setOverride(id, patch.kind ? { ...patch, ...keepCentre(step, patch.kind) } : patch);
-        // The next step is placed after this save, so it lands in the lane this one went to.
-        enqueue((send) => send('step.update', { id, patch, ...(laneName ? { laneName } : {}) }).finally(() => ui().dropOverride(id, token)));
-      }
-      if (!text) return;
+      const pending = state.pending[id];
+      if (pending && !pending.queued) {
+        // A new step left empty (Escape, Enter, a click away, another process) was never sent: it
+        // just goes, with no undo entry, and the step it came from is selected again.
+        if (!typed.trim()) {
+          ui().dropPending(id);
+          select(pending.plan.from && useShoshin.getState().processId === pending.step.processId ? [pending.plan.from] : []);
+          return;
+        }
+        saveNew(id, typed);
+      } else if (!renameStep(id, typed)) return;
       if (next === 'chain') addNext(id);
       else if (next === 'branch') addBranch(id);
+    };
+
+    /** Saves new words for a step that exists (or whose add is queued); false when they are empty. */
+    const renameStep = (id: string, typed: string): boolean => {
+      const processId = ui().pending[id]?.step.processId ?? useShoshin.getState().snapshot?.tables.steps.get(id)?.processId;
+      const view = processId ? workingView(processId) : null;
+      const step = view?.steps.find((s) => s.id === id);
+      if (!view || !step || !processId) return false;
+      const guess = chooseLane(typed, view.lanes.map((l) => l.name));
+      const patch: { text?: string; kind?: StepKind } = {};
+      if (guess.text !== step.text) patch.text = guess.text;
+      if (patch.text !== undefined && step.kind === 'activity' && kindForText(guess.text) === 'decision') patch.kind = 'decision';
+      if (Object.keys(patch).length > 0 || guess.lane) {
+        const token = ui().setOverride(id, patch.kind ? { ...patch, ...keepCentre(step, patch.kind) } : patch);
+        // The lane is read again when its turn comes: an earlier step may just have created it.
+        enqueue(async (send) => {
+          // Everything before this edit is saved now, this step included: compare with what is on disk.
+          const saved = useShoshin.getState().snapshot?.tables.steps.get(id);
+          const now = workingView(processId);
+          if (!now || !saved) return ui().dropOverride(id, token);
+          const choice = chooseLane(typed, now.lanes.map((l) => l.name));
+          const words: { text?: string; kind?: StepKind } = {};
+          if (choice.text !== saved.text) words.text = choice.text;
+          if (words.text !== undefined && saved.kind === 'activity' && kindForText(choice.text) === 'decision') words.kind = 'decision';
+          if (Object.keys(words).length === 0 && !choice.lane) return ui().dropOverride(id, token);
+          const result = await send('step.update', { id, patch: words, ...(choice.lane ? { laneName: choice.lane } : {}) });
+          ui().dropOverride(id, token);
+          tellNewLane(result);
+        });
+      }
+      return guess.text !== '';
     };
 
     const rename = (id: string) => {

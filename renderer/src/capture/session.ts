@@ -1,8 +1,12 @@
 import { create } from 'zustand';
+import { ApiError, call } from '../api';
+import { useShoshin } from '../store';
+import { t } from '../i18n';
 
 /**
  * The workshop being captured right now: new steps and quotes record it, so the report can say
- * which session they came from. Kept per engagement for this window, so a reload keeps it.
+ * which session they came from. Kept in the engagement file (outside the undo history), so a
+ * reload, a restart and the browser host's new address each run all keep it.
  */
 interface CurrentSession {
   sessionId: string | null;
@@ -11,27 +15,22 @@ interface CurrentSession {
   restore: (engagementId: string) => void;
 }
 
-const key = (engagementId: string) => `shoshin-session:${engagementId}`;
-
-function stored(engagementId: string): string | null {
-  try {
-    return sessionStorage.getItem(key(engagementId));
-  } catch {
-    return null;
-  }
+function tell(error: unknown): void {
+  useShoshin.setState({ notice: error instanceof ApiError ? error.message : t('shell.store.genericError') });
 }
 
-export const useCurrentSession = create<CurrentSession>((set) => ({
+export const useCurrentSession = create<CurrentSession>((set, get) => ({
   sessionId: null,
   engagementId: null,
   choose: (engagementId, sessionId) => {
-    try {
-      if (sessionId) sessionStorage.setItem(key(engagementId), sessionId);
-      else sessionStorage.removeItem(key(engagementId));
-    } catch {
-      // Storage may be unavailable; the choice then lasts until reload.
-    }
     set({ engagementId, sessionId });
+    call('capture.chooseSession', { sessionId }).catch(tell);
   },
-  restore: (engagementId) => set({ engagementId, sessionId: stored(engagementId) }),
+  restore: (engagementId) => {
+    set({ engagementId, sessionId: null });
+    call('capture.session', {}).then(({ sessionId }) => {
+      // Only if nothing was chosen meanwhile, in this engagement.
+      if (get().engagementId === engagementId && get().sessionId === null) set({ sessionId });
+    }, tell);
+  },
 }));

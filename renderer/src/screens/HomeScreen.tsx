@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
 import { runCommand, useCommands } from '../commands';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { useSettingsUi } from '../settings/SettingsHost';
 import { useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { t } from '../i18n';
@@ -13,7 +13,6 @@ export function HomeScreen() {
   const [name, setName] = useState('');
   const [client, setClient] = useState('');
   const [askPath, setAskPath] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
   const nameField = useRef<HTMLInputElement>(null);
   const welcome = home && !home.preferences.welcomed;
 
@@ -47,7 +46,6 @@ export function HomeScreen() {
     () => [
       { id: 'file.new', title: t('shell.home.newEngagementCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+N', whileTyping: true, run: () => nameField.current?.focus() },
       { id: 'file.open', title: t('shell.home.openCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+O', whileTyping: true, run: () => openFile() },
-      { id: 'app.settings', title: t('shell.home.settingsCommand'), group: t('shell.commandList.group.file'), shortcut: 'Mod+,', whileTyping: true, run: () => setSettingsOpen(true) },
     ],
     [home],
   );
@@ -62,7 +60,7 @@ export function HomeScreen() {
             <p>{t('shell.home.tagline')}</p>
           </div>
           <span className="spacer" />
-          <button type="button" className="btn" onClick={() => setSettingsOpen(true)}>
+          <button type="button" className="btn" onClick={() => useSettingsUi.getState().show()}>
             {t('shell.home.settings')}
           </button>
         </header>
@@ -136,15 +134,6 @@ export function HomeScreen() {
           </section>
         </div>
       </div>
-      {settingsOpen && home && (
-        <SettingsDialog
-          initial={home.preferences}
-          onClose={(saved) => {
-            setSettingsOpen(false);
-            if (saved) useShoshin.setState({ home: { ...home, preferences: saved } });
-          }}
-        />
-      )}
       {askPath && (
         <PromptDialog
           title={t('shell.home.openEngagement')}

@@ -10,7 +10,37 @@ function whileTyping() {
     { keys: ['Shift+Enter'], title: t('shell.shortcuts.shiftEnter') },
     { keys: ['Escape'], title: t('shell.shortcuts.escape') },
     { keys: [t('shell.shortcuts.roleKeys')], title: t('shell.shortcuts.role') },
+    { keys: [t('shell.shortcuts.newLaneKeys'), t('shell.shortcuts.newLaneTab')], title: t('shell.shortcuts.newLane') },
   ];
+}
+
+/** Gestures on the map that are no single command: how the flow grows in the middle, and branches typed as text. */
+function onTheMap() {
+  return [
+    { keys: ['Enter'], title: t('shell.shortcuts.insert') },
+    { keys: [t('shell.shortcuts.dropKeys')], title: t('shell.shortcuts.drop') },
+    { keys: [t('shell.shortcuts.branchKeys')], title: t('shell.shortcuts.branchLines') },
+  ];
+}
+
+function StaticSection({ title, rows }: { title: string; rows: readonly { keys: string[]; title: string }[] }) {
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <table className="table">
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.title}>
+              <td>{row.title}</td>
+              <td className="num">
+                <Keys shortcuts={row.keys} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 function Keys({ shortcuts }: { shortcuts: readonly string[] }) {
@@ -66,21 +96,8 @@ export function ShortcutSheet() {
       <div className="dialog dialog-wide shortcut-sheet" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <h2 id={titleId}>{t('shell.shortcuts.title')}</h2>
         <div className="shortcut-columns">
-          <section aria-label={t('shell.shortcuts.whileTyping')}>
-            <h3>{t('shell.shortcuts.whileTyping')}</h3>
-            <table className="table">
-              <tbody>
-                {whileTyping().map((row) => (
-                  <tr key={row.title}>
-                    <td>{row.title}</td>
-                    <td className="num">
-                      <Keys shortcuts={row.keys} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <StaticSection title={t('shell.shortcuts.whileTyping')} rows={whileTyping()} />
+          <StaticSection title={t('shell.shortcuts.onTheMap')} rows={onTheMap()} />
           {groups.map((group) => (
             <section key={group} aria-label={group}>
               <h3>{group}</h3>
