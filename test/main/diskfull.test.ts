@@ -113,7 +113,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     expect(history).toMatchObject({ canUndo: true, canRedo: true });
 
     disk.fill();
-    const refusal = { ok: false, error: { code: 'disk_full', message: EDIT_DISK_FULL } };
+    const refusal = { ok: false, error: { code: 'disk_full', key: 'error.diskFull.edit', message: EDIT_DISK_FULL } };
     expect(await h.dispatch(h.workspace, 'history.undo', {})).toEqual(refusal);
     expect(await h.dispatch(h.workspace, 'history.redo', {})).toEqual(refusal);
     expect(await h.history()).toEqual(history);
@@ -158,7 +158,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
 
     expect(await a.dispatch(a.workspace, 'settings.update', { consultantName: 'Someone else' })).toEqual({
       ok: false,
-      error: { code: 'disk_full', message: 'The disk is full: your settings were not saved. Free some space and try again.' },
+      error: { code: 'disk_full', key: 'error.diskFull.settings', message: 'The disk is full: your settings were not saved. Free some space and try again.' },
     });
     const home = await a.call('app.home');
     expect(home.preferences).toEqual(preferences);
@@ -191,8 +191,9 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     expect(failed.lastFailure).toMatchObject({
       reason: 'open',
       code: 'disk_full',
-      message: 'The last automatic snapshot could not be taken: the disk is full.',
+      message: msg('error.diskFull.snapshot'),
     });
+    expect(failed.lastFailure && format(failed.lastFailure.message)).toBe('The last automatic snapshot could not be taken: the disk is full.');
     // No empty folder for the engagement, no partial file.
     expect(tree(path.join(a.userDataDir, 'Snapshots'))).toEqual([]);
 
@@ -284,7 +285,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     await a.call('engagement.open', { path: smallEngagement() });
     await a.workspace.schedule?.pending;
     disk.fill();
-    expect(await a.dispatch(a.workspace, 'engagement.saveCopy', {})).toEqual({ ok: false, error: { code: 'disk_full', message: EDIT_DISK_FULL } });
+    expect(await a.dispatch(a.workspace, 'engagement.saveCopy', {})).toEqual({ ok: false, error: { code: 'disk_full', key: 'error.diskFull.edit', message: EDIT_DISK_FULL } });
     expect(tree(disk.dir)).toEqual(['.ballast']);
     expect((await a.call('process.create', { name: 'Still editing' })).journalId).not.toBeNull();
     disk.free();
