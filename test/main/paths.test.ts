@@ -123,7 +123,10 @@ describe('services under a path policy', () => {
     store.close();
     expect((await s.call('engagement.open', { path: hostile })).ok).toBe(true);
     const refused = await s.call('report.start', { format: 'docx' });
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', message: expect.stringContaining('/etc/shadow') } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'forbidden_path', key: 'error.path.browserLogo', values: { folder: expect.any(String), path: '/etc/shadow' }, message: expect.stringContaining('/etc/shadow') },
+    });
     // Other formats have no logo, so the planted path does not stop them and is not passed on.
     const csv = await s.call('report.start', { format: 'csv', register: 'painPoints' });
     if (!csv.ok) throw new Error(csv.error.message);
@@ -183,7 +186,7 @@ describe('services under a path policy', () => {
     const copy = await s.call('engagement.saveCopy');
     expect(copy.ok && String((copy.data as { path: string }).path).startsWith(s.dataDir + path.sep)).toBe(true);
     expect(fs.existsSync(elsewhere)).toBe(false);
-    for (const removed of ['engagement.counts', 'engagement.update', 'lane.rename', 'flow.update', 'quote.update', 'report.saveOptions', 'engagement.pickAndOpen']) {
+    for (const removed of ['engagement.counts', 'lane.rename', 'flow.update', 'quote.update', 'report.saveOptions', 'engagement.pickAndOpen']) {
       expect(await s.call(removed), removed).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
     s.workspace.close();
