@@ -41,6 +41,11 @@ function nonBlank(schema: z.ZodString): z.ZodType<string> {
   return schema.refine((value) => value.trim().length > 0, { message: format(msg('error.input.blank')) });
 }
 
+/** A name the user must give where one is asked for beyond the records (a lane typed as "Role: text"). */
+export const NonBlankName = nonBlank(Name);
+/** Text the user must give: not empty, not only spaces. */
+export const NonBlankText = nonBlank(Text);
+
 function valueSchema(f: Field<unknown>, asInput: boolean): z.ZodType {
   let schema: z.ZodType;
   switch (f.kind) {

@@ -10,6 +10,10 @@ export function addFlow(tx: Tx, input: CreateOf<'flows'>): Flow {
   if (source.processId !== input.processId || target.processId !== input.processId) {
     throw new ShoshinError('conflict', msg('error.flow.crossProcess'));
   }
+  // A second flow between the same two steps says nothing new, and BPMN tools reject it.
+  if (tx.all('flows', { sourceId: input.sourceId, targetId: input.targetId }).length > 0) {
+    throw new ShoshinError('conflict', msg('error.flow.duplicate'));
+  }
   return tx.insert('flows', newRecord('flows', { ...input, id: randomUUID() }));
 }
 

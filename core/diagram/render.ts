@@ -1,10 +1,10 @@
 import { LANE_HEADER_WIDTH, STEP_SIZE } from '../geometry';
 import type { Flow, Lane, PainPoint, Question, Step } from '../model';
 import { PRINT } from '../palette';
-import { escapeXml, oneLine } from '../xml';
+import { escapeXml } from '../xml';
 import { LEGEND_HEIGHT, legendSvg } from './legend';
-import { routeFlow, stepBoxes, type Point, type Route } from './routing';
-import { EVENT_LABEL_WIDTH, marker, MARKER_SIZE, markerRow, num, stepSvg, textBlock } from './shapes';
+import { EVENT_LABEL_WIDTH, LABEL_FONT, roundedPath, stepBoxes, type FlowRoute, type Point, type Routes } from '../routing';
+import { marker, MARKER_SIZE, markerRow, num, stepSvg, textBlock } from './shapes';
 import { FONT_FAMILY, textWidth, wrapText } from './text';
 
 /**
@@ -21,6 +21,8 @@ export interface DiagramInput {
   painPoints?: readonly PainPoint[];
   /** Only open questions get a marker. */
   questions?: readonly Question[];
+  /** The flows' routes (core/routing.ts routeProcess), as the canvas draws them. */
+  routes: Routes;
 }
 
 export interface DiagramOptions {
@@ -37,7 +39,6 @@ export interface Diagram {
 
 const HEADER_WIDTH = LANE_HEADER_WIDTH;
 const BODY_MARGIN = 32;
-const LABEL_FONT = 12;
 
 function arrowhead(from: Point, to: Point): string {
   const angle = Math.atan2(to.y - from.y, to.x - from.x);
@@ -48,26 +49,21 @@ function arrowhead(from: Point, to: Point): string {
   return `<path d="M${num(to.x)} ${num(to.y)}L${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}Z" fill="${PRINT.stepStroke}"/>`;
 }
 
-function flowSvg(route: Route, label: string): string {
+function flowSvg(route: FlowRoute): string {
   const points = route.points;
-  const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`).join('');
   const last = points[points.length - 1] as Point;
   const before = points[points.length - 2] as Point;
-  let out = `<path d="${d}" fill="none" stroke="${PRINT.stepStroke}" stroke-width="1.6" stroke-linejoin="round"/>${arrowhead(before, last)}`;
-  const text = oneLine(label);
-  if (text) {
-    const { lines } = wrapText(text, 150, LABEL_FONT, 1, true);
-    const line = lines[0] ?? '';
-    const width = textWidth(line, LABEL_FONT, true);
-    const left = route.label.anchor === 'start' ? route.label.x : route.label.x - width / 2;
-    out += `<rect x="${num(left - 3)}" y="${num(route.label.y - LABEL_FONT + 1)}" width="${num(width + 6)}" height="${LABEL_FONT + 4}" rx="3" fill="${PRINT.paper}" fill-opacity="0.9"/>`;
-    out += `<text x="${num(route.label.x)}" y="${num(route.label.y)}" font-size="${LABEL_FONT}" font-weight="bold" text-anchor="${route.label.anchor}" fill="${PRINT.text}">${escapeXml(line)}</text>`;
+  let out = `<path d="${roundedPath(points)}" fill="none" stroke="${PRINT.stepStroke}" stroke-width="1.6" stroke-linejoin="round"/>${arrowhead(before, last)}`;
+  const label = route.label;
+  if (label) {
+    out += `<rect x="${num(label.x)}" y="${num(label.y)}" width="${num(label.width)}" height="${num(label.height)}" rx="3" fill="${PRINT.paper}" fill-opacity="0.9"/>`;
+    out += `<text x="${num(label.x + label.width / 2)}" y="${num(label.y + label.height - 4)}" font-size="${LABEL_FONT}" font-weight="bold" text-anchor="middle" fill="${PRINT.text}">${escapeXml(label.text)}</text>`;
   }
   return out;
 }
 
-/** The canvas-x extent of everything drawn in the body (steps and event labels), before margins. */
-export function contentExtent(input: DiagramInput): { from: number; to: number } {
+/** The canvas-x extent of everything drawn in the body (steps, event labels, flows and their labels), before margins. */
+export function contentExtent(input: Pick<DiagramInput, 'steps' | 'routes'>): { from: number; to: number } {
   if (input.steps.length === 0) return { from: HEADER_WIDTH, to: HEADER_WIDTH + 400 };
   let from = Infinity;
   let to = -Infinity;
@@ -77,6 +73,16 @@ export function contentExtent(input: DiagramInput): { from: number; to: number }
     from = Math.min(from, step.x - extra);
     to = Math.max(to, step.x + width + extra);
   }
+  for (const route of Object.values(input.routes)) {
+    for (const p of route.points) {
+      from = Math.min(from, p.x);
+      to = Math.max(to, p.x);
+    }
+    if (route.label) {
+      from = Math.min(from, route.label.x);
+      to = Math.max(to, route.label.x + route.label.width);
+    }
+  }
   return { from: from - BODY_MARGIN, to: to + BODY_MARGIN };
 }
 
@@ -84,7 +90,7 @@ export function contentExtent(input: DiagramInput): { from: number; to: number }
  * Cut points for drawing a wide process in several parts no wider than `maxBodyWidth`, placed in
  * gaps between steps where there is one, so no step is cut in half.
  */
-export function diagramSlices(input: DiagramInput, maxBodyWidth: number): { from: number; to: number }[] {
+export function diagramSlices(input: Pick<DiagramInput, 'steps' | 'routes'>, maxBodyWidth: number): { from: number; to: number }[] {
   const extent = contentExtent(input);
   if (extent.to - extent.from <= maxBodyWidth) return [extent];
   const spans = input.steps.map((s) => ({ from: s.x - 12, to: s.x + STEP_SIZE[s.kind].width + 12 })).sort((a, b) => a.from - b.from);
@@ -132,12 +138,10 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     if (orphan) processPains.push(p.number);
   }
 
-  const routes = new Map<string, Route>();
-  const obstacles = [...boxes.values()];
+  const routes = new Map<string, FlowRoute>();
   for (const flow of input.flows) {
-    const s = boxes.get(flow.sourceId);
-    const t = boxes.get(flow.targetId);
-    if (s && t) routes.set(flow.id, routeFlow(s, t, obstacles));
+    const route = input.routes[flow.id];
+    if (route && boxes.has(flow.sourceId) && boxes.has(flow.targetId)) routes.set(flow.id, route);
   }
 
   const range = options.range ?? contentExtent(input);
@@ -152,6 +156,10 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     for (const p of route.points) {
       minY = Math.min(minY, p.y - 20);
       lanesHeight = Math.max(lanesHeight, p.y + 24);
+    }
+    if (route.label) {
+      minY = Math.min(minY, route.label.y - 8);
+      lanesHeight = Math.max(lanesHeight, route.label.y + route.label.height + 8);
     }
   }
   if (bands.length === 0) lanesHeight = Math.max(lanesHeight, 120);
@@ -173,7 +181,7 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   const body: string[] = [];
   for (const flow of input.flows) {
     const route = routes.get(flow.id);
-    if (route) body.push(flowSvg(route, flow.label));
+    if (route) body.push(flowSvg(route));
   }
   for (const step of input.steps) {
     const box = boxes.get(step.id);

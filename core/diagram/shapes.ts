@@ -1,13 +1,14 @@
 import type { Step } from '../model';
 import { PRINT } from '../palette';
 import { escapeXml } from '../xml';
-import type { Box } from './routing';
-import { textWidth, wrapText } from './text';
+import { eventLabelLines, type Box } from '../routing';
+import { textWidth, wrapLines } from './text';
 
 /** The SVG pieces a diagram is made of: text blocks, step shapes, markers and icons. */
 
 export const MARKER_SIZE = 22;
-const STEP_FONT = 13;
+/** The size of step text before it shrinks to fit: the report sizes diagrams on paper by it. */
+export const STEP_FONT = 13;
 const MIN_STEP_FONT = 10;
 
 export function num(value: number): string {
@@ -26,17 +27,29 @@ export function textBlock(lines: readonly string[], cx: number, top: number, siz
     .join('');
 }
 
-/** Text centred in a box, at the largest size from 13 px down to 10 px at which it fits whole. */
+/**
+ * Text centred in a box, at the largest size from 13 px down to 10 px at which it fits whole with
+ * every word on one line; failing that, the largest at which long words only split after a hyphen;
+ * failing that, the largest at which it fits at all with a word cut where the line is full; and
+ * failing everything, the smallest size, ending in an ellipsis.
+ */
 function fittedText(text: string, box: Box, pad: { x: number; y: number }): string {
   const width = box.width - pad.x * 2;
   const height = box.height - pad.y * 2;
-  let chosen: { lines: string[]; size: number } | null = null;
-  for (let size = STEP_FONT; size >= MIN_STEP_FONT; size--) {
+  let whole: { lines: string[]; size: number } | null = null;
+  let hyphenated: { lines: string[]; size: number } | null = null;
+  let cut: { lines: string[]; size: number } | null = null;
+  let smallest: { lines: string[]; size: number } | null = null;
+  for (let size = STEP_FONT; size >= MIN_STEP_FONT && !whole; size--) {
     const maxLines = Math.max(1, Math.floor(height / (size * 1.25)));
-    const wrapped = wrapText(text, width, size, maxLines);
-    chosen = { lines: wrapped.lines, size };
-    if (!wrapped.truncated) break;
+    const wrapped = wrapLines(text, width, size, maxLines);
+    smallest = { lines: wrapped.lines, size };
+    if (wrapped.truncated) continue;
+    if (!wrapped.broken) whole = smallest;
+    else if (!wrapped.cut) hyphenated ??= smallest;
+    else cut ??= smallest;
   }
+  const chosen = whole ?? hyphenated ?? cut ?? smallest;
   if (!chosen || chosen.lines.length === 0) return '';
   const blockHeight = chosen.lines.length * chosen.size * 1.25;
   return textBlock(chosen.lines, box.x + box.width / 2, box.y + (box.height - blockHeight) / 2, chosen.size);
@@ -86,9 +99,6 @@ export function diamondPath(box: Box, inset: number): string {
   return `M${num(cx)} ${num(cy - hh)}L${num(cx + hw)} ${num(cy)}L${num(cx)} ${num(cy + hh)}L${num(cx - hw)} ${num(cy)}Z`;
 }
 
-/** Start and end events carry their label below the circle, up to this wide. */
-export const EVENT_LABEL_WIDTH = 140;
-
 export function stepSvg(step: Step, box: Box): string {
   const text = step.text;
   const cx = box.x + box.width / 2;
@@ -100,8 +110,7 @@ export function stepSvg(step: Step, box: Box): string {
       const stroke = thick ? 4.5 : 2;
       const r = box.width / 2 - stroke / 2;
       const color = thick ? PRINT.text : PRINT.start;
-      const label = text || (thick ? 'End' : 'Start');
-      const { lines } = wrapText(label, EVENT_LABEL_WIDTH, 12, 3);
+      const lines = eventLabelLines(step);
       return (
         `<circle cx="${num(cx)}" cy="${num(cy)}" r="${num(r)}" fill="${PRINT.stepFill}" stroke="${color}" stroke-width="${stroke}"/>` +
         textBlock(lines, cx, box.y + box.height + 4, 12, { color: PRINT.textMuted })

@@ -4,14 +4,14 @@ import { MAX_CLIPBOARD_STEPS, type ClipboardPayload as ClipboardPayloadShape } f
 import { MAX_LAYOUT_STEPS } from '../layout';
 import { MAX_PASTE_ROWS } from '../tsv';
 import { format, msg } from '../messages';
-import { Coord, createSchema, Flow, Id, Lane, Name, patchSchema, Process, Question, Quote, Step, Text } from '../model';
+import { Coord, createSchema, Flow, Id, Lane, Name, NonBlankName, NonBlankText, patchSchema, Process, Question, Quote, Step } from '../model';
 import { PainPointFate } from './analysis';
 import { ById, Change, Empty, method, Ok, patchOf } from './base';
 
 
 /** A copied step: the fields its definition marks for the clipboard, its lane by name, a reference local to the copy. */
 const ClipboardStep = Step.pick(Object.fromEntries(CLIPBOARD_STEP_KEYS.map((key) => [key, true])) as { [K in (typeof CLIPBOARD_STEP_KEYS)[number]]: true })
-  .extend({ ref: z.string().min(1).max(64), laneName: Name.nullable() })
+  .extend({ ref: z.string().min(1).max(64), laneName: NonBlankName.nullable() })
   .strict();
 
 /** Steps copied from any process or engagement (core/clipboard.ts builds them). */
@@ -19,7 +19,10 @@ const ClipboardPayload: z.ZodType<ClipboardPayloadShape> = z
   .object({
     format: z.literal('shoshin.steps/1'),
     steps: z.array(ClipboardStep).min(1).max(MAX_CLIPBOARD_STEPS),
-    flows: z.array(z.object({ from: z.string().max(64), to: z.string().max(64), label: Name }).strict()).max(MAX_CLIPBOARD_STEPS * 4),
+    flows: z
+      .array(z.object({ from: z.string().max(64), to: z.string().max(64), label: Name }).strict())
+      .max(MAX_CLIPBOARD_STEPS * 4)
+      .refine((flows) => new Set(flows.map((f) => JSON.stringify([f.from, f.to]))).size === flows.length, { message: format(msg('error.paste.duplicateFlow')) }),
   })
   .strict();
 
@@ -57,7 +60,7 @@ export const captureMethods = {
         id: Id,
         patch: patchSchema('steps'),
         /** "@Role text" typed as a step's text: move the step into this lane, creating it (as an undo entry of its own) if needed. */
-        laneName: Name.min(1).optional(),
+        laneName: NonBlankName.optional(),
       })
       .strict(),
     Change,
@@ -97,7 +100,7 @@ export const captureMethods = {
   'process.mapText': method(
     'command',
     z
-      .object({ processId: Id, text: Text.min(1), after: Id.optional(), laneId: Id.nullable().optional(), sessionId: Id.nullable().optional() })
+      .object({ processId: Id, text: NonBlankText, after: Id.optional(), laneId: Id.nullable().optional(), sessionId: Id.nullable().optional() })
       .strict(),
     Change.extend({ steps: z.array(Step) }),
   ),

@@ -3,14 +3,20 @@ import { format, msg } from '../messages';
 import { Id } from '../model';
 import { CSV_REGISTERS } from './analysis';
 import { Empty, FilePath, MessageSchema, method, Ok } from './base';
-import { EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
+import { EXPORT_FORMATS, MAP_PAPERS, REPORT_SECTIONS } from '../reportDefaults';
 
-export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, REPORT_SECTIONS } from '../reportDefaults';
+export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, MAP_PAPERS, REPORT_LANGUAGES, REPORT_SECTIONS } from '../reportDefaults';
 
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
 
 export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, format(msg('error.input.brandColor')));
+
+/** A language tag such as en-GB or de-DE (BCP 47); empty for the language of the computer the report is made on. */
+export const ReportLanguage = z
+  .string()
+  .max(35)
+  .regex(/^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)?$/, format(msg('error.input.languageTag')));
 
 /** How the Word report is made; remembered per engagement. */
 export const ReportOptions = z
@@ -32,6 +38,18 @@ export const ReportOptions = z
     brandColor: BrandColor,
     /** A PNG, JPEG or SVG file for the cover, chosen with report.pickLogo (or, in the browser host, in the data folder); empty for none. */
     logoPath: z.string().max(4096),
+    /**
+     * The paper of the process maps' landscape pages: the text pages' own (A4 unless a template says
+     * otherwise) or A3, folded into the report. Options saved before there was a choice read as A4.
+     */
+    mapPaper: z.enum(MAP_PAPERS).default('a4'),
+    /** The document's language, for spelling and hyphenation in Word. */
+    language: ReportLanguage.default(''),
+    /**
+     * A Word template (.dotx or .docx), chosen with report.pickTemplate (or, in the browser host, in the
+     * data folder), whose styles, header, footer and paper the report takes; empty for Shoshin's own look.
+     */
+    templatePath: z.string().max(4096).default(''),
   })
   .strict();
 export type ReportOptions = z.infer<typeof ReportOptions>;
@@ -83,4 +101,6 @@ export const reportMethods = {
   'report.open': method('app', JobRef, Ok),
   /** The native image picker; main keeps a copy of the chosen logo and returns the copy's path. */
   'report.pickLogo': method('app', Empty, z.object({ path: FilePath.nullable() })),
+  /** The native file picker for a Word template; main checks it, keeps a copy and returns the copy's path. */
+  'report.pickTemplate': method('app', Empty, z.object({ path: FilePath.nullable() })),
 };

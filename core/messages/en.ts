@@ -60,8 +60,10 @@ export const en = {
   'error.splice.ownFlow': 'A step cannot be dropped onto a flow of its own.',
   'error.splice.tooManyFlows': 'Only a step with at most one flow in and one flow out can be dropped onto a flow; join this one by hand (J).',
   'error.step.afterOrInsert': 'A new step either follows a step or goes into a flow, not both.',
+  'error.flow.duplicate': 'These two steps are already connected in this direction.',
   'error.flow.crossProcess': 'A flow can only join steps of the same process.',
   'error.paste.repeatedRef': 'The pasted steps repeat a reference.',
+  'error.paste.duplicateFlow': 'Two flows join the same two steps in the same direction.',
   'error.paste.flowOutside': 'A pasted flow points at a step that was not copied.',
   'error.typeToMap.empty': 'Type at least one line, like “Service desk: log the call”.',
   'error.typeToMap.tooMany': 'That is {count} lines; map at most {max} at a time.',
@@ -160,6 +162,12 @@ export const en = {
   'error.path.desktopLogo': "The report's logo ({path}) was not chosen in Shoshin, so it was not read. Choose the logo again in the Export dialog.",
   'error.path.browserOpen': 'In the browser, Shoshin opens files from its data folder ({folder}) and the recent list; {path} is outside them.',
   'error.path.browserLogo': "The report's logo must be a file in the data folder ({folder}); {path} is outside it, so it was not read.",
+
+  'error.path.desktopTemplate': "The report's template ({path}) was not chosen in Shoshin, so it was not read. Choose the template again in the Export dialog.",
+  'error.path.browserTemplate': "The report's template must be a file in the data folder ({folder}); {path} is outside it, so it was not read.",
+  'error.template.bad': 'The template must be a Word template or document (.dotx or .docx) of at most 20 MB.',
+  'error.template.missing': 'The template file was not found: {path}',
+  'error.template.noStyles': '{name} has no styles of its own, so it cannot give the report its look.',
 
   'error.export.whichProcess': 'Say which process to export.',
   'error.export.notFinished': 'The export has not finished yet.',
@@ -422,6 +430,7 @@ export const en = {
 
   'error.steps.patchEmpty': 'Send at least one step to change or add.',
   'error.input.blank': 'Write something here; it cannot be blank.',
+  'error.input.languageTag': 'Use a language tag like en-GB, or leave it empty for the system language.',
   'error.input.brandColor': 'Use a colour like #1f4e79.',
 
   'cli.usage': `Usage:
@@ -441,6 +450,9 @@ export const en = {
       --no-questions          leave open questions out
       --confidential | --no-confidential
       --brand-color '#1f4e79' --logo logo.png
+      --template firm.dotx    the firm's Word template: its styles, header, footer and paper
+      --map-paper a4|a3       paper for the process maps (default a4: the text pages' own)
+      --language en-GB        the document's language (default: this computer's)
       --force                 replace files that already exist`,
   'cli.unknownCommand': 'Unknown command: {command}',
   'cli.refused': 'shoshin: {message}',
@@ -454,6 +466,7 @@ export const en = {
   'cli.export.whereOut': 'Say where to write the export with --out PATH.',
   'cli.export.register': '--register must be pain-points or stakeholders.',
   'cli.export.confidentialBoth': 'Give --confidential or --no-confidential, not both.',
+  'cli.export.mapPaper': '--map-paper must be a4 or a3.',
   'cli.export.anonymiseBoth': 'Give --anonymise or --no-anonymise, not both.',
   'cli.export.nameIndividualsNeedsNames': '--name-individuals names people in the people chapter, so it needs --no-anonymise.',
   'cli.export.unknownSection.one': 'Unknown section {names}; the sections are {sections}.',
@@ -502,6 +515,8 @@ export const en = {
   'dialog.open.filter': 'Shoshin engagement',
   'dialog.logo.title': 'Choose a logo',
   'dialog.logo.filter': 'Image',
+  'dialog.template.title': 'Choose a Word template',
+  'dialog.template.filter': 'Word template',
 
   'web.running': "Shoshin is running in your browser. Open this address (it contains this run's private token):",
   'web.needToken': 'Open Shoshin with the full address printed by npm run web (it includes the token).',

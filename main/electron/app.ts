@@ -220,6 +220,14 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      pickTemplatePath: async () => {
+        const result = await dialog.showOpenDialog({
+          title: format(msg('dialog.template.title')),
+          filters: [{ name: format(msg('dialog.template.filter')), extensions: ['dotx', 'docx'] }],
+          properties: ['openFile'],
+        });
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       openPath: async (file) => {
         const failure = await electron.shell.openPath(file);
         if (failure) throw new ShoshinError('conflict', msg('error.export.openFailed', { reason: failure }));

@@ -12,6 +12,7 @@ import { readReportOptions } from './data';
 import { readEngagement } from './read';
 import { readLogo } from './images';
 import { runExportInWorker } from './jobs';
+import { readTemplate } from './template';
 
 export const EXPORT_USAGE = msg('cli.export.usage', { sections: REPORT_SECTIONS.join(', ') });
 
@@ -47,6 +48,9 @@ function parse(args: readonly string[]) {
         'no-confidential': { type: 'boolean' },
         'brand-color': { type: 'string' },
         logo: { type: 'string' },
+        template: { type: 'string' },
+        'map-paper': { type: 'string' },
+        language: { type: 'string' },
         force: { type: 'boolean' },
       },
     });
@@ -128,6 +132,9 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   if (values['no-confidential']) flags.confidential = false;
   if (values['brand-color'] !== undefined) flags.brandColor = values['brand-color'];
   if (values.logo !== undefined) flags.logoPath = path.resolve(values.logo);
+  if (values.template !== undefined) flags.templatePath = path.resolve(values.template);
+  if (values['map-paper'] !== undefined) flags.mapPaper = values['map-paper'] === 'a4' || values['map-paper'] === 'a3' ? values['map-paper'] : fail(msg('cli.export.mapPaper'));
+  if (values.language !== undefined) flags.language = values.language;
   const merged = ReportOptions.safeParse({ ...remembered, ...(values.options ? optionsFromFile(values.options) : {}), ...flags });
   if (!merged.success) {
     const issue = merged.error.issues[0];
@@ -136,6 +143,7 @@ export async function runExportCommand(args: readonly string[], io: Io): Promise
   const options = merged.data;
   if (values['name-individuals'] && options.anonymise) fail(msg('cli.export.nameIndividualsNeedsNames'));
   if (format === 'docx' && options.logoPath.trim()) readLogo(options.logoPath.trim());
+  if (format === 'docx' && options.templatePath.trim()) readTemplate(options.templatePath.trim());
 
   const out = path.resolve(values.out);
   const force = values.force ?? false;

@@ -8,8 +8,12 @@ import { msg } from '../../core/messages';
 import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
-import { readLogo, svgToPng } from './images';
+import { compressed, zipOrder } from './docx/package';
+import { PngCache, readLogo, svgToPng } from './images';
 import { readEngagement } from './read';
+import { loadAvoid, processRoutes } from './routes';
+import { readTemplate } from './template';
+import { ZipWriter } from './zip';
 
 /** One export, as the worker receives it: plain data, so it crosses the thread boundary as is. */
 export interface ExportTask {
@@ -22,6 +26,8 @@ export interface ExportTask {
   out: string;
   /** The consultant's own details from the app settings, for the cover when the engagement has none. */
   author?: { consultant: string; company: string };
+  /** A folder main keeps for the PNG copies of diagrams, shared by every report; none to draw them every time. */
+  cacheDir?: string;
 }
 
 /** The PNG export is drawn at twice the canvas size: sharp on a high-density screen or a slide. */
@@ -38,12 +44,19 @@ function removeMadeFolders(dir: string, firstMade: string | undefined): void {
 }
 
 /** Writes beside the target and renames, so a half-written file never replaces a good one; a failure leaves nothing behind. */
-export function writeAtomic(file: string, content: Buffer | string): void {
+export function writeAtomic(file: string, content: Buffer | string | ((fd: number) => void)): void {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   let firstMade: string | undefined;
   try {
     firstMade = fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temp, content);
+    if (typeof content === 'function') {
+      const fd = fs.openSync(temp, 'w');
+      try {
+        content(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } else fs.writeFileSync(temp, content);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -63,6 +76,13 @@ function processView(data: ReportData, processId: string | undefined) {
   return view;
 }
 
+/** The document's language: the one chosen, else the language of the computer the report is made on. */
+export function reportLanguage(chosen: string): string {
+  if (chosen) return chosen;
+  const system = Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(system) && system !== 'und' ? system : 'en-GB';
+}
+
 /** Runs one export; a full disk anywhere on the way is said in words, with nothing left half-written. */
 export async function runExport(task: ExportTask, progress: Progress): Promise<string> {
   try {
@@ -79,20 +99,29 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
   switch (task.format) {
     case 'docx': {
       const logo = task.options.logoPath.trim() ? readLogo(task.options.logoPath.trim()) : null;
-      const buffer = await buildReport({ data, options: task.options, logo, date: new Date(), author: task.author ?? null }, progress);
+      const template = task.options.templatePath.trim() ? readTemplate(task.options.templatePath.trim()) : null;
+      const cache = new PngCache(task.cacheDir ?? null);
+      const input = { data, options: task.options, logo, template, language: reportLanguage(task.options.language), date: new Date(), author: task.author ?? null };
+      const parts = await buildReport(input, cache, progress);
       progress(msg('export.saving'), 96);
-      writeAtomic(task.out, buffer);
+      writeAtomic(task.out, (fd) => {
+        const zip = new ZipWriter(fd);
+        for (const name of zipOrder(parts)) zip.add(name, parts.get(name) ?? '', compressed(name));
+        zip.finish();
+      });
+      cache.prune();
       break;
     }
     case 'bpmn': {
-      writeAtomic(task.out, processToBpmn(processView(data, task.processId)));
+      const view = processView(data, task.processId);
+      writeAtomic(task.out, processToBpmn({ ...view, routes: await processRoutes(view), avoid: await loadAvoid() }));
       break;
     }
     case 'svg':
     case 'png': {
       const view = processView(data, task.processId);
       progress(msg('export.drawingDiagram'), 30);
-      const diagram = renderDiagram(view);
+      const diagram = renderDiagram({ ...view, routes: await processRoutes(view) });
       if (task.format === 'svg') writeAtomic(task.out, `<?xml version="1.0" encoding="UTF-8"?>\n${diagram.svg}\n`);
       else writeAtomic(task.out, svgToPng(diagram.svg, diagram.width * PNG_SCALE));
       break;

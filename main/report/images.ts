@@ -1,41 +1,177 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
 
-/** Print resolution for the PNG copies of diagrams: crisp on paper and when zoomed in Word. */
-export const PRINT_DPI = 300;
+/**
+ * Resolution of the PNG copies of diagrams, on paper: they are what a reader without SVG sees
+ * (LibreOffice, older Word), sharp in print at the size the figure is printed, and no larger.
+ */
+export const FALLBACK_DPI = 150;
 /** The largest PNG side we render, so a step dragged a million pixels away cannot exhaust memory. */
 const MAX_PNG_SIDE = 12_000;
+
+/** The PNG width of a figure printed `printedPx` wide (px at 96 per inch). */
+export function fallbackWidth(printedPx: number): number {
+  return Math.max(1, Math.round((printedPx * FALLBACK_DPI) / 96));
+}
+
+/** Files of Arial, or a font with Arial's widths, where the usual systems keep them: regular then bold. */
+const ARIAL_FILES = [
+  ['/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
+  ['/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation-sans/LiberationSans-Bold.ttf'],
+  ['/usr/share/fonts/truetype/msttcorefonts/Arial.ttf', '/usr/share/fonts/truetype/msttcorefonts/Arial_Bold.ttf'],
+  ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'],
+  ['/Library/Fonts/Arial.ttf', '/Library/Fonts/Arial Bold.ttf'],
+  [path.join(process.env['WINDIR'] ?? 'C:\\Windows', 'Fonts', 'arial.ttf'), path.join(process.env['WINDIR'] ?? 'C:\\Windows', 'Fonts', 'arialbd.ttf')],
+];
+
+let arialFiles: string[] | null | undefined;
+function arial(): string[] | null {
+  arialFiles ??= ARIAL_FILES.find((pair) => pair.every((file) => fs.existsSync(file))) ?? null;
+  return arialFiles;
+}
+
+/** Text Arial (and its stand-ins) draws itself: Latin, Greek, Cyrillic, punctuation and arrows. */
+const BEYOND_ARIAL = /[^\t\n\r\u0020-\u024f\u0370-\u04ff\u2000-\u20cf\u2190-\u21ff]/;
+
+/**
+ * The fonts to draw an SVG with. Loading every font on the system takes longer than drawing a
+ * diagram, so text Arial covers is drawn with Arial's files alone; other scripts (CJK, emoji,
+ * right-to-left) need the system's fonts to find their glyphs.
+ */
+function fontsFor(svg: string) {
+  const files = BEYOND_ARIAL.test(svg) ? null : arial();
+  return files
+    ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' }
+    : { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' };
+}
 
 /** Renders an SVG to PNG at `widthPx` pixels wide (height follows the aspect ratio). */
 export function svgToPng(svg: string, widthPx: number): Buffer {
   const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: width },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' },
-  });
+  const font = fontsFor(svg);
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font });
   const { height } = resvg;
   // Very tall and narrow drawings: cap the height too.
   if ((height / resvg.width) * width > MAX_PNG_SIDE) {
-    const capped = new Resvg(svg, { fitTo: { mode: 'height', value: MAX_PNG_SIDE }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'Arial' } });
+    const capped = new Resvg(svg, { fitTo: { mode: 'height', value: MAX_PNG_SIDE }, background: '#ffffff', font });
     return capped.render().asPng();
   }
   return resvg.render().asPng();
 }
 
-/**
- * The same, rendered on libuv's thread pool: the report draws every diagram at once and the
- * machine's cores share the work instead of drawing one after another.
- */
+/** The same, rendered on libuv's thread pool, so several diagrams are drawn at once. */
 export async function svgToPngAsync(svg: string, widthPx: number): Promise<Buffer> {
   const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
-  const font = { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' };
-  const probe = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font });
-  const tall = (probe.height / probe.width) * width > MAX_PNG_SIDE;
+  const font = fontsFor(svg);
+  const size = sizeOf(svg);
+  const tall = (size.height / size.width) * width > MAX_PNG_SIDE;
   const fitTo = tall ? ({ mode: 'height', value: MAX_PNG_SIDE } as const) : ({ mode: 'width', value: width } as const);
   return (await renderAsync(svg, { fitTo, background: '#ffffff', font })).asPng();
+}
+
+/** The size our own diagrams declare on their root element. */
+function sizeOf(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const width = Number(/\bwidth="([\d.]+)"/.exec(root)?.[1] ?? 1);
+  const height = Number(/\bheight="([\d.]+)"/.exec(root)?.[1] ?? 1);
+  return { width: width || 1, height: height || 1 };
+}
+
+/** Changes whenever the drawing of a PNG from the same SVG changes, so old cache entries are not used. */
+const RENDERER = 'resvg-2.6/1';
+/** The cache keeps the PNGs used most recently within this many bytes. */
+const CACHE_BYTES = 256 * 1024 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * PNG copies of SVG drawings, kept in a folder main gives the export (none: drawn every time) under
+ * the hash of what was drawn at which size: a second report of the same engagement draws only the
+ * maps that changed. Writing to the cache is best effort; a full disk only makes it a miss.
+ */
+export class PngCache {
+  private wrote = false;
+
+  constructor(private readonly dir: string | null) {}
+
+  private fileFor(svg: string, width: number): string | null {
+    if (!this.dir) return null;
+    const key = createHash('sha256').update(RENDERER).update('\0').update(String(width)).update('\0').update(svg).digest('hex');
+    return path.join(this.dir, key.slice(0, 2), `${key}.png`);
+  }
+
+  private async read(file: string | null): Promise<Buffer | null> {
+    if (!file) return null;
+    try {
+      const data = await fs.promises.readFile(file);
+      if (!data.subarray(0, 8).equals(PNG_SIGNATURE)) return null;
+      const now = new Date();
+      await fs.promises.utimes(file, now, now).catch(() => undefined);
+      return data;
+    } catch {
+      return null;
+    }
+  }
+
+  private async write(file: string | null, png: Buffer): Promise<void> {
+    if (!file) return;
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.writeFile(temp, png);
+      await fs.promises.rename(temp, file);
+      this.wrote = true;
+    } catch {
+      await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Draws (or finds) every item's PNG, one at a time per core, calling `done` as each is ready. */
+  async renderAll(items: readonly { svg: string; width: number }[], done: (index: number, png: Buffer) => void): Promise<void> {
+    let next = 0;
+    const lanes = Math.max(1, Math.min(items.length, availableParallelism()));
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < items.length) {
+          const index = next++;
+          const item = items[index];
+          if (!item) break;
+          const file = this.fileFor(item.svg, item.width);
+          let png = await this.read(file);
+          if (!png) {
+            png = await svgToPngAsync(item.svg, item.width);
+            await this.write(file, png);
+          }
+          done(index, png);
+        }
+      }),
+    );
+  }
+
+  /** Keeps the cache within its size, dropping the PNGs used longest ago; only after something was added. */
+  prune(): void {
+    if (!this.dir || !this.wrote) return;
+    try {
+      const files = fs
+        .readdirSync(this.dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .flatMap((d) => fs.readdirSync(path.join(this.dir as string, d.name)).map((name) => path.join(this.dir as string, d.name, name)))
+        .map((file) => ({ file, stat: fs.statSync(file) }))
+        .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
+      let kept = 0;
+      for (const { file, stat } of files) {
+        kept += stat.size;
+        if (kept > CACHE_BYTES) fs.rmSync(file, { force: true });
+      }
+    } catch {
+      // A cache that cannot be tidied now is tidied after the next report.
+    }
+  }
 }
 
 export interface LogoImage {

@@ -122,6 +122,8 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       // A default logo is read for every new engagement's report: only one the path policy allows.
       const logo = input.reportDefaults?.logoPath.trim();
       if (logo && logo !== settings.preferences().reportDefaults.logoPath.trim()) options.paths.logo(logo);
+      const template = input.reportDefaults?.templatePath.trim();
+      if (template && template !== settings.preferences().reportDefaults.templatePath.trim()) options.paths.template(template);
       return settings.updatePreferences(input);
     },
     'engagement.create': (workspace, input) => {

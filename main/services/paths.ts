@@ -16,6 +16,8 @@ export interface PathPolicy {
   openable(workspace: Workspace, file: string): string;
   /** The resolved report logo to read, or a `forbidden_path` error; the file is not touched when refused. */
   logo(file: string): string;
+  /** The resolved Word template to read, or a `forbidden_path` error; the file is not touched when refused. */
+  template(file: string): string;
 }
 
 /** Where report logos chosen with the desktop's file picker are kept: main copies each one here. */
@@ -34,6 +36,25 @@ export function keepLogo(userDataDir: string, picked: string, data: Buffer): str
   fs.mkdirSync(folder, { recursive: true });
   if (!fs.existsSync(target)) fs.writeFileSync(target, data);
   return target;
+}
+
+/** Where the Word templates chosen with the desktop's file picker are kept: main copies each one here. */
+export function templatesDir(userDataDir: string): string {
+  return path.join(userDataDir, 'Templates');
+}
+
+/** Keeps a copy of a template the user picked, as `keepLogo` keeps a logo: by content, under its own name. */
+export function keepTemplate(userDataDir: string, picked: string, data: Buffer): string {
+  const folder = path.join(templatesDir(userDataDir), createHash('sha256').update(data).digest('hex').slice(0, 16));
+  const target = path.join(folder, path.basename(picked));
+  fs.mkdirSync(folder, { recursive: true });
+  if (!fs.existsSync(target)) fs.writeFileSync(target, data);
+  return target;
+}
+
+/** Where the PNG copies of report diagrams are cached between reports. */
+export function diagramCacheDir(userDataDir: string): string {
+  return path.join(userDataDir, 'Cache', 'Diagrams');
 }
 
 /** The real path, following symlinks as far as the path exists (a file yet to be created has no real path). */
@@ -83,6 +104,11 @@ export function desktopPaths(options: { userDataDir: string }): PathPolicy {
       if (isInsideFolder(logosDir(options.userDataDir), resolved)) return resolved;
       throw refused(msg('error.path.desktopLogo', { path: resolved }));
     },
+    template: (file) => {
+      const resolved = path.resolve(file);
+      if (isInsideFolder(templatesDir(options.userDataDir), resolved)) return resolved;
+      throw refused(msg('error.path.desktopTemplate', { path: resolved }));
+    },
   };
 }
 
@@ -102,6 +128,11 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
       if (isInsideFolder(options.dataDir, resolved)) return resolved;
       throw refused(msg('error.path.browserLogo', { folder: options.dataDir, path: resolved }));
     },
+    template: (file) => {
+      const resolved = path.resolve(file);
+      if (isInsideFolder(options.dataDir, resolved)) return resolved;
+      throw refused(msg('error.path.browserTemplate', { folder: options.dataDir, path: resolved }));
+    },
   };
 }
 
@@ -109,4 +140,5 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
 export const anyPath: PathPolicy = {
   openable: (_workspace, file) => path.resolve(file),
   logo: (file) => path.resolve(file),
+  template: (file) => path.resolve(file),
 };

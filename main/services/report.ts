@@ -9,7 +9,8 @@ import { readReportOptions, writeReportOptions } from '../report/data';
 import { AppSettings } from '../settings';
 import { readLogo } from '../report/images';
 import { ExportJobs } from '../report/jobs';
-import { keepLogo } from './paths';
+import { readTemplate } from '../report/template';
+import { diagramCacheDir, keepLogo, keepTemplate } from './paths';
 import type { HandlersFor, ServiceOptions, Workspace } from './workspace';
 
 /** The folder the browser host and the CLI write exports to when no save dialog is available. */
@@ -61,15 +62,17 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
   const settings = new AppSettings(options.userDataDir);
 
   /**
-   * The logo is the one path in the report options, and they arrive from the renderer or from the
-   * engagement file (someone else's, perhaps): the path policy decides before the file is read.
+   * The logo and the template are the paths in the report options, and they arrive from the renderer
+   * or from the engagement file (someone else's, perhaps): the path policy decides before a file is read.
    */
   const checkedOptions = (report: ReportOptions): ReportOptions => {
     const logo = report.logoPath.trim();
-    if (!logo) return { ...report, logoPath: '' };
-    const allowed = options.paths.logo(logo);
-    readLogo(allowed);
-    return { ...report, logoPath: allowed };
+    const template = report.templatePath.trim();
+    const logoPath = logo ? options.paths.logo(logo) : '';
+    const templatePath = template ? options.paths.template(template) : '';
+    if (logoPath) readLogo(logoPath);
+    if (templatePath) readTemplate(templatePath);
+    return { ...report, logoPath, templatePath };
   };
 
   return {
@@ -79,8 +82,8 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
       const store = workspace.requireStore();
       if (['bpmn', 'svg', 'png'].includes(input.format) && !input.processId) throw new ShoshinError('invalid_input', msg('error.export.whichProcess'));
       const requested = input.options ?? readReportOptions(store.db, settings.preferences().reportDefaults);
-      // Only the Word report has a logo; the other formats never get a path to read.
-      const report = input.format === 'docx' ? checkedOptions(requested) : { ...requested, logoPath: '' };
+      // Only the Word report has a logo and a template; the other formats never get a path to read.
+      const report = input.format === 'docx' ? checkedOptions(requested) : { ...requested, logoPath: '', templatePath: '' };
       if (input.options && input.format === 'docx' && !store.readOnly) writeReportOptions(store.db, report);
       const name = suggestedName(workspace, input);
       const extension = EXTENSION[input.format];
@@ -96,6 +99,7 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
         options: report,
         out: path.resolve(out),
         author: { consultant: prefs.consultantName, company: prefs.company },
+        cacheDir: diagramCacheDir(options.userDataDir),
       });
       return { jobId: job.id };
     },
@@ -125,6 +129,12 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
       const picked = await options.pickImagePath?.();
       if (!picked) return { path: null };
       return { path: keepLogo(options.userDataDir, picked, readLogo(picked).data) };
+    },
+    'report.pickTemplate': async () => {
+      const picked = await options.pickTemplatePath?.();
+      if (!picked) return { path: null };
+      readTemplate(picked);
+      return { path: keepTemplate(options.userDataDir, picked, fs.readFileSync(picked)) };
     },
   };
 }

@@ -24,6 +24,8 @@ export interface ServiceOptions {
   pickSavePath?: (suggestedName: string, extension: string) => Promise<string | null>;
   /** A native picker for an image (the report's logo), where the shell has one. */
   pickImagePath?: () => Promise<string | null>;
+  /** A native picker for a Word template (.dotx or .docx), where the shell has one. */
+  pickTemplatePath?: () => Promise<string | null>;
   /** Opens an exported file in its program (Word, a browser), where the shell can. */
   openPath?: (file: string) => Promise<void>;
   /** A link the browser can download an exported file from, where the shell serves one. */

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderDiagram } from '../../core/diagram';
+import { routeProcess, routingInput } from '../../core/routing';
 import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
 import { processViewOf } from '../helpers';
 import { EngagementStore } from '../../db/store';
 import { svgToPng } from '../../main/report/images';
 import { runExportInWorker } from '../../main/report/jobs';
+import { loadAvoid } from '../../main/report/routes';
 import { generateEngagement } from './generate';
 import { elapsedMs, figure, median, type Figure } from './stats';
 
@@ -19,9 +21,11 @@ export async function report(dir: string, runs = 3): Promise<Figure[]> {
 
   const svgTimes: number[] = [];
   const pngTimes: number[] = [];
+  const avoid = await loadAvoid();
   for (const view of views.slice(0, 5)) {
+    const routes = routeProcess(avoid, routingInput(view));
     let start = process.hrtime.bigint();
-    const diagram = renderDiagram(view);
+    const diagram = renderDiagram({ ...view, routes });
     svgTimes.push(elapsedMs(start));
     start = process.hrtime.bigint();
     svgToPng(diagram.svg, Math.round(diagram.width * 2));

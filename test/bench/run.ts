@@ -6,6 +6,7 @@ import path from 'node:path';
 import { canvas, fit } from './canvas';
 import { layout } from './layout';
 import { report } from './report';
+import { routing } from './routing';
 import { bundleSize } from './size';
 import { durability, openEngagement } from './service';
 import type { Figure } from './stats';
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   canvas: () => canvas(dir),
   fit: () => fit(dir),
   layout: () => layout(dir),
+  routing: () => routing(dir),
   size: async () => bundleSize(path.join(ROOT, 'out', 'renderer')),
 };
 

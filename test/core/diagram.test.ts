@@ -1,14 +1,26 @@
 import { Resvg } from '@resvg/resvg-js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { contentExtent, diagramSlices, renderDiagram, routeFlow, stepBoxes, textWidth, wrapText, type Box } from '../../core/diagram';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contentExtent, diagramSlices, renderDiagram, stepBoxes, textWidth, wrapText, type Box, type DiagramInput } from '../../core/diagram';
 import { LANE_HEADER_WIDTH, STEP_SIZE } from '../../core/geometry';
 import { renderImpactEffortMatrix } from '../../core/matrix';
 import type { ProcessView } from '../../core/model';
+import { routeProcess, routingInput, type AvoidApi } from '../../core/routing';
 import { escapeXml, xmlSafe } from '../../core/xml';
+import { loadAvoid } from '../../main/report/routes';
 import { cleanTempDirs } from '../helpers';
 import { HOSTILE, hostileStore, processViews, sampleStore, XML_ILLEGAL } from '../reportFixtures';
 
 afterEach(cleanTempDirs);
+
+let avoid: AvoidApi;
+beforeAll(async () => {
+  avoid = await loadAvoid();
+});
+
+/** A process with its flows routed, as every output draws it. */
+function routed(view: Omit<DiagramInput, 'routes'>): DiagramInput {
+  return { ...view, routes: routeProcess(avoid, routingInput(view)) };
+}
 
 /** resvg parses SVG strictly: malformed XML or a bad attribute value throws. */
 function parses(svg: string): { width: number; height: number } {
@@ -20,10 +32,10 @@ function count(svg: string, pattern: RegExp): number {
   return svg.match(pattern)?.length ?? 0;
 }
 
-function samples(): ProcessView[] {
+function samples(): (ProcessView & DiagramInput)[] {
   const store = sampleStore();
   try {
-    return processViews(store);
+    return processViews(store).map((view) => ({ ...view, routes: routeProcess(avoid, routingInput(view)) }));
   } finally {
     store.close();
   }
@@ -52,7 +64,7 @@ describe('diagram', () => {
   });
 
   it('puts steps where the user drew them: lane band top plus the step’s own y', () => {
-    const view = samples()[0] as ProcessView;
+    const view = samples()[0] as ProcessView & DiagramInput;
     const { bands, boxes } = stepBoxes(view.lanes, view.steps);
     const extent = contentExtent(view);
     const { svg } = renderDiagram(view);
@@ -91,31 +103,10 @@ describe('diagram', () => {
     }
   });
 
-  it('routes forward flows right-to-left-side, and rework loops around the steps instead of through them', () => {
-    const a: Box = { x: 0, y: 0, width: 100, height: 50 };
-    const b: Box = { x: 200, y: 100, width: 100, height: 50 };
-    const forward = routeFlow(a, b);
-    expect(forward.points[0]).toEqual({ x: 100, y: 25 });
-    expect(forward.points[forward.points.length - 1]).toEqual({ x: 200, y: 125 });
-    for (let i = 1; i < forward.points.length; i++) {
-      const p = forward.points[i - 1];
-      const q = forward.points[i];
-      expect(p?.x === q?.x || p?.y === q?.y).toBe(true);
-    }
-    const back = routeFlow(b, a);
-    const lowest = Math.max(...back.points.map((p) => p.y));
-    const highest = Math.min(...back.points.map((p) => p.y));
-    expect(lowest > 150 || highest < 0).toBe(true);
-    // With a step in the way underneath, the loop goes over the top instead.
-    const under: Box = { x: 0, y: 160, width: 400, height: 50 };
-    const over = routeFlow(b, a, [a, b, under]);
-    expect(Math.min(...over.points.map((p) => p.y))).toBeLessThan(0);
-  });
-
   it('keeps every hostile text out of the markup: escaped, control characters gone, long text cut with an ellipsis', () => {
     const store = hostileStore();
     try {
-      for (const view of processViews(store)) {
+      for (const view of processViews(store).map(routed)) {
         const { svg, width, height } = renderDiagram(view);
         expect(parses(svg)).toEqual({ width, height });
         expect(svg).not.toMatch(XML_ILLEGAL);
@@ -123,7 +114,7 @@ describe('diagram', () => {
         expect(svg.length).toBeLessThan(200_000);
         for (const range of diagramSlices(view, 700)) parses(renderDiagram(view, { range }).svg);
       }
-      const all = processViews(store).map((v) => renderDiagram(v).svg).join('');
+      const all = processViews(store).map((v) => renderDiagram(routed(v)).svg).join('');
       expect(all).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
       expect(all).toContain('שלום');
       expect(all).toContain('🎫');
@@ -135,7 +126,7 @@ describe('diagram', () => {
   });
 
   it('draws an empty process and the impact/effort matrix as valid SVG', () => {
-    const empty = renderDiagram({ lanes: [], steps: [], flows: [] });
+    const empty = renderDiagram({ lanes: [], steps: [], flows: [], routes: {} });
     parses(empty.svg);
     expect(empty.svg).toContain('No steps drawn yet');
     const matrix = renderImpactEffortMatrix([
@@ -164,6 +155,27 @@ describe('text for XML', () => {
     expect(word.lines).toHaveLength(2);
     for (const line of word.lines) expect(textWidth(line, 13)).toBeLessThanOrEqual(150);
     expect(wrapText('', 100, 13, 2).lines).toEqual([]);
+  });
+
+  it('never splits a word that fits a line: a smaller size first, then after its hyphen, cutting only as the last resort', () => {
+    // Wider than an activity's text at 13 px, narrow enough at 12: the step prints a size smaller, the word whole.
+    const steps = [
+      { id: 's1', kind: 'activity' as const, text: 'Telecommunications-owned laptops' },
+      { id: 's2', kind: 'decision' as const, text: 'Infrastructure-owned?' },
+      { id: 's3', kind: 'activity' as const, text: 'Supercalifragilisticexpialidociousnessesque' },
+    ].map((s, i) => ({ ...s, processId: 'p', laneId: null, x: 300 + i * 300, y: 20, description: '', system: '', workMinutes: null, waitMinutes: null, volume: '', valueClass: null, sessionId: null, subprocessId: null }));
+    const { svg } = renderDiagram(routed({ lanes: [], steps, flows: [] }));
+    const lines = [...svg.matchAll(/<text [^>]*font-size="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ size: Number(m[1]), text: m[2] ?? '' }));
+    expect(lines).toContainEqual({ size: 12, text: 'Telecommunications-owned' });
+    // A diamond is too narrow for it at any size: it breaks after the hyphen, never inside "Infrastructure".
+    expect(lines.map((l) => l.text)).toContain('Infrastructure-');
+    expect(lines.some((l) => /Infrastructur$/.test(l.text))).toBe(false);
+    // A word wider than the box even at the smallest size is cut where each line is full (at the
+    // largest size, since no size saves it) rather than overflowing the shape.
+    const cut = lines.filter((l) => /^(Supercal|[a-z]+esque)/.test(l.text));
+    expect(cut.length).toBeGreaterThan(1);
+    for (const line of cut) expect(textWidth(line.text, line.size)).toBeLessThanOrEqual(156);
+    expect(wrapText('Infrastructure-owned', 95, 13, 3).lines).toEqual(['Infrastructure-', 'owned']);
   });
 
   it('drops what XML 1.0 cannot hold and escapes the rest', () => {

@@ -11,6 +11,7 @@ import { createProcess } from '../../db/processes';
 import { addStep } from '../../db/steps';
 import { EngagementStore } from '../../db/store';
 import { runCommand } from '../../main/cli';
+import { processRoutes } from '../../main/report/routes';
 import { cleanTempDirs, processViewOf, tempDir } from '../helpers';
 import { msg } from '../../core/messages';
 
@@ -95,11 +96,11 @@ describe('a process whose every text is as long as accepted', () => {
 
   afterAll(cleanTempDirs);
 
-  it('draws as SVG of a bounded size', () => {
+  it('draws as SVG of a bounded size', async () => {
     const store = EngagementStore.open(file, { readOnly: true });
     const view = processViewOf(store.db, processId);
     store.close();
-    const { svg } = renderDiagram(view);
+    const { svg } = renderDiagram({ ...view, routes: await processRoutes(view) });
     expect(svg.length).toBeLessThan(200_000);
   });
 

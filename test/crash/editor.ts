@@ -32,13 +32,15 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 // The harness names the file; engagement.create takes no path (main chooses where new files go).
 if (!fs.existsSync(file)) EngagementStore.create(file, { name: 'Crash test', client: 'Harness' }).close();
-type Loaded = { records: { processes: { id: string }[]; steps: { id: string; processId: string }[] } };
+type Loaded = { records: { processes: { id: string }[]; steps: { id: string; processId: string }[]; flows: { sourceId: string; targetId: string }[] } };
 const opened = await call<Loaded>('engagement.open', { path: file });
 let processId = opened.records.processes[0]?.id;
 if (!processId) {
   processId = (await call<{ process: { id: string } }>('process.create', { name: 'Soak' })).process.id;
 }
 const steps = opened.records.steps.filter((s) => s.processId === processId).map((s) => s.id);
+// A second flow between the same two steps is refused, so the editor only draws new ones.
+const joined = new Set(opened.records.flows.map((f) => `${f.sourceId}>${f.targetId}`));
 // Scaled so a fast child can never run its counter past the clock the next child starts from.
 let counter = Date.now() * 1000;
 ack('READY');
@@ -51,6 +53,7 @@ for (;;) {
     const text = `step-${counter}`;
     const added = await call<{ step: { id: string } }>('step.add', { processId, x: Math.round(random() * 5000), y: 20, text, ...(after ? { after } : {}) });
     steps.push(added.step.id);
+    if (after) joined.add(`${after}>${added.step.id}`);
     ack(`ADD ${added.step.id} ${text}`);
   } else if (roll < 0.85) {
     const id = steps[Math.floor(random() * steps.length)] ?? '';
@@ -60,7 +63,8 @@ for (;;) {
   } else {
     const a = steps[Math.floor(random() * steps.length)] ?? '';
     const b = steps[Math.floor(random() * steps.length)] ?? '';
-    if (a === b) continue;
+    if (a === b || joined.has(`${a}>${b}`)) continue;
+    joined.add(`${a}>${b}`);
     const flow = await call<{ flow: { id: string } }>('flow.add', { processId, sourceId: a, targetId: b, label: `f-${counter}` });
     ack(`FLOW ${flow.flow.id}`);
   }

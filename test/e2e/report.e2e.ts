@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import validate from '@ooxml-tools/validate';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { Worker } from 'node:worker_threads';
 import type { Page } from 'playwright-core';
@@ -34,6 +35,10 @@ describe('export from the UI', () => {
     await report.getByRole('checkbox', { name: 'Anonymise names' }).check();
     await report.getByRole('checkbox', { name: 'Observations' }).uncheck();
     await report.getByRole('textbox', { name: 'Brand colour' }).fill('#0b6e4f');
+    await report.getByRole('combobox', { name: 'Paper for process maps' }).selectOption({ label: 'A3 (Tabloid with Letter), landscape' });
+    await report.getByRole('combobox', { name: 'Document language' }).selectOption('de-DE');
+    // The browser host has no file picker: a template is named by its path in the data folder.
+    expect(await report.getByRole('textbox', { name: 'Word template (.dotx or .docx)' }).inputValue()).toBe('');
     await page.screenshot({ path: screenshotPath('report-dialog') });
 
     await report.getByRole('button', { name: 'Create Word report' }).click();
@@ -54,22 +59,30 @@ describe('export from the UI', () => {
     expect(html).toContain('Executive summary');
     expect(html).not.toMatch(/<h1>(<a [^>]*><\/a>)*Observations<\/h1>/);
     expect(html).not.toContain('Helen Okafor');
+    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+    expect(await zip.file('docProps/core.xml')?.async('string')).toContain('<dc:language>de-DE</dc:language>');
+    expect(await zip.file('word/document.xml')?.async('string')).toContain('<w:pgSz w:w="23811" w:h="16838" w:orient="landscape"/>');
     expect(fs.readFileSync(path.join(env.host.dataDir, 'exports', file.suggestedFilename()))).toEqual(fs.readFileSync(saved));
 
     // The options are remembered for this engagement.
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('button', { name: 'Export…' }).click();
+    // The top bar folds Export into its More menu at this width; the shortcut opens it from anywhere.
+    await page.keyboard.press('Control+Shift+E');
     const again = page.getByRole('dialog', { name: 'Export' }).getByRole('form', { name: 'Word report' });
     await expect.poll(() => again.getByRole('checkbox', { name: 'Anonymise names' }).isChecked()).toBe(true);
     expect(await again.getByRole('checkbox', { name: 'Observations' }).isChecked()).toBe(false);
     expect(await again.getByRole('textbox', { name: 'Brand colour' }).inputValue()).toBe('#0b6e4f');
+    expect(await again.getByRole('combobox', { name: 'Paper for process maps' }).inputValue()).toBe('a3');
+    expect(await again.getByRole('combobox', { name: 'Document language' }).inputValue()).toBe('de-DE');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('exports the open process as BPMN and refuses a download without the token', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await openSample(page);
+    // The top bar folds Export into its More menu at this width; the shortcut opens it from anywhere.
+    await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByRole('button', { name: 'BPMN 2.0' }).click();
     const link = dialog.getByRole('link', { name: /^Download .*\.bpmn$/ });

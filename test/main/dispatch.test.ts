@@ -125,5 +125,27 @@ describe('dispatch', () => {
       await expectError('step.add', { processId, x: 0, y: 0, after: randomUUID() }, 'not_found');
       await expectError('flow.add', { processId: randomUUID(), sourceId: stepId, targetId: stepId }, 'conflict');
     });
+
+    it('a second flow between the same two steps, the same way round', async () => {
+      const [first, second] = (await h.view(processId)).steps;
+      const result = await h.dispatch(h.workspace, 'flow.add', { processId, sourceId: first?.id, targetId: second?.id, label: 'again' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: 'These two steps are already connected in this direction.' } });
+    });
+
+    it('names and text that are only spaces where one is required', async () => {
+      await expectError('lane.create', { processId, name: ' \t\n ' }, 'invalid_input');
+      await expectError('step.update', { id: stepId, patch: { text: 'Call arrives' }, laneName: '   ' }, 'invalid_input');
+      await expectError('process.mapText', { processId, text: ' \n \n ' }, 'invalid_input');
+      await expectError('process.update', { id: processId, patch: { name: '\u00a0 ' } }, 'invalid_input');
+      const step = { kind: 'activity', text: 'Copied', x: 0, y: 0, description: '', system: '', workMinutes: null, waitMinutes: null, volume: '' };
+      const payload = (laneName: string | null, flows: { from: string; to: string; label: string }[] = []) => ({
+        format: 'shoshin.steps/1',
+        steps: [{ ...step, ref: 'a', laneName }, { ...step, ref: 'b', laneName: null }],
+        flows,
+      });
+      await expectError('steps.paste', { processId, payload: payload('  ') }, 'invalid_input');
+      const twice = [{ from: 'a', to: 'b', label: '' }, { from: 'a', to: 'b', label: 'again' }];
+      await expectError('steps.paste', { processId, payload: payload(null, twice) }, 'invalid_input');
+    });
   });
 });

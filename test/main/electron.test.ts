@@ -10,6 +10,7 @@ import { cascade } from '../../main/electron/windowState';
 import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
 import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, tempDir } from '../helpers';
+import { buildTemplate, LETTERHEAD } from '../templateFixtures';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -221,8 +222,9 @@ describe('Electron main process wiring', () => {
     fake.headers()?.({ responseHeaders: {} }, reply);
     const csp = (reply.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders['Content-Security-Policy']?.[0] ?? '';
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toContain('unsafe-eval');
+    // Scripts from our own origin only; WebAssembly may be compiled (the routing worker's libavoid), eval() never.
+    expect(csp.split('; ')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
   });
 
   it('registers every contract method and answers only our own top frame', async () => {
@@ -457,6 +459,32 @@ describe('paths belong to the main process', () => {
     }
     expect(await call(win, 'settings.update', { reportDefaults: { ...options, logoPath: '/etc/passwd' } })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
     expect(await call(win, 'settings.update', { reportDefaults: options })).toMatchObject({ ok: true });
+  });
+
+  it('keeps a copy of a Word template picked in main’s dialog, refuses a file that is not one, and reads no other template path', async () => {
+    const { fake, win } = await started();
+    const call = caller(fake);
+    expect((await call(win, 'engagement.openSample')).ok).toBe(true);
+    const template = await buildTemplate(LETTERHEAD);
+    const dialog = fake.electron.dialog.showOpenDialog as unknown as ReturnType<typeof vi.fn>;
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [template] });
+    const chosen = await call(win, 'report.pickTemplate');
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    const kept = String(chosen.data['path']);
+    expect(kept.startsWith(path.join(fake.app.getPath('userData'), 'Templates') + path.sep)).toBe(true);
+    expect(fs.readFileSync(kept)).toEqual(fs.readFileSync(template));
+
+    const fake2 = path.join(tempDir(), 'not a template.dotx');
+    fs.writeFileSync(fake2, 'plain text');
+    dialog.mockResolvedValueOnce({ canceled: false, filePaths: [fake2] });
+    expect(await call(win, 'report.pickTemplate')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const options = { ...DEFAULT_REPORT_OPTIONS, templatePath: kept };
+    expect(await call(win, 'report.start', { format: 'docx', options })).toEqual({ ok: true, data: { jobId: null } });
+    expect(await call(win, 'report.options')).toMatchObject({ ok: true, data: { templatePath: kept } });
+    expect(await call(win, 'report.start', { format: 'docx', options: { ...options, templatePath: template } })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    expect(await call(win, 'settings.update', { reportDefaults: { ...options, templatePath: template } })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
+    expect(await call(win, 'settings.update', { reportDefaults: options })).toMatchObject({ ok: true, data: { reportDefaults: { templatePath: kept } } });
   });
 });
 

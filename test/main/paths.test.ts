@@ -8,7 +8,7 @@ import { EngagementStore } from '../../db/store';
 import { createDispatch } from '../../main/dispatch';
 import { writeReportOptions } from '../../main/report/data';
 import { createHandlers, Workspace } from '../../main/services';
-import { anyPath, dataFolderPaths, desktopPaths, isInsideFolder, keepLogo, logosDir, type PathPolicy } from '../../main/services/paths';
+import { anyPath, dataFolderPaths, desktopPaths, isInsideFolder, keepLogo, keepTemplate, logosDir, templatesDir, type PathPolicy } from '../../main/services/paths';
 import { AppSettings } from '../../main/settings';
 import { cleanTempDirs, tempDir } from '../helpers';
 
@@ -81,6 +81,11 @@ describe('path policies', () => {
     refusal(policy, () => policy.logo(path.join(logosDir(userDataDir), '..', 'recent.json')));
     fs.symlinkSync('/etc/passwd', path.join(logosDir(userDataDir), 'planted.svg'));
     refusal(policy, () => policy.logo(path.join(logosDir(userDataDir), 'planted.svg')));
+    const template = keepTemplate(userDataDir, path.join(root, 'firm.dotx'), Buffer.from('template'));
+    expect(path.dirname(path.dirname(template))).toBe(templatesDir(userDataDir));
+    expect(policy.template(template)).toBe(template);
+    expect(refusal(policy, () => policy.template(path.join(root, 'firm.dotx')))).toMatch(/template .* was not chosen in Shoshin/);
+    refusal(policy, () => policy.template(path.join(templatesDir(userDataDir), '..', 'settings.json')));
   });
 
   it('browser host: also anything inside the data folder, after resolving symlinks', () => {
@@ -95,6 +100,7 @@ describe('path policies', () => {
     for (const file of [path.join(root, 'outside.shoshin'), path.join(dataDir, '..', 'outside.shoshin'), path.join(dataDir, 'link.shoshin'), '/etc/passwd']) {
       expect(refusal(policy, () => policy.openable(window, file)), file).toMatch(/data folder/);
       expect(refusal(policy, () => policy.logo(file)), file).toMatch(/data folder/);
+      expect(refusal(policy, () => policy.template(file)), file).toMatch(/data folder/);
     }
     window.grant(path.join(root, 'outside.shoshin'));
     expect(policy.openable(window, path.join(root, 'outside.shoshin'))).toBe(path.join(root, 'outside.shoshin'));
@@ -103,6 +109,7 @@ describe('path policies', () => {
   it('the CLI’s policy leaves every path to the user', () => {
     expect(anyPath.openable(new Workspace(), '/anywhere/x.shoshin')).toBe(path.resolve('/anywhere/x.shoshin'));
     expect(anyPath.logo('logo.png')).toBe(path.resolve('logo.png'));
+    expect(anyPath.template('firm.dotx')).toBe(path.resolve('firm.dotx'));
   });
 });
 

@@ -5,9 +5,10 @@ import type { RegisterRow } from '../../../core/register';
 import { oneLine } from '../../../core/xml';
 import type { ReportData } from '../data';
 import type { LogoImage } from '../images';
+import type { ReportTemplate } from '../template';
 import { PeopleNames } from '../people';
 import type { DiagramPart, DiagramPlan } from './diagrams';
-import type { Block, Orientation } from './pages';
+import type { Block, Orientation, PageSetup } from './pages';
 import { headingColor } from './styles';
 import { heading, muted } from './text';
 import { type Message } from '../../../core/messages';
@@ -21,6 +22,10 @@ export interface ReportInput {
   /** The date printed on the cover. */
   date: Date;
   author: { consultant: string; company: string } | null;
+  /** The firm's template the report takes its look from, if the consultant chose one. */
+  template: ReportTemplate | null;
+  /** The document's language tag, as Word's spelling and hyphenation read it. */
+  language: string;
 }
 
 /** What every chapter reads (the data, the options, how people are named) and the pages they write to, in order. */
@@ -37,6 +42,8 @@ export class ReportContext {
   constructor(
     readonly input: ReportInput,
     readonly drawn: { plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> },
+    /** The paper the report is printed on: A4 or a firm template's, and A3 maps when asked for. */
+    readonly pages: PageSetup,
   ) {
     const { data, options } = input;
     this.names = new PeopleNames(data.people, options.anonymise);

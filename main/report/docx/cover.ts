@@ -1,8 +1,8 @@
-import { BorderStyle, Footer, Header, ImageRun, PageOrientation, Paragraph, TableOfContents, type FileChild, type ISectionOptions } from 'docx';
+import { BorderStyle, Footer, Header, ImageRun, Paragraph, TableOfContents, type FileChild, type ISectionOptions } from 'docx';
 import { wordColor } from '../../../core/palette';
 import { clip, oneLine, xmlSafe } from '../../../core/xml';
 import type { ReportContext } from './context';
-import { PAGE } from './pages';
+import { sectionPage } from './pages';
 import { MUTED, PAIN } from './styles';
 import { para, run, runs } from './text';
 
@@ -29,7 +29,8 @@ export function coverSection(ctx: ReportContext): ISectionOptions {
   const facts: [string, string][] = [
     ['Prepared for', oneLine(e.client) || '–'],
     ['Prepared by', [oneLine(e.consultant) || oneLine(ctx.input.author?.consultant ?? ''), oneLine(ctx.input.author?.company ?? '')].filter(Boolean).join(', ') || '–'],
-    ['Date', new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date)],
+    // The report is written in English; an English document language picks the date's order.
+    ['Date', new Intl.DateTimeFormat(/^en-/i.test(ctx.input.language) ? ctx.input.language : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(date)],
   ];
   for (const [label, value] of facts) {
     children.push(
@@ -45,17 +46,13 @@ export function coverSection(ctx: ReportContext): ISectionOptions {
       para(`Prepared for ${ctx.clientName()}. Not to be shared beyond the intended recipients without permission.`, { color: MUTED, size: 18 }),
     );
   }
+  const firm = ctx.input.template;
   return {
-    properties: {
-      titlePage: true,
-      page: {
-        size: { width: PAGE.short, height: PAGE.long, orientation: PageOrientation.PORTRAIT },
-        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.side, right: PAGE.side, header: PAGE.header, footer: PAGE.footer },
-      },
-    },
+    properties: { titlePage: true, page: sectionPage(ctx.pages, 'portrait') },
+    // The cover shows no header or footer of its own; a firm's template shows its own on every page.
     // A header or footer part must hold at least one paragraph, even an empty one.
-    headers: { first: new Header({ children: [new Paragraph('')] }), default: new Header({ children: [new Paragraph('')] }) },
-    footers: { first: new Footer({ children: [new Paragraph('')] }), default: new Footer({ children: [new Paragraph('')] }) },
+    headers: firm?.header ? {} : { first: new Header({ children: [new Paragraph('')] }), default: new Header({ children: [new Paragraph('')] }) },
+    footers: firm?.footer ? {} : { first: new Footer({ children: [new Paragraph('')] }), default: new Footer({ children: [new Paragraph('')] }) },
     children,
   };
 }

@@ -1,76 +1,207 @@
 import { ImageRun } from 'docx';
-import { availableParallelism } from 'node:os';
-import { diagramSlices, renderDiagram, type Diagram } from '../../../core/diagram';
-import { LANE_HEADER_WIDTH } from '../../../core/geometry';
+import { contentExtent, renderDiagram, STEP_FONT, type Diagram, type DiagramInput } from '../../../core/diagram';
+import { LANE_HEADER_WIDTH, STEP_SIZE } from '../../../core/geometry';
 import type { ProcessView } from '../../../core/model';
+import { routeProcess, routingInput, type Routes } from '../../../core/routing';
 import { clip, oneLine } from '../../../core/xml';
-import { PRINT_DPI, svgToPngAsync } from '../images';
+import { fallbackWidth, type PngCache } from '../images';
+import { loadAvoid } from '../routes';
 import type { Progress } from './context';
-import { LANDSCAPE_HEIGHT, LANDSCAPE_WIDTH, PORTRAIT_WIDTH, TWIPS_PER_PX, type Orientation } from './pages';
+import { textArea, TWIPS_PER_PX, type PageSetup } from './pages';
 import { msg } from '../../../core/messages';
 
-/** The process diagrams on paper: which orientation, in how many parts, at one zoom, drawn to PNG ahead of time. */
+/**
+ * The process maps on paper. Every process gets an overview: the whole flow on one page. Where the
+ * overview's step text would print smaller than about 7 pt, detail parts follow, the map cut between
+ * step columns into parts of about the same width, all at one zoom, so the process reads as one map
+ * cut into pages rather than pictures at different sizes.
+ */
 
-/** Below this the diagram's step text prints smaller than about 7 pt; wider processes get landscape pages or parts. */
-const MIN_DIAGRAM_SCALE = 0.72;
-const MAX_DIAGRAM_PARTS = 8;
+/** Step text smaller than this on paper is hard to read; below it the map also gets detail parts. */
+export const SMALLEST_STEP_TEXT_PT = 7;
+const PT_PER_PX = 0.75;
+/** The zoom at which step text prints at the smallest readable size. */
+const READABLE_SCALE = SMALLEST_STEP_TEXT_PT / (STEP_FONT * PT_PER_PX);
+/** Room on the overview page for the chapter heading, the line of facts and the caption (twips). */
+export const OVERVIEW_PAGE_RESERVE = 1950;
+/** Room on a detail page for the line saying where the part continues and the caption (twips). */
+export const PART_PAGE_RESERVE = 1150;
+/** A map narrow enough for a portrait page takes at most this share of its height, leaving room for the text. */
+const PORTRAIT_SHARE = 0.5;
 
 export interface DiagramPart {
   diagram: Diagram;
+  /** Printed size, in px at 96 per inch. */
   width: number;
   height: number;
 }
 
-/** How a process's diagram goes on paper: portrait if it is narrow, landscape, or landscape in parts. */
-export function planDiagram(view: ProcessView): { orientation: Orientation; parts: DiagramPart[] } {
-  const input = { lanes: view.lanes, steps: view.steps, flows: view.flows, painPoints: view.painPoints, questions: view.questions };
-  const whole = renderDiagram(input);
-  const portraitPx = PORTRAIT_WIDTH / TWIPS_PER_PX;
-  const landscapePx = LANDSCAPE_WIDTH / TWIPS_PER_PX;
-  // The first landscape page also carries the process heading and a line of facts.
-  const firstHeightPx = (LANDSCAPE_HEIGHT - 1700) / TWIPS_PER_PX;
-  const fit = (d: Diagram, maxWidth: number, maxHeight: number): DiagramPart => {
-    const scale = Math.min(1, maxWidth / d.width, maxHeight / d.height);
-    return { diagram: d, width: Math.round(d.width * scale), height: Math.round(d.height * scale) };
-  };
-  if (whole.width * MIN_DIAGRAM_SCALE <= portraitPx && whole.height * MIN_DIAGRAM_SCALE <= 560) {
-    return { orientation: 'portrait', parts: [fit(whole, portraitPx, 760)] };
-  }
-  if (whole.width * MIN_DIAGRAM_SCALE <= landscapePx) return { orientation: 'landscape', parts: [fit(whole, landscapePx, firstHeightPx)] };
-  const extent = whole.width - LANE_HEADER_WIDTH;
-  const body = Math.max(landscapePx / MIN_DIAGRAM_SCALE - LANE_HEADER_WIDTH, extent / MAX_DIAGRAM_PARTS);
-  const diagrams = diagramSlices(input, body).map((range) => renderDiagram(input, { range }));
-  // One zoom for every part, so the process reads as one map cut into pages, not pictures at different sizes.
-  const otherHeightPx = (LANDSCAPE_HEIGHT - 900) / TWIPS_PER_PX;
-  const scale = Math.min(1, ...diagrams.map((d, i) => Math.min(landscapePx / d.width, (i === 0 ? firstHeightPx : otherHeightPx) / d.height)));
-  return { orientation: 'landscape', parts: diagrams.map((d) => ({ diagram: d, width: Math.round(d.width * scale), height: Math.round(d.height * scale) })) };
+export interface DiagramPlan {
+  /** A narrow map sits on the chapter's first portrait page; any other gets map pages of its own. */
+  orientation: 'portrait' | 'map';
+  overview: DiagramPart;
+  /** The map in detail, left to right; empty when the overview is readable as it is. */
+  parts: DiagramPart[];
 }
 
-export type DiagramPlan = ReturnType<typeof planDiagram>;
+export function diagramInput(view: ProcessView, routes: Routes): DiagramInput {
+  return { lanes: view.lanes, steps: view.steps, flows: view.flows, painPoints: view.painPoints, questions: view.questions, routes };
+}
 
-export function pngWidth(part: DiagramPart): number {
-  return (part.width * PRINT_DPI) / 96;
+/** Step text size on paper, in points, of a map printed at `scale`. */
+export function stepTextPt(scale: number): number {
+  return STEP_FONT * PT_PER_PX * scale;
+}
+
+export function partScale(part: DiagramPart): number {
+  return part.width / part.diagram.width;
+}
+
+function sized(diagram: Diagram, scale: number): DiagramPart {
+  return { diagram, width: Math.max(1, Math.round(diagram.width * scale)), height: Math.max(1, Math.round(diagram.height * scale)) };
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** Where steps (with their event labels and marker rows) take room across the canvas, merged into runs. */
+function occupied(input: DiagramInput): Span[] {
+  const spans = input.steps
+    .map((s) => {
+      const width = STEP_SIZE[s.kind].width;
+      // An event's label is wider than its circle; a step's pain markers hang off its right edge.
+      const pad = s.kind === 'start' || s.kind === 'end' ? 46 : 12;
+      return { from: s.x - pad, to: s.x + width + pad + 10 };
+    })
+    .sort((a, b) => a.from - b.from);
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 /**
- * Every process's diagram, planned and drawn to PNG before the document is written: the PNGs are
- * the slow part, and drawn together they keep every core busy.
+ * Cuts the map's width into `count` parts no wider than `most`, only in gaps between steps, as even
+ * as the gaps allow and each holding at least two steps where it can (never a part with only the end
+ * event on it). Null when the gaps do not allow it.
  */
-export async function drawDiagrams(views: readonly ProcessView[], progress: Progress): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
-  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view)]));
-  const parts = [...plans.values()].flatMap((plan) => plan.parts);
-  const pngs = new Map<DiagramPart, Buffer>();
-  let next = 0;
-  const lanes = Math.max(1, Math.min(parts.length, availableParallelism()));
-  await Promise.all(
-    Array.from({ length: lanes }, async () => {
-      while (next < parts.length) {
-        const part = parts[next++];
-        if (!part) break;
-        pngs.set(part, await svgToPngAsync(part.diagram.svg, pngWidth(part)));
-        progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
+function evenCuts(extent: Span, gaps: readonly number[], centres: readonly number[], count: number, most: number): number[] | null {
+  const points = [extent.from, ...gaps, extent.to];
+  const ideal = (extent.to - extent.from) / count;
+  const stepsBetween = (a: number, b: number) => {
+    let n = 0;
+    for (const c of centres) if (c >= a && c < b) n++;
+    return n;
+  };
+  const lonely = centres.length >= 2 * count ? ideal * ideal * 4 : 0;
+  const cost = (i: number, j: number) => {
+    const a = points[i] as number;
+    const b = points[j] as number;
+    if (b - a > most) return Infinity;
+    return (b - a - ideal) ** 2 + (stepsBetween(a, b) < 2 ? lonely : 0);
+  };
+  const last = points.length - 1;
+  // best[k][j]: the least cost of covering the map up to point j with k parts; from[k][j] the point before.
+  let best = points.map((_, j) => (j === 0 ? 0 : Infinity));
+  const back: number[][] = [];
+  for (let k = 1; k <= count; k++) {
+    const next = points.map(() => Infinity);
+    const from = points.map(() => -1);
+    for (let j = 1; j <= last; j++) {
+      if (k === count && j !== last) continue;
+      for (let i = j - 1; i >= 0; i--) {
+        if ((points[j] as number) - (points[i] as number) > most) break;
+        if (!Number.isFinite(best[i] as number)) continue;
+        const total = (best[i] as number) + cost(i, j);
+        if (total < (next[j] as number)) {
+          next[j] = total;
+          from[j] = i;
+        }
       }
-    }),
+    }
+    back.push(from);
+    best = next;
+  }
+  if (!Number.isFinite(best[last] as number)) return null;
+  const cuts: number[] = [];
+  for (let k = count - 1, j = last; k > 0; k--) {
+    j = back[k]?.[j] ?? 0;
+    cuts.unshift(points[j] as number);
+  }
+  return cuts;
+}
+
+/** The canvas ranges of the detail parts: as few as fit `mostBody` canvas px each, evenly cut between steps. */
+export function partRanges(input: DiagramInput, mostBody: number): Span[] {
+  const extent = contentExtent(input);
+  const width = extent.to - extent.from;
+  if (width <= mostBody) return [extent];
+  const runs = occupied(input);
+  const gaps: number[] = [];
+  for (let i = 1; i < runs.length; i++) {
+    const middle = ((runs[i - 1] as Span).to + (runs[i] as Span).from) / 2;
+    if (middle > extent.from && middle < extent.to) gaps.push(middle);
+  }
+  const centres = input.steps.map((s) => s.x + STEP_SIZE[s.kind].width / 2).sort((a, b) => a - b);
+  const fewest = Math.ceil(width / mostBody);
+  for (let count = fewest; count <= Math.min(gaps.length + 1, fewest * 2); count++) {
+    const cuts = evenCuts(extent, gaps, centres, count, mostBody);
+    if (cuts) return [extent.from, ...cuts].map((from, i) => ({ from, to: cuts[i] ?? extent.to }));
+  }
+  // Steps packed wall to wall: cut through them, evenly.
+  return Array.from({ length: fewest }, (_, i) => ({ from: extent.from + (i * width) / fewest, to: extent.from + ((i + 1) * width) / fewest }));
+}
+
+/** How a process's map goes on paper: its overview, and the detail parts when the overview is too small to read. */
+export function planDiagram(view: ProcessView, setup: PageSetup, routes: Routes): DiagramPlan {
+  const input = diagramInput(view, routes);
+  const whole = renderDiagram(input);
+  const px = (twips: number) => twips / TWIPS_PER_PX;
+  const portrait = textArea(setup, 'portrait');
+  const portraitScale = Math.min(1, px(portrait.width) / whole.width, (px(portrait.height) * PORTRAIT_SHARE) / whole.height);
+  if (portraitScale >= READABLE_SCALE) return { orientation: 'portrait', overview: sized(whole, portraitScale), parts: [] };
+
+  const map = textArea(setup, 'map');
+  const overviewScale = Math.min(1, px(map.width) / whole.width, px(map.height - OVERVIEW_PAGE_RESERVE) / whole.height);
+  const overview = sized(whole, overviewScale);
+  // Parts are as tall as the map; a map too tall for the page stays below 7 pt even in parts.
+  const heightScale = px(map.height - PART_PAGE_RESERVE) / whole.height;
+  const detailScale = Math.min(1, heightScale, READABLE_SCALE);
+  if (overviewScale >= READABLE_SCALE || detailScale <= overviewScale * 1.15) return { orientation: 'map', overview, parts: [] };
+
+  const ranges = partRanges(input, px(map.width) / detailScale - LANE_HEADER_WIDTH);
+  const diagrams = ranges.map((range) => renderDiagram(input, { range }));
+  // One zoom for every part: the largest at which the widest part still fits the page.
+  const scale = Math.min(1, heightScale, ...diagrams.map((d) => px(map.width) / d.width));
+  return { orientation: 'map', overview, parts: diagrams.map((d) => sized(d, scale)) };
+}
+
+/**
+ * Every process's map, planned and drawn to PNG (the fallback for readers without SVG) before the
+ * document is written: the PNGs are the slow part, drawn together they keep every core busy, and a
+ * map drawn for an earlier report comes from the cache.
+ */
+export async function drawDiagrams(
+  views: readonly ProcessView[],
+  setup: PageSetup,
+  cache: PngCache,
+  progress: Progress,
+): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
+  const avoid = await loadAvoid();
+  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view, setup, routeProcess(avoid, routingInput(view)))]));
+  const parts = [...plans.values()].flatMap((plan) => [plan.overview, ...plan.parts]);
+  const pngs = new Map<DiagramPart, Buffer>();
+  await cache.renderAll(
+    parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
+    (i, png) => {
+      pngs.set(parts[i] as DiagramPart, png);
+      progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
+    },
   );
   return { plans, pngs };
 }

@@ -1,7 +1,6 @@
-import { Document, Packer, type ISectionOptions } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
+import { Document, type ISectionOptions } from 'docx';
 import { clip, oneLine } from '../../../core/xml';
-import type { ReportData } from '../data';
+import type { PngCache } from '../images';
 import { writeAppendix } from './appendix';
 import { writeComparison } from './comparison';
 import { ReportContext, type Progress, type ReportInput } from './context';
@@ -9,10 +8,13 @@ import { coverSection, writeContents } from './cover';
 import { drawDiagrams } from './diagrams';
 import { writeObservations } from './observations';
 import { writeOpportunities } from './opportunities';
-import { pageSection } from './pages';
+import { compileParts, finishParts, mergeStyles, partText, withLanguage, type Parts } from './package';
+import { pageSection, pageSetup, writingOn } from './pages';
+import { reportPageNumbers } from './paging';
 import { writePeople } from './people';
 import { writeProcess } from './processes';
 import { documentStyles, stylesXml } from './styles';
+import { StyleSheet } from './stylesheet';
 import { writeSummary } from './summary';
 import { msg } from '../../../core/messages';
 
@@ -41,54 +43,40 @@ function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[
   return [coverSection(ctx), ...ctx.blocks.map((b) => pageSection(ctx, b))];
 }
 
-/** The longest run of text without a space the page layout can estimate quickly; longer runs make it crawl. */
-const LONGEST_WORD = 100;
-const MOST_TEXT = 2_000_000;
-/** Above this many steps and pain points together, the contents' page numbers are left to Word. */
-const MOST_ROWS = 800;
-
-/**
- * Whether page numbers for the contents can be worked out now. Pasted blobs (a 50,000-character
- * unbroken string) make the layout estimate take minutes; then the contents keep their entries and
- * Word fills in the page numbers when it updates the field on opening.
- */
-function layoutFriendly(data: ReportData): boolean {
-  // Laying out every table row costs more than it is worth in a large report: Word fills in the numbers when it opens it.
-  const rows = data.processes.reduce((n, p) => n + p.steps.length + p.painPoints.length, 0);
-  if (rows > MOST_ROWS) return false;
-  let total = 0;
-  const long = new RegExp(`\\S{${LONGEST_WORD + 1}}`);
-  const visit = (value: unknown): boolean => {
-    if (typeof value === 'string') {
-      total += value.length;
-      return total <= MOST_TEXT && !long.test(value);
-    }
-    if (Array.isArray(value)) return value.every(visit);
-    if (value && typeof value === 'object' && !(value instanceof Map)) return Object.values(value).every(visit);
-    return true;
-  };
-  const { metrics: _metrics, lanes: _lanes, ...texts } = data;
-  return visit(texts);
+/** Shoshin's own styles part, as `docx` writes it from the report's style definitions. */
+function ownStyles(brandColor: string): string {
+  const styles = new Document({ sections: [], styles: documentStyles(brandColor), externalStyles: stylesXml(brandColor) });
+  return partText(compileParts(styles), 'word/styles.xml');
 }
 
-export async function buildReport(input: ReportInput, progress: Progress): Promise<Buffer> {
+/**
+ * The report as the parts of a .docx package, ready to be zipped. The contents' page numbers are
+ * worked out as the document is written (paging.ts), so Word shows them without asking to update
+ * fields and LibreOffice shows them at all.
+ */
+export async function buildReport(input: ReportInput, cache: PngCache, progress: Progress): Promise<Parts> {
   progress(msg('export.layingOut'), 10);
-  const drawn = input.options.sections.includes('processes') ? await drawDiagrams(input.data.processes, progress) : { plans: new Map(), pngs: new Map() };
-  const sections = writeChapters(new ReportContext(input, drawn), progress);
+  const { options, template } = input;
+  const pages = pageSetup(options, template);
+  const drawn = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, cache, progress) : { plans: new Map(), pngs: new Map() };
+  const own = ownStyles(options.brandColor);
+  const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
+  const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress));
   const e = input.data.engagement;
+  const consultant = clip(oneLine(e.consultant) || oneLine(input.author?.consultant ?? ''), 200);
   const doc = new Document({
-    creator: clip(oneLine(e.consultant) || 'Shoshin', 200),
+    creator: consultant || 'Shoshin',
+    lastModifiedBy: consultant || 'Shoshin',
     title: clip(`${oneLine(e.name) || 'Engagement'}: discovery report`, 250),
     subject: clip(oneLine(e.client), 250),
     description: 'Discovery report made with Shoshin',
-    features: { updateFields: true },
-    // Given as external styles so docx keeps its own defaults (Normal, Title, headings) beside the table style.
-    externalStyles: stylesXml(input.options.brandColor),
-    // Page numbers in the contents are worked out now, so the document reads right before Word updates the field.
-    ...(layoutFriendly(input.data) ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
-    styles: documentStyles(input.options.brandColor),
+    pageNumbers: reportPageNumbers(new StyleSheet(styles, template?.theme ?? null)),
+    externalStyles: stylesXml(options.brandColor),
+    styles: documentStyles(options.brandColor),
     sections,
   });
   progress(msg('export.writingDocument'), 88);
-  return Packer.toBuffer(doc);
+  const parts = compileParts(doc);
+  finishParts(parts, { styles, language: input.language, template });
+  return parts;
 }

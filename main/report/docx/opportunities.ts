@@ -2,7 +2,7 @@ import { AlignmentType, ImageRun, Paragraph } from 'docx';
 import { HORIZON_LABELS } from '../../../core/csv';
 import { renderImpactEffortMatrix } from '../../../core/matrix';
 import { clip, oneLine } from '../../../core/xml';
-import { PRINT_DPI, svgToPng } from '../images';
+import { fallbackWidth, svgToPng } from '../images';
 import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH, TWIPS_PER_PX } from './pages';
 import { MUTED } from './styles';
@@ -38,7 +38,7 @@ export function writeOpportunities(ctx: ReportContext): void {
         new ImageRun({
           type: 'svg',
           data: Buffer.from(matrix.svg, 'utf8'),
-          fallback: { type: 'png', data: svgToPng(matrix.svg, (width * PRINT_DPI) / 96) },
+          fallback: { type: 'png', data: svgToPng(matrix.svg, fallbackWidth(width)) },
           transformation: { width, height },
           altText: { name: 'Impact and effort matrix', title: 'Impact and effort matrix', description: `${plural(items.length, 'opportunity', 'opportunities')} placed by impact and effort.` },
         }),

@@ -1,4 +1,4 @@
-import { AlignmentType, Paragraph, type FileChild } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, TabStopType, TextRun, type FileChild } from 'docx';
 import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/csv';
 import { laneBands } from '../../../core/geometry';
 import { format } from '../../../core/messages';
@@ -6,10 +6,10 @@ import { formatMinutes, formatPercent, type ProcessMetrics } from '../../../core
 import type { ProcessView, Quote, Step } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
 import { clip, oneLine } from '../../../core/xml';
-import { svgToPng } from '../images';
+import { fallbackWidth, svgToPng } from '../images';
 import type { ReportContext } from './context';
-import { diagramImage, planDiagram, pngWidth } from './diagrams';
-import { PORTRAIT_WIDTH } from './pages';
+import { diagramImage, OVERVIEW_PAGE_RESERVE, PART_PAGE_RESERVE, type DiagramPart } from './diagrams';
+import { PORTRAIT_WIDTH, textArea, TWIPS_PER_PX } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
 import { heading, KIND_LABEL, measure, minutes, muted, para, plural, run, runs, score, stepName } from './text';
@@ -30,21 +30,40 @@ export function writeProcess(ctx: ReportContext, view: ProcessView): void {
     plural(view.painPoints.length, 'pain point'),
   ].filter(Boolean);
 
-  const plan = ctx.drawn.plans.get(view.process.id) ?? planDiagram(view);
+  const plan = ctx.drawn.plans.get(view.process.id);
+  // drawDiagrams plans every process before any chapter is written.
+  if (!plan) throw new Error(`No diagram was planned for process ${view.process.id}.`);
   ctx.chapter(name, plan.orientation);
   ctx.add(plan.orientation, para(clip(facts.join(' · '), 600), { color: MUTED, after: 160 }));
+  const description = `Swimlane diagram of ${name}: ${plural(view.lanes.length, 'lane')}, ${plural(view.steps.length, 'step')}, ${plural(view.flows.length, 'flow')}.`;
+  const count = plan.parts.length;
+  ctx.add(
+    plan.orientation,
+    figure(ctx, plan.overview, count > 0 ? `${name}, the whole process` : name, description),
+    caption(
+      count > 0
+        ? `Figure: ${clip(name, 300)}, the whole process; it follows in detail, left to right, in ${count} parts. Numbered markers are pain points; “?” marks an open question.`
+        : `Figure: ${clip(name, 300)}. Numbered markers are pain points; “?” marks an open question.`,
+    ),
+  );
+  // A part shares the page with the overview or the part before where it fits with room to spare, so a low map takes fewer pages.
+  const mapHeight = textArea(ctx.pages, 'map').height;
+  let used = OVERVIEW_PAGE_RESERVE + plan.overview.height * TWIPS_PER_PX;
   plan.parts.forEach((part, i) => {
-    const label = plan.parts.length > 1 ? `${name}, part ${i + 1} of ${plan.parts.length}` : name;
-    const description = `Swimlane diagram of ${name}: ${plural(view.lanes.length, 'lane')}, ${plural(view.steps.length, 'step')}, ${plural(view.flows.length, 'flow')}.`;
+    const label = `${name}, part ${i + 1} of ${count}`;
+    const need = PART_PAGE_RESERVE + part.height * TWIPS_PER_PX;
+    const newPage = used + need > mapHeight - SHARED_PAGE_SPARE;
+    used = newPage ? need : used + need;
     ctx.add(
-      plan.orientation,
-      new Paragraph({ children: [diagramImage(part, ctx.drawn.pngs.get(part) ?? svgToPng(part.diagram.svg, pngWidth(part)), label, description)], keepNext: true, pageBreakBefore: i > 0 || undefined, alignment: AlignmentType.CENTER }),
-      new Paragraph({ style: 'Caption', children: runs(`Figure: ${clip(label, 300)}. Numbered markers are pain points; “?” marks an open question.`) }),
+      'map',
+      continuation(ctx, i, count, newPage),
+      figure(ctx, part, label, `Part ${i + 1} of ${count}, left to right. ${description}`),
+      caption(`Figure: ${clip(label, 300)}.`),
     );
   });
 
   const rest: FileChild[] = [];
-  const restFirst = plan.orientation === 'landscape';
+  const restFirst = plan.orientation === 'map';
   // After landscape map pages, say whose details these are before the first heading.
   if (restFirst) rest.push(para(clip(name, 200).toUpperCase(), { bold: true, color: ctx.brand, size: 17, after: 0, keepNext: true }));
   rest.push(heading('About this process', 2, false, restFirst ? 60 : undefined));
@@ -55,6 +74,40 @@ export function writeProcess(ctx: ReportContext, view: ProcessView): void {
   if (options.includeQuestions) rest.push(...questionsBlock(ctx, view));
   rest.push(...quotesBlock(ctx, view.quotes));
   ctx.add('portrait', ...rest);
+}
+
+function figure(ctx: ReportContext, part: DiagramPart, title: string, description: string): Paragraph {
+  const png = ctx.drawn.pngs.get(part) ?? svgToPng(part.diagram.svg, fallbackWidth(part.width));
+  // Single line spacing: a picture on a line of 1.15 spacing would take 15% more room than it has.
+  return new Paragraph({
+    children: [diagramImage(part, png, title, description)],
+    keepNext: true,
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+  });
+}
+
+function caption(text: string): Paragraph {
+  return new Paragraph({ style: 'Caption', children: runs(text) });
+}
+
+/** Room a part sharing a page leaves unused, in twips: a caption or name a line longer than reckoned still fits. */
+const SHARED_PAGE_SPARE = 600;
+
+/** The line above a detail part saying where it comes from and where it continues: "← from part 1", "continues in part 3 →". */
+function continuation(ctx: ReportContext, index: number, count: number, newPage: boolean): Paragraph {
+  const width = textArea(ctx.pages, 'map').width;
+  const style = { size: 17, color: MUTED };
+  return new Paragraph({
+    pageBreakBefore: newPage || undefined,
+    keepNext: true,
+    spacing: { before: newPage ? 0 : 120, after: 80 },
+    tabStops: [{ type: TabStopType.RIGHT, position: width }],
+    children: [
+      ...(index > 0 ? [new TextRun({ text: `← from part ${index}`, ...style })] : []),
+      ...(index < count - 1 ? [new TextRun({ text: `\tcontinues in part ${index + 2} →`, ...style })] : []),
+    ],
+  });
 }
 
 function metricsBlock(m: ProcessMetrics): FileChild[] {

@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { textWidth } from '../../../core/diagram';
-import { PORTRAIT_WIDTH } from './pages';
+import { onPage, PORTRAIT_WIDTH } from './pages';
 import { para } from './text';
 
 export type CellContent = string | Paragraph[];
@@ -39,8 +39,12 @@ function columnWidths(headers: readonly string[], rows: readonly (readonly CellC
   return widths;
 }
 
-/** A table in the report's table style; widths are relative weights spread over `total` twips. */
-export function table(headers: readonly string[], rows: readonly (readonly CellContent[])[], weights: readonly number[], total = PORTRAIT_WIDTH, numeric: ReadonlySet<number> = new Set()): Table {
+/**
+ * A table in the report's table style; widths are relative weights spread over `width` twips, given
+ * for an A4 page and fitted to the paper the report is written on.
+ */
+export function table(headers: readonly string[], rows: readonly (readonly CellContent[])[], weights: readonly number[], width = PORTRAIT_WIDTH, numeric: ReadonlySet<number> = new Set()): Table {
+  const total = onPage(width);
   const widths = columnWidths(headers, rows, weights, total);
   const align = (i: number) => (numeric.has(i) ? AlignmentType.RIGHT : undefined);
   return new Table({

@@ -45,7 +45,9 @@ interface ParaOptions extends RunStyle {
 }
 
 export function para(content: string | ParagraphChild[], options: ParaOptions = {}): Paragraph {
-  const children = typeof content === 'string' ? runs(content, options) : content;
+  // Only the run's own formatting goes to the runs: the style is the paragraph's (a paragraph style given to a run is invalid there).
+  const { bold, italics, color, size, allCaps } = options;
+  const children = typeof content === 'string' ? runs(content, { bold, italics, color, size, allCaps }) : content;
   const plain = typeof content === 'string' ? content : '';
   return new Paragraph({
     children,

@@ -1,17 +1,10 @@
-import {
-  EdgeLabelRenderer,
-  getSmoothStepPath,
-  SmoothStepEdge,
-  useNodesInitialized,
-  useReactFlow,
-  type Edge,
-  type EdgeProps,
-} from '@xyflow/react';
+import { EdgeLabelRenderer, useNodesInitialized, useReactFlow, type Edge, type EdgeProps } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { laneHeat, processMetrics } from '../../../core/metrics';
 import type { ProcessView } from '../../../core/model';
 import { useAnalysis, useAnalysisUi, type HeatBasisChoice } from './analysisStore';
 import { painNumbers } from './labels';
+import { FlowEdgeBody, useFlowPath, type FlowData } from '../canvas/edges';
 import { followSteps } from '../canvas/canvasViewport';
 import { useShoshin } from '../store';
 import { t } from '../i18n';
@@ -43,7 +36,7 @@ export function useFlowPainMarkers(view: ProcessView, edges: Edge[]): Edge[] {
       const key = `${list.join(',')}|${mark ?? ''}`;
       const old = cache.current.get(edge.id);
       // Reusing the object keeps React Flow from re-rendering an edge whose markers did not change.
-      const made = old && old.from === edge && old.key === key ? old : { from: edge, key, edge: { ...edge, type: 'painFlow', data: { painNumbers: list, highlight: mark } } };
+      const made = old && old.from === edge && old.key === key ? old : { from: edge, key, edge: { ...edge, type: 'painFlow', data: { ...edge.data, painNumbers: list, highlight: mark } } };
       next.set(edge.id, made);
       return made.edge;
     });
@@ -123,28 +116,21 @@ export function HeatControl() {
   );
 }
 
-export interface PainFlowData extends Record<string, unknown> {
+export interface PainFlowData extends FlowData {
   painNumbers: number[];
   highlight: number | null;
 }
 
-/** A flow with pain points: the usual smooth-step arrow, plus its numbered markers beside the label. */
+/** A flow with pain points: the flow as routed, plus its numbered markers halfway along it. */
 export function PainFlowEdge(props: EdgeProps<Edge<PainFlowData>>) {
-  const [, labelX, labelY] = getSmoothStepPath({
-    sourceX: props.sourceX,
-    sourceY: props.sourceY,
-    sourcePosition: props.sourcePosition,
-    targetX: props.targetX,
-    targetY: props.targetY,
-    targetPosition: props.targetPosition,
-    borderRadius: 10,
-  });
-  const offset = props.label ? 20 : 0;
+  const path = useFlowPath(props);
+  // A provisional flow has its label in the middle too: the markers go just under it.
+  const offset = !path.route && props.label ? 20 : 0;
   return (
     <>
-      <SmoothStepEdge {...props} pathOptions={{ borderRadius: 10 }} />
+      <FlowEdgeBody props={props} path={path} />
       <EdgeLabelRenderer>
-        <div className="edge-pains" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + offset}px)` }}>
+        <div className="edge-pains" style={{ transform: `translate(-50%, -50%) translate(${path.middle.x}px, ${path.middle.y + offset}px)` }}>
           <PainBadges numbers={props.data?.painNumbers ?? []} highlight={props.data?.highlight ?? null} label={t('analysis.overlay.flow')} />
         </div>
       </EdgeLabelRenderer>

@@ -32,10 +32,12 @@ import { useCanvasUi } from './canvasUi';
 import { DetailsPanel } from './DetailsPanel';
 import { useCanvasFocus } from './canvasFocus';
 import { flowUnder } from './dropOnFlow';
+import { flowEdgeTypes } from './edges';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
 import { CanvasActionsContext, enterAction, kindLabel, LaneNamesContext, nodeTypes, type CanvasActions } from './nodes';
 import { geometryOf, MINIMAP, OVERLAY_ATTRIBUTE } from './canvasViewport';
+import { currentRoutes, useFlowRoutes } from './routeClient';
 import { useCanvasView } from './useCanvasView';
 import { useCapture, workingView } from './useCapture';
 import { MAX_ZOOM, onScreen, overlaps, type Box } from './viewport';
@@ -46,6 +48,7 @@ import './view.css';
 /** Big processes render only what is on screen: panning 1,000 steps must stay as smooth as panning 50. */
 const VISIBLE_ONLY_ABOVE = 150;
 const NONE: never[] = [];
+const EDGE_TYPES = { ...flowEdgeTypes, ...analysisEdgeTypes };
 
 /**
  * Whether the minimap lies over a selected step right now (the user zoomed or panned it there):
@@ -92,11 +95,13 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
     nodeCache.current = new Map(nodes.map((n) => [n.id, n]));
     return nodes;
   }, [view, bands, selected, laneHeat]);
+  const { input: routingNow, routed } = useFlowRoutes(view);
+  const routes = useMemo(() => currentRoutes(routingNow, routed), [routingNow, routed]);
   const flowEdges = useMemo(() => {
-    const next = buildEdges(view, selected, edgeCache.current);
+    const next = buildEdges(view, selected, edgeCache.current, routes);
     edgeCache.current = new Map(next.map((e) => [e.id, e]));
     return next;
-  }, [view, selected]);
+  }, [view, selected, routes]);
   const [dropFlow, setDropFlow] = useState<string | null>(null);
   const markedEdges = useFlowPainMarkers(view, flowEdges);
   const edges = useMemo(
@@ -166,8 +171,11 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      if (!connection.source || !connection.target || connection.source === connection.target) return;
-      void mutate('flow.add', { processId: saved.process.id, sourceId: connection.source, targetId: connection.target });
+      const { source, target } = connection;
+      if (!source || !target || source === target) return;
+      // Already joined this way: a second line would only hide under the first.
+      if (workingView()?.flows.some((f) => f.sourceId === source && f.targetId === target)) return;
+      void mutate('flow.add', { processId: saved.process.id, sourceId: source, targetId: target });
     },
     [mutate, saved.process.id],
   );
@@ -226,7 +234,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
-            edgeTypes={analysisEdgeTypes}
+            edgeTypes={EDGE_TYPES}
             onNodesChange={onNodesChange}
             onEdgesChange={(changes) => {
               for (const c of changes) if (c.type === 'select') toggleSelection(c.id, c.selected);

@@ -13,6 +13,8 @@ interface Hold {
   accepts: (processId: string) => boolean;
   keys: KeyboardEventInit[];
   timer: ReturnType<typeof setTimeout>;
+  /** Its keys are being played: every key typed now waits behind them, even in a field. */
+  playing: boolean;
 }
 
 /** Longer than any create or open takes; a hold nobody claims then lets go rather than swallow keys. */
@@ -31,22 +33,58 @@ function copyOf(event: KeyboardEvent): KeyboardEventInit {
   return { key, code, shiftKey, ctrlKey, altKey, metaKey, repeat, bubbles: true, cancelable: true };
 }
 
-function play(el: HTMLElement, keys: readonly KeyboardEventInit[]): void {
+function isPrintable(init: KeyboardEventInit): boolean {
+  return (init.key ?? '').length === 1 && !init.ctrlKey && !init.metaKey && !init.altKey;
+}
+
+/**
+ * One kept key, to whatever has the keyboard now: the canvas at first, then the step editor an
+ * Enter opened. A key event made by script inserts no text, so a printable key nobody handled is
+ * typed into the field as the browser would have.
+ */
+function deliver(canvasEl: HTMLElement, init: KeyboardEventInit): HTMLElement {
+  const focused = document.activeElement as HTMLElement | null;
+  const at = focused && focused !== document.body && focused !== document.documentElement ? focused : canvasEl;
+  const handled = !at.dispatchEvent(new KeyboardEvent('keydown', init));
+  if (!handled && isField(at) && isPrintable(init)) document.execCommand('insertText', false, init.key);
+  return at;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** About half a second: longer than the step editor takes to appear, short enough not to be felt. */
+const SETTLE_FRAMES = 30;
+
+/** After a key that may open something (Enter opens the step editor), until it has the keyboard. */
+async function settle(from: HTMLElement, init: KeyboardEventInit): Promise<void> {
+  await nextFrame();
+  if (isPrintable(init) || isField(from)) return;
+  for (let frame = 1; frame < SETTLE_FRAMES && document.activeElement === from; frame++) await nextFrame();
+}
+
+/**
+ * Plays the kept keys in turn, each once the one before has taken effect, so an Enter that opens
+ * the step editor has focused it before the letters that follow arrive. Keys typed meanwhile join
+ * the end of the queue: order holds.
+ */
+async function play(el: HTMLElement, claimed: Hold): Promise<void> {
   el.focus({ preventScroll: true });
-  for (const init of keys) el.dispatchEvent(new KeyboardEvent('keydown', init));
+  clearTimeout(claimed.timer);
+  claimed.playing = true;
+  for (let init = claimed.keys.shift(); init; init = claimed.keys.shift()) await settle(deliver(el, init), init);
+  if (hold === claimed) hold = null;
 }
 
 function release(): void {
   const claimed = hold;
   const target = canvas;
-  if (!claimed || !target || !target.el.isConnected || !claimed.accepts(target.processId)) return;
+  if (!claimed || claimed.playing || !target || !target.el.isConnected || !claimed.accepts(target.processId)) return;
   target.el.focus({ preventScroll: true });
   // Played once the render that showed the canvas is done; keys arriving before then still queue behind them.
   queueMicrotask(() => {
-    if (hold !== claimed) return;
-    clearTimeout(claimed.timer);
-    hold = null;
-    play(target.el, claimed.keys);
+    if (hold === claimed) void play(target.el, claimed);
   });
 }
 
@@ -59,7 +97,7 @@ function onKeyDown(event: KeyboardEvent): void {
     return;
   }
   if (hold) {
-    if (isField(event.target)) return;
+    if (isField(event.target) && !hold.playing) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     hold.keys.push(copyOf(event));
@@ -71,7 +109,8 @@ function onKeyDown(event: KeyboardEvent): void {
   if (!nowhere || !canvas?.el.isConnected || document.querySelector('[aria-modal="true"]')) return;
   event.preventDefault();
   event.stopImmediatePropagation();
-  play(canvas.el, [copyOf(event)]);
+  canvas.el.focus({ preventScroll: true });
+  deliver(canvas.el, copyOf(event));
 }
 
 /** Lets go of keys held for a canvas that will not come (a process that could not be created, a click elsewhere). */
@@ -80,18 +119,16 @@ export function cancelFocusHold(): void {
   hold = null;
 }
 
-let listening = 0;
-function listen(): () => void {
-  if (listening++ === 0) {
-    window.addEventListener('keydown', onKeyDown, true);
-    window.addEventListener('pointerdown', cancelFocusHold, true);
-  }
-  return () => {
-    if (--listening === 0) {
-      window.removeEventListener('keydown', onKeyDown, true);
-      window.removeEventListener('pointerdown', cancelFocusHold, true);
-    }
-  };
+let listening = false;
+/**
+ * For the window's life, from the first hold or canvas on: the first process of a new engagement
+ * has no canvas yet when its first keys are typed, and they must be kept all the same.
+ */
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('pointerdown', cancelFocusHold, true);
 }
 
 /**
@@ -99,11 +136,13 @@ function listen(): () => void {
  * any): at once when it already does, else when it appears. Keys typed until then are kept.
  */
 export function focusCanvasWhenReady(accepts: (processId: string) => boolean = () => true): void {
+  listen();
   if (hold) clearTimeout(hold.timer);
   const keys = hold?.keys ?? [];
   hold = {
     accepts,
     keys,
+    playing: false,
     timer: setTimeout(() => {
       hold = null;
     }, HOLD_MS),
@@ -116,7 +155,7 @@ export function focusCanvasWhenReady(accepts: (processId: string) => boolean = (
  * nothing has it (the engagement just opened, the list that had it went away).
  */
 export function useCanvasFocus(wrapper: RefObject<HTMLElement | null>, processId: string): void {
-  useEffect(() => listen(), []);
+  useEffect(listen, []);
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;

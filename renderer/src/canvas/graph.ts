@@ -1,7 +1,9 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { STEP_SIZE, type LaneBand } from '../../../core/geometry';
 import type { ProcessView, Step } from '../../../core/model';
+import type { Box, FlowRoute } from '../../../core/routing';
 import type { PendingStep } from './canvasUi';
+import type { FlowData } from './edges';
 import type { LaneData, StepData } from './nodes';
 import { t } from '../i18n';
 
@@ -126,11 +128,23 @@ export function buildNodes(
 /** A design token, so flows follow the theme and the presenter view's contrast. */
 const EDGE_COLOR = 'var(--step-stroke)';
 
-export function buildEdges(view: ProcessView, selected: ReadonlySet<string>, previous: ReadonlyMap<string, Edge>): Edge[] {
+/**
+ * Builds React Flow edges drawn along their routes (see edges.tsx), reusing the previous edge
+ * object whenever nothing it shows changed. `routes` holds the routes still right for where the
+ * steps are now (routeClient.ts currentRoutes); a flow without one is drawn provisionally.
+ */
+export function buildEdges(
+  view: ProcessView,
+  selected: ReadonlySet<string>,
+  previous: ReadonlyMap<string, Edge>,
+  routes: ReadonlyMap<string, { route: FlowRoute; source: Box; target: Box }>,
+): Edge<FlowData>[] {
   return view.flows.map((flow) => {
     const isSelected = selected.has(flow.id);
-    const old = previous.get(flow.id);
-    if (old && old.source === flow.sourceId && old.target === flow.targetId && (old.label ?? '') === flow.label && old.selected === isSelected) {
+    const routed = routes.get(flow.id);
+    const route = routed?.route ?? null;
+    const old = previous.get(flow.id) as Edge<FlowData> | undefined;
+    if (old && old.source === flow.sourceId && old.target === flow.targetId && (old.label ?? '') === flow.label && old.selected === isSelected && old.data?.route === route) {
       return old;
     }
     return {
@@ -140,12 +154,10 @@ export function buildEdges(view: ProcessView, selected: ReadonlySet<string>, pre
       sourceHandle: 'out',
       targetHandle: 'in',
       label: flow.label || undefined,
-      type: 'smoothstep',
-      pathOptions: { borderRadius: 10, offset: 24 },
+      type: 'flow',
+      data: { route, sourceAt: routed ? { x: routed.source.x, y: routed.source.y } : null, targetAt: routed ? { x: routed.target.x, y: routed.target.y } : null },
       markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: EDGE_COLOR },
       style: { stroke: EDGE_COLOR, strokeWidth: 1.6 },
-      labelBgPadding: [6, 3] as [number, number],
-      labelBgBorderRadius: 4,
       selected: isSelected,
       ariaLabel: flow.label ? t('capture.graph.flowLabelled', { label: flow.label }) : t('capture.graph.flow'),
     };

@@ -4,6 +4,7 @@ import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS } from '../../../core/reportDef
 import { ApiError, call } from '../api';
 import { useShoshin } from '../store';
 import './report.css';
+import { ReportLookFields } from './ReportLookFields';
 import { useExportJob, type ExportJob } from './useExportJob';
 import { t } from '../i18n';
 
@@ -107,7 +108,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const createReport = (event: FormEvent) => {
     event.preventDefault();
     if (!colorValid || running) return;
-    run(t('shell.export.wordReport'), { format: 'docx', options: { ...options, logoPath: options.logoPath.trim() } });
+    run(t('shell.export.wordReport'), { format: 'docx', options: { ...options, logoPath: options.logoPath.trim(), templatePath: options.templatePath.trim() } });
   };
   const processName = process?.process.name ?? '';
   const pickLogo = () => {
@@ -232,6 +233,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </p>
             )}
           </fieldset>
+          <ReportLookFields value={options} onChange={set} canPick={canPick} dataDir={dataDir} />
           <div className="dialog-actions">
             <button type="submit" className="btn btn-primary" disabled={!colorValid || running || options.sections.length === 0}>
               {t('shell.export.createReport')}

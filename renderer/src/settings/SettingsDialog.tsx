@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Preferences } from '../../../core/ipc/app';
 import { call } from '../api';
+import { ReportLookFields } from '../report/ReportLookFields';
 import { applyTheme } from './theme';
 import { t } from '../i18n';
 
@@ -10,8 +11,15 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
   const first = useRef<HTMLInputElement>(null);
+  const [files, setFiles] = useState({ canPick: false, dataDir: '' });
 
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    call('app.home', {}).then(
+      (h) => setFiles({ canPick: h.canPickFiles, dataDir: h.dataDir }),
+      () => undefined,
+    );
+  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,6 +96,12 @@ export function SettingsDialog({ initial, onClose }: { initial: Preferences; onC
             />
           </label>
         </fieldset>
+        <ReportLookFields
+          value={draft.reportDefaults}
+          onChange={(patch) => setDraft({ ...draft, reportDefaults: { ...draft.reportDefaults, ...patch } })}
+          canPick={files.canPick}
+          dataDir={files.dataDir}
+        />
         {error && <p role="alert">{error}</p>}
         <div className="dialog-actions">
           <button
