@@ -71,7 +71,6 @@ describe('live capture in the browser host, keyboard only', () => {
     await page.keyboard.press('Enter');
     // Typed at once, before the new process is even on screen: the keys wait for its canvas, none is lost.
     // The main line, typed straight through: every Enter both saves a step and opens the next.
-    const canvas = page.getByRole('application', { name: /Process canvas/ });
     await page.keyboard.press('Enter');
     // "@" makes a lane; "Lane: text" only moves a step into a lane that exists (other colons stay text).
     const main = [
