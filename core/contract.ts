@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MessageKey, MessageValue } from './messages';
 import { analysisMethods } from './ipc/analysis';
 import { appMethods } from './ipc/app';
 import { captureMethods } from './ipc/capture';
@@ -55,9 +56,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const OPEN_OFFERS = ['readOnly', 'recoverCopy'] as const;
 export type OpenOffer = (typeof OPEN_OFFERS)[number];
 
+/** `message` is the English sentence (logs, CLI); the UI shows `key` with `values` from the catalogue. */
 export interface ShoshinErrorShape {
   code: ErrorCode;
   message: string;
+  key: MessageKey;
+  values?: Readonly<Record<string, MessageValue>>;
   offers?: OpenOffer[];
 }
 

@@ -1,3 +1,4 @@
+import { format } from './messages';
 import type { Person } from './model';
 import type { RegisterRow } from './register';
 
@@ -86,7 +87,7 @@ export function painPointRegisterCsv(rows: readonly RegisterRow[], options: Pain
       r.processName,
       r.number,
       r.text,
-      r.targetLabel,
+      format(r.targetLabel),
       r.laneName,
       raisedBy(r),
       r.waste ? WASTE_LABELS[r.waste] : '',

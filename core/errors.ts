@@ -1,15 +1,28 @@
 import type { ErrorCode, OpenOffer, ShoshinErrorShape } from './contract';
+import { format, type Message, type MessageKey, type MessageValue } from './messages';
 
-/** An error meant for the user: a code the UI can act on and a sentence it can show. */
+/**
+ * An error meant for the user: a code the UI can act on and a catalogue message it can show in the
+ * user's language. `message` is the English sentence, for logs, the CLI and the Electron dialogs.
+ */
 export class ShoshinError extends Error implements ShoshinErrorShape {
   readonly code: ErrorCode;
+  readonly key: MessageKey;
+  readonly values: Readonly<Record<string, MessageValue>> | undefined;
   readonly offers: OpenOffer[] | undefined;
 
-  constructor(code: ErrorCode, message: string, offers?: OpenOffer[]) {
-    super(message);
+  constructor(code: ErrorCode, message: Message, offers?: OpenOffer[]) {
+    super(format(message));
     this.name = 'ShoshinError';
     this.code = code;
+    this.key = message.key;
+    this.values = message.values;
     this.offers = offers;
+  }
+
+  /** What to say, as a message to pass on or wrap in a longer one. */
+  get text(): Message {
+    return this.values ? { key: this.key, values: this.values } : { key: this.key };
   }
 }
 

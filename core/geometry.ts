@@ -1,3 +1,4 @@
+import { format, msg } from './messages';
 import type { Lane, Step, StepKind } from './model';
 
 /** Canvas geometry shared by the canvas, the sample loader and the diagram renderer. */
@@ -17,6 +18,7 @@ export const STEP_SIZE: Record<StepKind, { width: number; height: number }> = {
 
 export interface LaneBand {
   laneId: string | null;
+  /** The lane's name; for the row of steps with no lane, English for the documents (the UI says it with t('lane.none')). */
   name: string;
   top: number;
   height: number;
@@ -32,7 +34,7 @@ export function laneBands(lanes: readonly Lane[], steps: readonly Step[]): LaneB
   let top = 0;
   const rows: { laneId: string | null; name: string }[] = ordered.map((l) => ({ laneId: l.id, name: l.name }));
   const known = new Set(ordered.map((l) => l.id));
-  if (steps.some((s) => s.laneId === null || !known.has(s.laneId))) rows.push({ laneId: null, name: 'No lane' });
+  if (steps.some((s) => s.laneId === null || !known.has(s.laneId))) rows.push({ laneId: null, name: format(msg('lane.none')) });
   for (const row of rows) {
     let bottom = LANE_MIN_HEIGHT;
     for (const s of steps) {

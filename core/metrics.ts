@@ -1,4 +1,5 @@
 import { backFlows, flowGraph, topologicalOrder, withoutFlows, type FlowGraph, type ReworkLoop } from './graph';
+import { format, msg, quotedList, type Message, type MessageKey } from './messages';
 import type { Flow, Lane, PainPoint, Step, Vote } from './model';
 
 /**
@@ -10,7 +11,7 @@ import type { Flow, Lane, PainPoint, Step, Vote } from './model';
  */
 
 /** A measured value, or why it cannot be measured yet. */
-export type Measure = { value: number; reason: null } | { value: null; reason: string };
+export type Measure = { value: number; reason: null } | { value: null; reason: Message };
 
 /** The parts of a process view the metrics read; a full ProcessView fits. */
 export interface MetricsInput {
@@ -24,6 +25,7 @@ export interface MetricsInput {
 export interface LaneLoad {
   /** null for the "No lane" row: steps whose lane is unset or was deleted. */
   laneId: string | null;
+  /** The lane's name; for the "No lane" row, English for the documents (the UI says it with t('lane.none')). */
   name: string;
   stepCount: number;
   painPoints: number;
@@ -155,14 +157,19 @@ function reachable(from: readonly string[], next: (id: string) => readonly strin
   return seen;
 }
 
-function names(steps: readonly Step[]): string {
-  const shown = steps.slice(0, 3).map((s) => `“${s.text || 'untitled step'}”`);
-  const more = steps.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+function names(steps: readonly Step[]): Message {
+  return quotedList(steps.map((s) => s.text || msg('metric.untitledStep')), 3);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** One sentence per thing missing and per number: "1 step … has", "3 steps … have". */
+const LACKING = {
+  workTime: { one: 'metric.missing.workTime.one', other: 'metric.missing.workTime.other' },
+  waitTime: { one: 'metric.missing.waitTime.one', other: 'metric.missing.waitTime.other' },
+  timings: { one: 'metric.missing.timings.one', other: 'metric.missing.timings.other' },
+} as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
+
+function counted(keys: { one: MessageKey; other: MessageKey }, steps: readonly Step[]): Message {
+  return msg(steps.length === 1 ? keys.one : keys.other, { count: steps.length, steps: names(steps) });
 }
 
 interface PathResult {
@@ -219,9 +226,9 @@ function timeMeasures(
   relevant: readonly Step[],
   steps: Map<string, Step>,
 ): Pick<ProcessMetrics, 'workTime' | 'waitTime' | 'leadTime' | 'valueAddingTime' | 'cycleEfficiency' | 'blocking'> {
-  const none = (reason: string): Measure => ({ value: null, reason });
+  const none = (reason: Message): Measure => ({ value: null, reason });
   if (!path) {
-    const reason = steps.size === 0 ? 'No steps yet.' : 'No path leads from a start to an end yet.';
+    const reason = msg(steps.size === 0 ? 'metric.noSteps' : 'metric.noPath');
     const blocking = { timings: [], valueClass: [] };
     return { workTime: none(reason), waitTime: none(reason), leadTime: none(reason), valueAddingTime: none(reason), cycleEfficiency: none(reason), blocking };
   }
@@ -229,31 +236,27 @@ function timeMeasures(
   const noWork = relevant.filter((s) => workOf(s) === null);
   const noWait = relevant.filter((s) => waitOf(s) === null);
   const untimed = relevant.filter((s) => workOf(s) === null || waitOf(s) === null);
-  const lacking = (missing: readonly Step[], what: string) =>
-    `${plural(missing.length, 'step')} between start and end ${missing.length === 1 ? 'has' : 'have'} no ${what}: ${names(missing)}.`;
   const sum = (f: (s: Step) => number | null) => onPath.reduce((total, s) => total + (f(s) ?? 0), 0);
   // Which path is longest depends on every step between start and end, so each of them needs both timings.
-  const alongPath = (own: readonly Step[], what: string, value: () => number): Measure => {
-    if (own.length > 0) return none(lacking(own, what));
-    if (untimed.length > 0) return none(`The longest path is not known yet: ${lacking(untimed, 'work or wait time')}`);
+  const alongPath = (own: readonly Step[], what: keyof typeof LACKING, value: () => number): Measure => {
+    if (own.length > 0) return none(counted(LACKING[what], own));
+    if (untimed.length > 0) return none(msg('metric.longestPathUnknown', { reason: counted(LACKING.timings, untimed) }));
     return { value: value(), reason: null };
   };
-  const workTime = alongPath(noWork, 'work time', () => sum(workOf));
-  const waitTime = alongPath(noWait, 'wait time', () => sum(waitOf));
-  const leadTime = alongPath(untimed, 'work or wait time', () => sum(workOf) + sum(waitOf));
+  const workTime = alongPath(noWork, 'workTime', () => sum(workOf));
+  const waitTime = alongPath(noWait, 'waitTime', () => sum(waitOf));
+  const leadTime = alongPath(untimed, 'timings', () => sum(workOf) + sum(waitOf));
 
   const unclassified = onPath.filter((s) => needsValueClass(s) && s.valueClass === null);
   let valueAddingTime: Measure;
   if (leadTime.value === null) valueAddingTime = none(leadTime.reason);
   else if (unclassified.length > 0) {
-    valueAddingTime = none(
-      `${plural(unclassified.length, 'step')} on the main path ${unclassified.length === 1 ? 'has' : 'have'} no value class: ${names(unclassified)}.`,
-    );
+    valueAddingTime = none(counted({ one: 'metric.unclassified.one', other: 'metric.unclassified.other' }, unclassified));
   } else valueAddingTime = { value: onPath.filter(isValueAdding).reduce((t, s) => t + (workOf(s) ?? 0), 0), reason: null };
 
   let cycleEfficiency: Measure;
   if (valueAddingTime.value === null) cycleEfficiency = none(valueAddingTime.reason);
-  else if (!leadTime.value) cycleEfficiency = none('The lead time is zero, so there is nothing to divide by.');
+  else if (!leadTime.value) cycleEfficiency = none(msg('metric.zeroLeadTime'));
   else cycleEfficiency = { value: valueAddingTime.value / leadTime.value, reason: null };
 
   const blocking = { timings: untimed.map((s) => s.id), valueClass: unclassified.map((s) => s.id) };
@@ -314,7 +317,7 @@ export function processMetrics(view: MetricsInput, votes: readonly Vote[] = []):
   const noLane = (): LaneLoad => {
     let load = loads.get(null);
     if (!load) {
-      load = { laneId: null, name: 'No lane', stepCount: 0, painPoints: 0, votes: 0 };
+      load = { laneId: null, name: format(msg('lane.none')), stepCount: 0, painPoints: 0, votes: 0 };
       loads.set(null, load);
     }
     return load;
@@ -368,18 +371,28 @@ export function laneHeat(lanes: readonly LaneLoad[], basis: HeatBasis): Map<stri
 }
 
 /** Minutes as people say them: "45 min", "1 h 35 min", "3 d 2 h". A day is 24 hours, as on a calendar. */
-export function formatMinutes(minutes: number): string {
+export function duration(minutes: number): Message {
   const total = Math.round(minutes);
-  if (total < 60) return `${total} min`;
+  if (total < 60) return msg('unit.minutes', { minutes: total });
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
   const mins = total % 60;
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  return mins > 0 ? `${hours} h ${mins} min` : `${hours} h`;
+  if (days > 0) return hours > 0 ? msg('unit.daysHours', { days, hours }) : msg('unit.days', { days });
+  return mins > 0 ? msg('unit.hoursMinutes', { hours, minutes: mins }) : msg('unit.hours', { hours });
 }
 
 /** A ratio as a percentage with one decimal below 10 %, so a 0.4 % efficiency does not read as 0 %. */
-export function formatPercent(ratio: number): string {
+export function percentage(ratio: number): Message {
   const pct = ratio * 100;
-  return `${pct < 10 ? pct.toFixed(1) : Math.round(pct)} %`;
+  return msg('unit.percent', { percent: pct < 10 ? pct.toFixed(1) : Math.round(pct) });
+}
+
+/** A duration in English, for the documents Shoshin writes (the report stays English). */
+export function formatMinutes(minutes: number): string {
+  return format(duration(minutes));
+}
+
+/** A percentage in English, for the documents Shoshin writes. */
+export function formatPercent(ratio: number): string {
+  return format(percentage(ratio));
 }

@@ -11,6 +11,7 @@ import {
   type RecordOf,
   type TableName,
 } from './records';
+import { format, msg } from './messages';
 import { MAX_MINUTES } from './duration';
 import { LANE_KINDS, MAX_NAME, MAX_TEXT, STEP_KINDS } from './vocabulary';
 
@@ -37,7 +38,7 @@ export type StepKind = z.infer<typeof StepKind>;
 
 /** A name or text the user must give: not empty, not only spaces. */
 function nonBlank(schema: z.ZodString): z.ZodType<string> {
-  return schema.refine((value) => value.trim().length > 0, { message: 'Write something here; it cannot be blank.' });
+  return schema.refine((value) => value.trim().length > 0, { message: format(msg('error.input.blank')) });
 }
 
 /** A name the user must give where one is asked for beyond the records (a lane typed as "Role: text"). */

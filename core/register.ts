@@ -1,3 +1,4 @@
+import { msg, type Message, type MessageValue } from './messages';
 import { laneOfPainPoint } from './metrics';
 import type { Flow, Lane, PainPoint, Person, Process, Step, Vote } from './model';
 
@@ -7,8 +8,8 @@ export interface RegisterRow extends PainPoint {
   /** The lane the pain point weighs on (see laneOfPainPoint); null for process-wide ones or steps with no lane. */
   laneId: string | null;
   laneName: string;
-  /** What the marker sits on, in words: "Step: Log the call", "Flow: Verify → Reset", "Lane: HR", "Whole process". */
-  targetLabel: string;
+  /** What the marker sits on, as a message: "Step: Log the call", "Flow: Verify → Reset", "Lane: HR", "Whole process". */
+  targetLabel: Message;
   raisedByName: string;
   votes: number;
 }
@@ -23,10 +24,10 @@ export interface RegisterInput {
   people: readonly Pick<Person, 'id' | 'name'>[];
 }
 
-function stepName(step: Pick<Step, 'text' | 'kind'> | undefined): string {
-  if (!step) return 'a deleted step';
+function stepName(step: Pick<Step, 'text' | 'kind'> | undefined): MessageValue {
+  if (!step) return msg('register.deletedStep');
   if (step.text) return step.text;
-  return step.kind === 'start' ? 'Start' : step.kind === 'end' ? 'End' : 'Untitled step';
+  return msg(step.kind === 'start' ? 'register.start' : step.kind === 'end' ? 'register.end' : 'register.untitledStep');
 }
 
 /** The engagement-wide register, in process order and then by pain-point number. */
@@ -40,19 +41,21 @@ export function buildRegister(input: RegisterInput): RegisterRow[] {
   const dots = new Map<string, number>();
   for (const v of input.votes) dots.set(v.painPointId, (dots.get(v.painPointId) ?? 0) + v.dots);
 
-  const label = (p: PainPoint): string => {
+  const label = (p: PainPoint): Message => {
     switch (p.targetKind) {
       case 'process':
-        return 'Whole process';
-      case 'lane':
-        return `Lane: ${lanes.get(p.targetId) ?? 'a deleted lane'}`;
+        return msg('register.process');
+      case 'lane': {
+        const lane = lanes.get(p.targetId);
+        return lane === undefined ? msg('register.deletedLane') : msg('register.lane', { lane });
+      }
       case 'step':
-        return `Step: ${stepName(steps.get(p.targetId))}`;
+        return msg('register.step', { step: stepName(steps.get(p.targetId)) });
       case 'flow': {
         const flow = flows.get(p.targetId);
-        if (!flow) return 'Flow: a deleted flow';
-        const text = `${stepName(steps.get(flow.sourceId))} → ${stepName(steps.get(flow.targetId))}`;
-        return `Flow: ${text}${flow.label ? ` (${flow.label})` : ''}`;
+        if (!flow) return msg('register.deletedFlow');
+        const ends = { from: stepName(steps.get(flow.sourceId)), to: stepName(steps.get(flow.targetId)) };
+        return flow.label ? msg('register.flowLabelled', { ...ends, label: flow.label }) : msg('register.flow', ends);
       }
     }
   };

@@ -1,3 +1,4 @@
+import type { Message } from './messages';
 import { processMetrics, type ProcessMetrics } from './metrics';
 import type { Engagement, Flow, Lane, Need, Observation, Opportunity, PainPoint, Person, Process, Question, Quote, RecordChange, RecordOf, Session, Step, TableName, Vote, VoteRound } from './records';
 import { TABLE_NAMES } from './records';
@@ -138,7 +139,7 @@ export interface EngagementView {
   path: string;
   readOnly: boolean;
   /** Something the user should know about how the file was opened (e.g. what recovery saved). */
-  notice?: string;
+  notice?: Message;
   engagement: Engagement;
   processes: ProcessSummary[];
   sessions: Session[];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClipboardPayload } from '../core/clipboard';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { STEP_GAP_X } from '../core/geometry';
 import { rightEdge } from '../core/layout';
 import { CLIPBOARD_STEP_KEYS, newRecord, type Step } from '../core/records';
@@ -14,9 +15,9 @@ import { laneByName } from './lanes';
 export function pasteSteps(tx: Tx, processId: string, payload: ClipboardPayload): Step[] {
   tx.require('processes', processId, 'process');
   const refs = new Set(payload.steps.map((s) => s.ref));
-  if (refs.size !== payload.steps.length) throw new ShoshinError('invalid_input', 'The pasted steps repeat a reference.');
+  if (refs.size !== payload.steps.length) throw new ShoshinError('invalid_input', msg('error.paste.repeatedRef'));
   for (const f of payload.flows) {
-    if (!refs.has(f.from) || !refs.has(f.to)) throw new ShoshinError('invalid_input', 'A pasted flow points at a step that was not copied.');
+    if (!refs.has(f.from) || !refs.has(f.to)) throw new ShoshinError('invalid_input', msg('error.paste.flowOutside'));
   }
   const existing = tx.all('steps', { processId });
   const left = Math.min(...payload.steps.map((s) => s.x));

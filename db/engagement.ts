@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { newRecord, type Engagement, type PatchOf } from '../core/records';
 import type { Tx } from './journal';
 import { fromRow, type Row } from './tables';
@@ -11,7 +12,7 @@ export function createEngagement(tx: Tx, input: { name: string; client: string; 
 
 export function getEngagement(db: Database.Database): Engagement {
   const row = db.prepare('SELECT * FROM engagement LIMIT 1').get() as Row | undefined;
-  if (!row) throw new ShoshinError('bad_file', 'This engagement file has no engagement record.');
+  if (!row) throw new ShoshinError('bad_file', msg('error.file.noEngagement'));
   return fromRow('engagement', row);
 }
 

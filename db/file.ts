@@ -3,6 +3,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
+import { msg, type Message } from '../core/messages';
 import { assertNotOpenHere, heldByLiveShoshin, openInThisProcess } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { expectedSchema, harden, MIGRATIONS_TABLE_SQL, readSchema, schemaDifference, type SchemaEntry } from './schema';
@@ -42,14 +43,11 @@ interface MigrationRow {
   name: string;
 }
 
-const DAMAGED = 'This engagement file is damaged (it may have been cut short while copying). Shoshin can recover what is readable into a new file.';
-const IN_USE = 'This engagement is in use by another program; try again in a moment.';
-const DISK_FULL = 'The disk is full, so this engagement could not be opened. Free some space and try again.';
 /** How long an open waits for another program's write lock before saying the file is in use. */
 const BUSY_TIMEOUT_MS = 2000;
 
 function damaged(): ShoshinError {
-  return new ShoshinError('bad_file', DAMAGED, ['recoverCopy']);
+  return new ShoshinError('bad_file', msg('error.file.damaged'), ['recoverCopy']);
 }
 
 function sqliteCode(error: unknown): string {
@@ -60,47 +58,47 @@ function sqliteCode(error: unknown): string {
 /** What the file system said, in words; never a raw code or a stack trace. */
 function fileSystemError(error: unknown, path: string): ShoshinError {
   if (error instanceof ShoshinError) return error;
-  if (isDiskFull(error)) return new ShoshinError('disk_full', DISK_FULL);
+  if (isDiskFull(error)) return new ShoshinError('disk_full', msg('error.diskFull.open'));
   switch (sqliteCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new ShoshinError('bad_file', `No engagement file at ${path}.`);
+      return new ShoshinError('bad_file', msg('error.file.missing', { path }));
     case 'ELOOP':
-      return new ShoshinError('bad_file', 'This path is a loop of links that never reaches a file, so there is nothing to open.');
+      return new ShoshinError('bad_file', msg('error.file.linkLoop'));
     case 'EACCES':
     case 'EPERM':
-      return new ShoshinError('bad_file', 'This file cannot be read: you do not have permission to read it. Ask its owner, or copy it somewhere you may read it.');
+      return new ShoshinError('bad_file', msg('error.file.noPermission'));
     case 'EISDIR':
-      return new ShoshinError('bad_file', 'That is a folder, not an engagement file.');
+      return new ShoshinError('bad_file', msg('error.file.folder'));
     case 'ENAMETOOLONG':
-      return new ShoshinError('bad_file', 'That path is too long to open.');
+      return new ShoshinError('bad_file', msg('error.file.pathTooLong'));
     case 'EIO':
-      return new ShoshinError('bad_file', 'This file could not be read: the disk or network share reported a read error. Copy it somewhere else and try again.');
+      return new ShoshinError('bad_file', msg('error.file.readError'));
     default:
-      return new ShoshinError('bad_file', 'This file could not be read.');
+      return new ShoshinError('bad_file', msg('error.file.unreadable'));
   }
 }
 
 /** What SQLite said while opening or checking a file, in words. */
 function sqliteError(error: unknown): ShoshinError {
   if (error instanceof ShoshinError) return error;
-  if (isDiskFull(error)) return new ShoshinError('disk_full', DISK_FULL);
+  if (isDiskFull(error)) return new ShoshinError('disk_full', msg('error.diskFull.open'));
   const code = sqliteCode(error);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new ShoshinError('locked', IN_USE, ['readOnly']);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new ShoshinError('locked', msg('error.file.inUse'), ['readOnly']);
   if (code === 'SQLITE_READONLY_ROLLBACK') {
     return new ShoshinError(
       'bad_file',
-      'Another program left an unfinished change in this engagement (the -journal file beside it). Shoshin did not touch either file: open it read-only to see it as it was before that change, or recover it into a new file.',
+      msg('error.file.rollbackJournal'),
       ['readOnly', 'recoverCopy'],
     );
   }
   if (code.startsWith('SQLITE_CORRUPT')) return damaged();
-  if (code === 'SQLITE_NOTADB') return new ShoshinError('bad_file', 'This file is not a Shoshin engagement (it is not a database at all).');
+  if (code === 'SQLITE_NOTADB') return new ShoshinError('bad_file', msg('error.file.notDatabase'));
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
-    return new ShoshinError('read_only', 'This engagement could not be opened in place (its folder may be read-only). Open it read-only instead.', ['readOnly']);
+    return new ShoshinError('read_only', msg('error.file.cannotOpenInPlace'), ['readOnly']);
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_')) {
-    return new ShoshinError('bad_file', 'This file could not be read as an engagement: SQLite reported a read error. Shoshin can recover what is readable into a new file.', ['recoverCopy']);
+    return new ShoshinError('bad_file', msg('error.file.sqliteReadError'), ['recoverCopy']);
   }
   return fileSystemError(error, '');
 }
@@ -121,10 +119,10 @@ function checkSidecars(path: string): void {
       stat = fs.statSync(`${path}${suffix}`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw new ShoshinError('bad_file', `Something that is not a file sits beside this engagement as ${nodePath.basename(path)}${suffix}, so it was not opened. Move that away and try again.`);
+      throw new ShoshinError('bad_file', msg('error.file.sidecarNotFile', { name: `${nodePath.basename(path)}${suffix}` }));
     }
     if (!stat.isFile()) {
-      throw new ShoshinError('bad_file', `A folder or special file sits beside this engagement as ${nodePath.basename(path)}${suffix}, so it was not opened. Move that away and try again.`);
+      throw new ShoshinError('bad_file', msg('error.file.sidecarSpecial', { name: `${nodePath.basename(path)}${suffix}` }));
     }
   }
 }
@@ -141,9 +139,9 @@ export function preflight(path: string): { pageSize: number } {
   } catch (error) {
     throw fileSystemError(error, path);
   }
-  if (stat.isDirectory()) throw new ShoshinError('bad_file', 'That is a folder, not an engagement file.');
-  if (!stat.isFile()) throw new ShoshinError('bad_file', 'That is not a regular file (it is a pipe, device or socket), so it is not an engagement.');
-  if (stat.size === 0) throw new ShoshinError('bad_file', 'This file is empty (0 bytes): it is not a Shoshin engagement.');
+  if (stat.isDirectory()) throw new ShoshinError('bad_file', msg('error.file.folder'));
+  if (!stat.isFile()) throw new ShoshinError('bad_file', msg('error.file.special'));
+  if (stat.size === 0) throw new ShoshinError('bad_file', msg('error.file.empty'));
   checkSidecars(path);
   // Open here already, so checked already; reading it with fs would drop this process's SQLite locks on it.
   if (openInThisProcess(path)) return { pageSize: 0 };
@@ -160,11 +158,11 @@ export function preflight(path: string): { pageSize: number } {
     throw fileSystemError(error, path);
   }
   if (read < SQLITE_MAGIC.length || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw new ShoshinError('bad_file', 'This file is not a Shoshin engagement (it is not a database at all).');
+    throw new ShoshinError('bad_file', msg('error.file.notDatabase'));
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
-  if (read < 100) throw new ShoshinError('bad_file', 'This file is cut short inside its header, so nothing in it can be read.');
+  if (read < 100) throw new ShoshinError('bad_file', msg('error.file.truncatedHeader'));
   if (!validPageSize(pageSize)) throw damaged();
   return { pageSize };
 }
@@ -208,12 +206,8 @@ interface Inspection {
   applied: MigrationRow[];
 }
 
-function tampered(difference: string): ShoshinError {
-  return new ShoshinError(
-    'bad_file',
-    `This engagement file has been changed outside Shoshin (${difference}), so it was not opened: Shoshin opens only files whose structure it made itself. Shoshin can recover the readable rows of known tables and columns into a new file.`,
-    ['recoverCopy'],
-  );
+function tampered(difference: Message): ShoshinError {
+  return new ShoshinError('bad_file', msg('error.file.tampered', { difference }), ['recoverCopy']);
 }
 
 /**
@@ -234,18 +228,18 @@ function inspectDb(db: Database.Database, integrity: Integrity): Inspection | nu
   const schema = readSchema(db);
   if (appId !== APPLICATION_ID) {
     if (appId === 0 && schema.length === 0) return null;
-    throw new ShoshinError('bad_file', 'This is a database from another program, not a Shoshin engagement.');
+    throw new ShoshinError('bad_file', msg('error.file.foreign'));
   }
   if (!schema.some((entry) => entry.type === 'table' && entry.name === 'schema_migrations')) {
-    throw new ShoshinError('bad_file', 'This engagement file has no schema history and cannot be trusted.');
+    throw new ShoshinError('bad_file', msg('error.file.noHistory'));
   }
   const stated = db.pragma('user_version', { simple: true }) as number;
   if (stated > SCHEMA_VERSION) throw newer(stated);
   const version = schemaVersionOf(schema, stated);
-  if (version === null) throw tampered(schemaDifference(schema, expectedSchema(stated >= 1 ? stated : SCHEMA_VERSION)) ?? 'an unknown schema');
+  if (version === null) throw tampered(schemaDifference(schema, expectedSchema(stated >= 1 ? stated : SCHEMA_VERSION)) ?? msg('error.schema.unknown'));
   // Only now is schema_migrations known to be our table and not a view or a trap.
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version LIMIT ?').all(SCHEMA_VERSION + 2) as MigrationRow[];
-  if (applied.length === 0) throw new ShoshinError('bad_file', 'This engagement file has an empty schema history and cannot be trusted.');
+  if (applied.length === 0) throw new ShoshinError('bad_file', msg('error.file.emptyHistory'));
   checkHistory(applied);
   if (applied.length !== version) throw outOfOrder(Math.min(applied.length, version) + 1);
   if (integrity !== 'none') {
@@ -253,7 +247,7 @@ function inspectDb(db: Database.Database, integrity: Integrity): Inspection | nu
     if (check !== 'ok') {
       throw new ShoshinError(
         'bad_file',
-        'This engagement file failed its integrity check, so it was not opened for editing. Shoshin can recover what is readable into a new file.',
+        msg('error.file.integrity'),
         ['recoverCopy'],
       );
     }
@@ -274,10 +268,7 @@ function inspectFile(path: string, options: OpenOptions, integrity: Integrity): 
       return inspectDb(db, integrity);
     } catch (error) {
       if (!schemaRead && sqliteCode(error).startsWith('SQLITE_CORRUPT') && !claimsMorePagesThanItHas(path)) {
-        throw new ShoshinError(
-          'bad_file',
-          'This engagement file is damaged beyond repair: even its list of tables cannot be read. Restore it from a snapshot or a backup.',
-        );
+        throw new ShoshinError('bad_file', msg('error.file.beyondRepair'));
       }
       throw sqliteError(error);
     } finally {
@@ -345,11 +336,7 @@ const foreignWals = new WeakSet<ShoshinError>();
 
 function foreignWal(path: string): ShoshinError {
   const name = nodePath.basename(path);
-  const error = new ShoshinError(
-    'bad_file',
-    `The unsaved-changes file beside this engagement (${name}-wal) does not belong to it: it may come from another engagement or another copy, for example brought by a sync tool. Shoshin left both files as they were. Move ${name}-wal away to open the engagement as last saved, or recover what is readable into a new file.`,
-    ['recoverCopy'],
-  );
+  const error = new ShoshinError('bad_file', msg('error.file.foreignWal', { name }), ['recoverCopy']);
   foreignWals.add(error);
   return error;
 }
@@ -469,7 +456,7 @@ export function assertWritableLocation(path: string): void {
   } catch {
     throw new ShoshinError(
       'read_only',
-      'This engagement is in a read-only location (a locked folder, a read-only share or a CD). Open it read-only, or save a copy where you can edit it.',
+      msg('error.file.readOnlyLocation'),
       ['readOnly', 'recoverCopy'],
     );
   }
@@ -486,7 +473,7 @@ function verify(path: string, options: OpenOptions, pageSize: number, integrity:
   // This process has it open (and checked it then), or a live Shoshin does and a read-only look is all this is.
   const walTrusted = options.walTrusted ?? (openInThisProcess(path) || (options.readOnly === true && heldByLiveShoshin(path)));
   const inspection = (walTrusted ? null : verifyWal(path, options, pageSize)) ?? inspectFile(path, options, integrity);
-  if (!inspection) throw new ShoshinError('bad_file', 'This file is an empty database, not a Shoshin engagement.');
+  if (!inspection) throw new ShoshinError('bad_file', msg('error.file.emptyDatabase'));
   return inspection;
 }
 
@@ -499,14 +486,11 @@ export function pendingMigrations(path: string): number {
 }
 
 function newer(version: number): ShoshinError {
-  return new ShoshinError(
-    'bad_file',
-    `This engagement was saved by a newer version of Shoshin (schema ${version}; this app knows ${SCHEMA_VERSION}). Update Shoshin to open it.`,
-  );
+  return new ShoshinError('bad_file', msg('error.file.newer', { version, known: SCHEMA_VERSION }));
 }
 
 function outOfOrder(step: number): ShoshinError {
-  return new ShoshinError('bad_file', `This engagement's schema history is out of order at step ${step}; it was not changed.`);
+  return new ShoshinError('bad_file', msg('error.file.outOfOrder', { step }));
 }
 
 function checkHistory(applied: readonly MigrationRow[]): void {
@@ -539,8 +523,8 @@ export function openEngagementFile(path: string, options: OpenOptions = {}): Eng
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileSystemError(error, path);
     exists = false;
   }
-  if (!exists && !options.create) throw new ShoshinError('bad_file', `No engagement file at ${path}.`);
-  if (exists && options.create) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
+  if (!exists && !options.create) throw new ShoshinError('bad_file', msg('error.file.missing', { path }));
+  if (exists && options.create) throw new ShoshinError('conflict', msg('error.file.exists', { path }));
   if (!exists) return createFile(path, options);
 
   const readOnly = options.readOnly ?? false;
@@ -548,7 +532,7 @@ export function openEngagementFile(path: string, options: OpenOptions = {}): Eng
   if (!readOnly) assertWritableLocation(path);
   const { version, applied } = verify(path, options, pageSize, 'quick');
   if (readOnly && version < SCHEMA_VERSION) {
-    throw new ShoshinError('read_only', 'This engagement needs an upgrade, which cannot be done read-only.', ['readOnly']);
+    throw new ShoshinError('read_only', msg('error.file.upgradeReadOnly'), ['readOnly']);
   }
   let db: Database.Database | undefined;
   try {
@@ -564,7 +548,7 @@ export function openEngagementFile(path: string, options: OpenOptions = {}): Eng
     db?.close();
     const failure = openFailure(error, path);
     if (version < SCHEMA_VERSION && failure.code === 'bad_file') {
-      throw new ShoshinError('bad_file', 'This engagement could not be upgraded, so it was left unchanged.', failure.offers);
+      throw new ShoshinError('bad_file', msg('error.file.upgradeFailed'), failure.offers);
     }
     throw failure;
   }
@@ -583,7 +567,7 @@ function createFile(path: string, options: OpenOptions): EngagementFile {
     db?.close();
     // Nothing was there before: leave nothing half-made behind.
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${path}${suffix}`, { force: true });
-    if (isDiskFull(error)) throw new ShoshinError('disk_full', 'The disk is full, so the engagement could not be created. Free some space and try again.');
+    if (isDiskFull(error)) throw new ShoshinError('disk_full', msg('error.diskFull.create'));
     throw error;
   }
 }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { asMessage, msg, type Message } from '../core/messages';
+import type { HistoryState } from '../core/ipc/base';
 import { statement } from './statements';
 import type { RecordChange, RecordOf } from '../core/records';
 import { columnName, fromRow, isTableName, toRow, type Row, type TableName } from './tables';
@@ -15,6 +17,23 @@ export interface RowChange {
 /** Rows carry their rowid so undoing a delete puts a row back exactly where it was, order included. */
 const ROWID = '__rowid';
 
+/** "That step no longer exists.", one whole sentence for each kind of record a command may look for. */
+const GONE = {
+  process: 'error.gone.process',
+  lane: 'error.gone.lane',
+  step: 'error.gone.step',
+  flow: 'error.gone.flow',
+  'pain point': 'error.gone.painPoint',
+  quote: 'error.gone.quote',
+  question: 'error.gone.question',
+  person: 'error.gone.person',
+  session: 'error.gone.session',
+  observation: 'error.gone.observation',
+  opportunity: 'error.gone.opportunity',
+  need: 'error.gone.need',
+  engagement: 'error.gone.engagement',
+} as const;
+
 type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, string | number | null>>;
 
 /**
@@ -24,7 +43,7 @@ type Where<N extends TableName> = Partial<Record<keyof RecordOf<N> & string, str
 export class Tx {
   readonly changes: RowChange[] = [];
   /** Where the changes after the first part become undo entries of their own (see `split`). */
-  readonly parts: { start: number; command: string; label: string }[] = [];
+  readonly parts: { start: number; command: string; label: Message }[] = [];
 
   constructor(readonly db: Database.Database) {}
 
@@ -33,7 +52,7 @@ export class Tx {
    * a step typed as "@New lane: text" is one request, yet Undo first takes back only the new
    * lane (the step stays, with its words) and then the step.
    */
-  split(command: string, label: string): void {
+  split(command: string, label: Message): void {
     this.parts.push({ start: this.changes.length, command, label });
   }
 
@@ -46,9 +65,9 @@ export class Tx {
     return row ? fromRow(table, row) : undefined;
   }
 
-  require<N extends TableName>(table: N, id: string, what: string): RecordOf<N> {
+  require<N extends TableName>(table: N, id: string, what: keyof typeof GONE): RecordOf<N> {
     const record = this.get(table, id);
-    if (!record) throw new ShoshinError('not_found', `That ${what} no longer exists.`);
+    if (!record) throw new ShoshinError('not_found', msg(GONE[what]));
     return record;
   }
 
@@ -61,7 +80,7 @@ export class Tx {
 
   update<N extends TableName>(table: N, id: string, patch: Partial<RecordOf<N>>): RecordOf<N> {
     const before = this.read(table, id);
-    if (!before) throw new ShoshinError('not_found', 'That item no longer exists.');
+    if (!before) throw new ShoshinError('not_found', msg('error.gone.item'));
     const after: Row = { ...before, ...toRow(table, patch) };
     updateRow(this.db, table, after);
     this.changes.push({ table, id, before, after });
@@ -118,7 +137,7 @@ interface JournalRow {
 
 function parseChanges(json: string): RowChange[] {
   const parsed = JSON.parse(json) as RowChange[];
-  for (const c of parsed) if (!isTableName(c.table)) throw new ShoshinError('internal', 'The undo history names an unknown table.');
+  for (const c of parsed) if (!isTableName(c.table)) throw new ShoshinError('internal', msg('error.journal.unknownTable'));
   return parsed;
 }
 
@@ -142,9 +161,9 @@ export function recordChanges(changes: readonly RowChange[], direction: 'forward
 export function record(
   db: Database.Database,
   command: string,
-  label: string,
+  label: Message,
   changes: readonly RowChange[],
-  mergeIntoAddOf?: { stepId: string; label: string },
+  mergeIntoAddOf?: { stepId: string; label: Message },
 ): number | null {
   if (changes.length === 0) return null;
   statement(db, 'DELETE FROM journal WHERE undone = 1').run();
@@ -157,14 +176,14 @@ export function record(
       // Renamed to step.capture so only the first naming merges; later renames are their own undo steps.
       statement(db, "UPDATE journal SET command = 'step.capture', changes = ?, label = ? WHERE id = ?").run(
         JSON.stringify([...previous, ...changes]),
-        mergeIntoAddOf.label,
+        JSON.stringify(mergeIntoAddOf.label),
         last.id,
       );
       return last.id;
     }
   }
   const result = statement(db, 'INSERT INTO journal (at, command, label, changes) VALUES (?, ?, ?, ?)')
-    .run(new Date().toISOString(), command, label, JSON.stringify(changes));
+    .run(new Date().toISOString(), command, JSON.stringify(label), JSON.stringify(changes));
   return Number(result.lastInsertRowid);
 }
 
@@ -172,7 +191,7 @@ export function record(
 export function undo(db: Database.Database, only?: number): { journalId: number; changes: RowChange[] } | null {
   const entry = statement(db, 'SELECT id, label, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
   if (only !== undefined && entry?.id !== only) {
-    throw new ShoshinError('conflict', 'Other changes came after that one, so it was not undone. Use Undo to go back one change at a time.');
+    throw new ShoshinError('conflict', msg('error.undo.notLatest'));
   }
   if (!entry) return null;
   const changes = parseChanges(entry.changes);
@@ -190,8 +209,22 @@ export function redo(db: Database.Database): { journalId: number; changes: RowCh
   return { journalId: entry.id, changes };
 }
 
-export function historyState(db: Database.Database): { canUndo: boolean; canRedo: boolean; undoLabel: string; redoLabel: string } {
+/**
+ * A journal label as a message. Labels are stored as the message's JSON; files from before that hold
+ * the English words themselves, shown as they are (as is anything that is not one of our messages).
+ */
+export function labelOf(stored: string): Message {
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(stored);
+  } catch {
+    // Plain words from an older file.
+  }
+  return asMessage(parsed) ?? msg('undo.legacy', { text: stored.slice(0, 200) });
+}
+
+export function historyState(db: Database.Database): HistoryState {
   const last = statement(db, 'SELECT label FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
   const next = statement(db, 'SELECT label FROM journal WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
-  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? '', redoLabel: next?.label ?? '' };
+  return { canUndo: !!last, canRedo: !!next, undoLabel: last ? labelOf(last.label) : null, redoLabel: next ? labelOf(next.label) : null };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { freeSpot } from '../core/layout';
 import { newRecord, type CreateOf, type Lane, type PatchOf } from '../core/records';
 import { laneKey } from '../core/typeToMap';
@@ -47,7 +48,7 @@ export function findLane(tx: Tx, processId: string, name: string): Lane | null {
 /** The lane called `name` in this process (ignoring case and spacing), created at the bottom if there is none. */
 export function laneByName(tx: Tx, processId: string, name: string): Lane {
   const wanted = name.trim().replace(/\s+/g, ' ');
-  if (!wanted) throw new ShoshinError('invalid_input', 'A lane needs a name.');
+  if (!wanted) throw new ShoshinError('invalid_input', msg('error.lane.nameMissing'));
   return findLane(tx, processId, wanted) ?? createLane(tx, { processId, name: wanted });
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 
 /**
  * SQLite lets several programs write one WAL file; two Shoshin windows editing the same engagement
@@ -70,7 +71,7 @@ export function openInThisProcess(file: string): boolean {
 
 export function assertNotOpenHere(file: string): void {
   if (heldHere.has(file)) {
-    throw new ShoshinError('locked', 'This engagement is already open in another Shoshin window.', ['readOnly']);
+    throw new ShoshinError('locked', msg('error.lock.otherWindow'), ['readOnly']);
   }
 }
 
@@ -100,15 +101,12 @@ export function acquireLock(file: string): () => void {
       const holder = read(file);
       const stale = !holder || (holder.host === info.host && !alive(holder.pid));
       if (!stale) {
-        const where = holder.host === info.host ? 'another running Shoshin' : `Shoshin on ${holder.host}`;
-        throw new ShoshinError(
-          'locked',
-          `This engagement is open in ${where} (since ${holder.at.slice(0, 16).replace('T', ' ')}). Close it there, or open it read-only.`,
-          ['readOnly'],
-        );
+        const since = holder.at.slice(0, 16).replace('T', ' ');
+        const where = holder.host === info.host ? msg('error.lock.otherShoshin', { since }) : msg('error.lock.otherComputer', { host: holder.host, since });
+        throw new ShoshinError('locked', where, ['readOnly']);
       }
       fs.rmSync(lockPath(file), { force: true });
     }
   }
-  throw new ShoshinError('locked', 'This engagement could not be locked for editing.', ['readOnly']);
+  throw new ShoshinError('locked', msg('error.lock.failed'), ['readOnly']);
 }

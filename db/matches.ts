@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { msg } from '../core/messages';
 import { ShoshinError } from '../core/errors';
 import { newRecord, type Process, type StepMatch } from '../core/records';
 import type { Tx } from './journal';
@@ -12,7 +13,7 @@ import type { Tx } from './journal';
 
 function requireDocumented(tx: Tx, id: string): Process {
   const process = tx.require('processes', id, 'process');
-  if (!process.documented) throw new ShoshinError('conflict', 'That process is not marked as documented.');
+  if (!process.documented) throw new ShoshinError('conflict', msg('match.notDocumented'));
   return process;
 }
 
@@ -29,7 +30,7 @@ export function markDocumented(tx: Tx, id: string, documented: boolean): Process
     return tx.update('processes', id, { documented: false, observedId: null });
   }
   if (tx.all('processes', { observedId: id }).length > 0) {
-    throw new ShoshinError('conflict', 'A documented process is compared with this one, so it stays observed. Unlink that comparison first.');
+    throw new ShoshinError('conflict', msg('match.staysObserved'));
   }
   return tx.update('processes', id, { documented: true });
 }
@@ -42,12 +43,12 @@ export function linkObserved(tx: Tx, documentedId: string, observedId: string | 
   const documented = tx.require('processes', documentedId, 'process');
   if (observedId !== null) {
     const observed = tx.require('processes', observedId, 'process');
-    if (observed.id === documented.id) throw new ShoshinError('conflict', 'A process cannot be compared with itself.');
-    if (observed.documented) throw new ShoshinError('conflict', `“${observed.name}” is a documented process too; compare a documented process with an observed one.`);
+    if (observed.id === documented.id) throw new ShoshinError('conflict', msg('match.notItself'));
+    if (observed.documented) throw new ShoshinError('conflict', msg('match.bothDocumented', { name: observed.name }));
   }
   if (documented.observedId === observedId && documented.documented) return documented;
   if (!documented.documented && tx.all('processes', { observedId: documentedId }).length > 0) {
-    throw new ShoshinError('conflict', 'A documented process is compared with this one, so it cannot be documented itself.');
+    throw new ShoshinError('conflict', msg('match.cannotBeDocumented'));
   }
   forgetMatchesOf(tx, documentedId);
   return tx.update('processes', documentedId, { documented: true, observedId });
@@ -59,15 +60,15 @@ export function linkObserved(tx: Tx, documentedId: string, observedId: string | 
  */
 export function setMatch(tx: Tx, input: { processId: string; documentedStepId: string | null; observedStepId: string | null }): StepMatch {
   const documented = requireDocumented(tx, input.processId);
-  if (!documented.observedId) throw new ShoshinError('conflict', 'Choose the observed process to compare with first.');
-  if (input.documentedStepId === null && input.observedStepId === null) throw new ShoshinError('invalid_input', 'Say which step the match is about.');
+  if (!documented.observedId) throw new ShoshinError('conflict', msg('match.chooseObserved'));
+  if (input.documentedStepId === null && input.observedStepId === null) throw new ShoshinError('invalid_input', msg('match.sayStep'));
   if (input.documentedStepId !== null) {
     const step = tx.require('steps', input.documentedStepId, 'step');
-    if (step.processId !== documented.id) throw new ShoshinError('conflict', 'That step is not in the documented process.');
+    if (step.processId !== documented.id) throw new ShoshinError('conflict', msg('match.notInDocumented'));
   }
   if (input.observedStepId !== null) {
     const step = tx.require('steps', input.observedStepId, 'step');
-    if (step.processId !== documented.observedId) throw new ShoshinError('conflict', 'That step is not in the observed process.');
+    if (step.processId !== documented.observedId) throw new ShoshinError('conflict', msg('match.notInObserved'));
   }
   for (const match of tx.all('step_matches', { processId: documented.id })) {
     const touches =

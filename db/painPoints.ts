@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { newRecord, type CreateOf, type PainPoint, type PatchOf } from '../core/records';
 import type { Tx } from './journal';
 
 export type PainTargetKind = PainPoint['targetKind'];
 
+const OTHER_PROCESS = { step: 'error.step.otherProcess', flow: 'error.flow.otherProcess', lane: 'error.lane.otherProcess' } as const;
+
 /** What a pain point may be pinned to must exist and belong to the same process. */
 export function requirePainTarget(tx: Tx, processId: string, targetKind: PainTargetKind, targetId: string): void {
   tx.require('processes', processId, 'process');
   if (targetKind === 'process') {
-    if (targetId !== processId) throw new ShoshinError('conflict', 'A process-wide pain point must be pinned to its own process.');
+    if (targetId !== processId) throw new ShoshinError('conflict', msg('error.painPoint.processWide'));
     return;
   }
   const table = targetKind === 'step' ? 'steps' : targetKind === 'flow' ? 'flows' : 'lanes';
   const target = tx.require(table, targetId, targetKind);
-  if (target.processId !== processId) throw new ShoshinError('conflict', `That ${targetKind} belongs to another process.`);
+  if (target.processId !== processId) throw new ShoshinError('conflict', msg(OTHER_PROCESS[targetKind]));
 }
 
 /** Numbers are per process and never shift: deleting pain point 3 leaves 4 as 4, so what the room saw stays true. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { newRecord, type CreateOf, type PatchOf, type Process } from '../core/records';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import type { Tx } from './journal';
 import { fromRow, type Row } from './tables';
 import { forgetProcessLinks } from './matches';
@@ -9,7 +10,7 @@ import { deletePainPoints } from './painPoints';
 
 export function processById(db: Database.Database, id: string): Process {
   const row = db.prepare('SELECT * FROM processes WHERE id = ?').get(id) as Row | undefined;
-  if (!row) throw new ShoshinError('not_found', 'That process no longer exists.');
+  if (!row) throw new ShoshinError('not_found', msg('error.gone.process'));
   return fromRow('processes', row);
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { newRecord, type CreateOf, type PatchOf, type Question, type Quote } from '../core/records';
 import type { Tx } from './journal';
 
@@ -7,7 +8,7 @@ import type { Tx } from './journal';
 function checkStep(tx: Tx, processId: string, stepId: string | null | undefined): void {
   if (!stepId) return;
   const step = tx.require('steps', stepId, 'step');
-  if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
+  if (step.processId !== processId) throw new ShoshinError('conflict', msg('error.step.otherProcess'));
 }
 
 export function addQuote(tx: Tx, input: CreateOf<'quotes'> & { processId: string }): Quote {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { copyOpenFile, openFailure, walBelongsToCopy } from './file';
 import { openInThisProcess } from './lock';
 import { harden } from './schema';
@@ -105,7 +106,7 @@ function assertCopyable(file: string): void {
   } catch (error) {
     throw openFailure(error, file);
   }
-  if (!stat.isFile()) throw new ShoshinError('bad_file', 'Nothing could be recovered: that is not a regular file.');
+  if (!stat.isFile()) throw new ShoshinError('bad_file', msg('error.recover.notFile'));
 }
 
 /**
@@ -167,7 +168,7 @@ export function recoverInto(damagedPath: string, target: EngagementStore): Recov
       source.pragma('query_only = ON');
       tables = readableTables(source);
     } catch {
-      throw new ShoshinError('bad_file', 'Nothing could be recovered: this file is not readable as a database at all.');
+      throw new ShoshinError('bad_file', msg('error.recover.notDatabase'));
     }
     const engagementId = (target.db.prepare('SELECT id FROM engagement').get() as { id: string }).id;
     target.db.pragma('foreign_keys = OFF');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { msg, type Message, type MessageKey } from '../core/messages';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -76,11 +77,27 @@ export function expectedSchema(version: number): readonly SchemaEntry[] {
   }
 }
 
-const KIND: Record<string, string> = { table: 'table', index: 'index', view: 'view', trigger: 'trigger' };
 const RANK: Record<string, number> = { trigger: 1, view: 2, table: 3, index: 4 };
 
-function phrase(entry: SchemaEntry): string {
-  return `${KIND[entry.type] ?? entry.type} “${entry.name.slice(0, 60)}”`;
+/** The four kinds of object sqlite_schema holds; each difference is its own sentence per kind. */
+type Kind = 'table' | 'index' | 'view' | 'trigger';
+type Said = Record<Kind, MessageKey>;
+
+const SECOND: Said = { table: 'error.schema.second.table', index: 'error.schema.second.index', view: 'error.schema.second.view', trigger: 'error.schema.second.trigger' };
+const EXTRA: Said = { table: 'error.schema.extra.table', index: 'error.schema.extra.index', view: 'error.schema.extra.view', trigger: 'error.schema.extra.trigger' };
+const IN_PLACE_OF: Record<Kind, Partial<Said>> = {
+  table: { index: 'error.schema.tableInPlaceOf.index', view: 'error.schema.tableInPlaceOf.view', trigger: 'error.schema.tableInPlaceOf.trigger' },
+  index: { table: 'error.schema.indexInPlaceOf.table', view: 'error.schema.indexInPlaceOf.view', trigger: 'error.schema.indexInPlaceOf.trigger' },
+  view: { table: 'error.schema.viewInPlaceOf.table', index: 'error.schema.viewInPlaceOf.index', trigger: 'error.schema.viewInPlaceOf.trigger' },
+  trigger: { table: 'error.schema.triggerInPlaceOf.table', index: 'error.schema.triggerInPlaceOf.index', view: 'error.schema.triggerInPlaceOf.view' },
+};
+/** Tables and views are always on their own table, so only indexes and triggers can be on the wrong one. */
+const WRONG_TABLE: Said = { table: 'error.schema.columns.table', index: 'error.schema.wrongTable.index', view: 'error.schema.defined.view', trigger: 'error.schema.wrongTable.trigger' };
+const DIFFERENT: Said = { table: 'error.schema.columns.table', index: 'error.schema.defined.index', view: 'error.schema.defined.view', trigger: 'error.schema.defined.trigger' };
+const MISSING: Said = { table: 'error.schema.missing.table', index: 'error.schema.missing.index', view: 'error.schema.missing.view', trigger: 'error.schema.missing.trigger' };
+
+function said(keys: Said, entry: SchemaEntry): Message {
+  return msg(keys[entry.type as Kind] ?? keys.table, { name: entry.name.slice(0, 60) });
 }
 
 function key(entry: SchemaEntry): string {
@@ -91,23 +108,24 @@ function key(entry: SchemaEntry): string {
  * Null when `actual` is exactly `wanted`; otherwise the first difference in words a consultant can
  * pass on ("an extra trigger “wipe”"). Triggers and views come first: they are what can run.
  */
-export function schemaDifference(actual: readonly SchemaEntry[], wanted: readonly SchemaEntry[]): string | null {
+export function schemaDifference(actual: readonly SchemaEntry[], wanted: readonly SchemaEntry[]): Message | null {
   const want = new Map(wanted.map((entry) => [key(entry), entry]));
   const wantedNames = new Map(wanted.map((entry) => [entry.name.toLowerCase(), entry]));
   const seen = new Set<string>();
   for (const entry of [...actual].sort((a, b) => (RANK[a.type] ?? 0) - (RANK[b.type] ?? 0))) {
     const k = key(entry);
-    if (seen.has(k)) return `a second ${phrase(entry)}`;
+    if (seen.has(k)) return said(SECOND, entry);
     seen.add(k);
     const match = want.get(k);
     if (!match) {
       const namesake = wantedNames.get(entry.name.toLowerCase());
-      if (namesake) return `a ${phrase(entry)} where a ${KIND[namesake.type] ?? namesake.type} belongs`;
-      return `an extra ${phrase(entry)}`;
+      const inPlaceOf = namesake && IN_PLACE_OF[entry.type as Kind]?.[namesake.type as Kind];
+      if (inPlaceOf) return msg(inPlaceOf, { name: entry.name.slice(0, 60) });
+      return said(EXTRA, entry);
     }
-    if (match.tblName.toLowerCase() !== entry.tblName.toLowerCase()) return `the ${phrase(entry)} is on the wrong table`;
-    if (match.sql !== entry.sql) return entry.type === 'table' ? `the ${phrase(entry)} has different columns or constraints` : `the ${phrase(entry)} is defined differently`;
+    if (match.tblName.toLowerCase() !== entry.tblName.toLowerCase()) return said(WRONG_TABLE, entry);
+    if (match.sql !== entry.sql) return said(DIFFERENT, entry);
   }
-  for (const entry of wanted) if (!seen.has(key(entry))) return `the ${phrase(entry)} is missing`;
+  for (const entry of wanted) if (!seen.has(key(entry))) return said(MISSING, entry);
   return null;
 }

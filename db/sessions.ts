@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { newRecord, type CreateOf, type PatchOf, type Session } from '../core/records';
 import type { Tx } from './journal';
 
@@ -23,7 +24,7 @@ export function updateSession(tx: Tx, id: string, patch: PatchOf<'sessions'>): S
     next.participantIds = requirePeople(tx, patch.participantIds);
     const voters = new Set(tx.all('votes', { sessionId: id }).map((v) => v.personId));
     const dropped = [...voters].filter((p) => !next.participantIds?.includes(p));
-    if (dropped.length > 0) throw new ShoshinError('conflict', 'Someone you removed has already voted in this session; take their dots back first.');
+    if (dropped.length > 0) throw new ShoshinError('conflict', msg('error.session.voterRemoved'));
   }
   return tx.update('sessions', id, next);
 }
@@ -60,6 +61,6 @@ export function chooseSession(db: Database.Database, sessionId: string | null): 
     db.prepare('DELETE FROM settings WHERE key = ?').run(CURRENT_SESSION_KEY);
     return;
   }
-  if (!db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) throw new ShoshinError('not_found', 'That session no longer exists.');
+  if (!db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(sessionId)) throw new ShoshinError('not_found', msg('error.gone.session'));
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(CURRENT_SESSION_KEY, sessionId);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { STEP_GAP_X, STEP_SIZE } from '../core/geometry';
 import { freeSpot, keepCentre, placeChain, rightEdge, spliceRoom, type Placement } from '../core/layout';
 import type { PainPointFate } from '../core/ipc/analysis';
@@ -25,13 +26,13 @@ export type AddStepInput = CreateOf<'steps'> & {
 
 function requireLaneOf(tx: Tx, laneId: string, processId: string): Lane {
   const lane = tx.require('lanes', laneId, 'lane');
-  if (lane.processId !== processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
+  if (lane.processId !== processId) throw new ShoshinError('conflict', msg('error.lane.otherProcess'));
   return lane;
 }
 
 function requireStepOf(tx: Tx, id: string, processId: string): Step {
   const step = tx.require('steps', id, 'step');
-  if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
+  if (step.processId !== processId) throw new ShoshinError('conflict', msg('error.step.otherProcess'));
   return step;
 }
 
@@ -39,8 +40,8 @@ export function addStep(tx: Tx, input: AddStepInput): { step: Step; flow: Flow |
   tx.require('processes', input.processId, 'process');
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
   if (input.sessionId) tx.require('sessions', input.sessionId, 'session');
-  if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', 'That step already exists.');
-  if (input.insertOn && input.after) throw new ShoshinError('invalid_input', 'A new step either follows a step or goes into a flow, not both.');
+  if (input.id && tx.get('steps', input.id)) throw new ShoshinError('conflict', msg('error.step.exists'));
+  if (input.insertOn && input.after) throw new ShoshinError('invalid_input', msg('error.step.afterOrInsert'));
   const { after, label, id, insertOn, ...fields } = input;
   const record = newRecord('steps', { ...fields, id: id ?? randomUUID() });
   if (insertOn) return insertIntoFlow(tx, record, insertOn);
@@ -65,7 +66,7 @@ function splice(
 ): { step: Step; flow: Flow } {
   const { processId, kind } = moving;
   const flow = tx.require('flows', flowId, 'flow');
-  if (flow.processId !== processId) throw new ShoshinError('conflict', 'That flow belongs to another process.');
+  if (flow.processId !== processId) throw new ShoshinError('conflict', msg('error.flow.otherProcess'));
   const from = requireStepOf(tx, flow.sourceId, processId);
   const to = requireStepOf(tx, flow.targetId, processId);
   const lanes = tx.all('lanes', { processId }, 'position, rowid');
@@ -90,13 +91,13 @@ function insertIntoFlow(tx: Tx, record: Step, flowId: string): { step: Step; flo
 export function spliceStep(tx: Tx, id: string, flowId: string, at: { laneId: string | null; y: number }): Step {
   const step = tx.require('steps', id, 'step');
   const flow = tx.require('flows', flowId, 'flow');
-  if (flow.processId !== step.processId) throw new ShoshinError('conflict', 'That flow belongs to another process.');
-  if (flow.sourceId === id || flow.targetId === id) throw new ShoshinError('conflict', 'A step cannot be dropped onto a flow of its own.');
+  if (flow.processId !== step.processId) throw new ShoshinError('conflict', msg('error.flow.otherProcess'));
+  if (flow.sourceId === id || flow.targetId === id) throw new ShoshinError('conflict', msg('error.splice.ownFlow'));
   if (at.laneId) requireLaneOf(tx, at.laneId, step.processId);
   const incoming = tx.all('flows', { targetId: id }).filter((f) => f.sourceId !== id);
   const outgoing = tx.all('flows', { sourceId: id }).filter((f) => f.targetId !== id);
   if (incoming.length > 1 || outgoing.length > 1) {
-    throw new ShoshinError('conflict', 'Only a step with at most one flow in and one flow out can be dropped onto a flow; join this one by hand (J).');
+    throw new ShoshinError('conflict', msg('error.splice.tooManyFlows'));
   }
   for (const old of [...incoming, ...outgoing]) deleteFlow(tx, old.id);
   const [before] = incoming;
@@ -169,8 +170,8 @@ export function mapText(tx: Tx, input: MapTextInput): Step[] {
   tx.require('processes', input.processId, 'process');
   const lanes = () => tx.all('lanes', { processId: input.processId }, 'position, rowid');
   const lines = parseMapLines(input.text, lanes().map((l) => l.name));
-  if (lines.length === 0) throw new ShoshinError('invalid_input', 'Type at least one line, like “Service desk: log the call”.');
-  if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', `That is ${lines.length} lines; map at most ${MAX_MAP_LINES} at a time.`);
+  if (lines.length === 0) throw new ShoshinError('invalid_input', msg('error.typeToMap.empty'));
+  if (lines.length > MAX_MAP_LINES) throw new ShoshinError('invalid_input', msg('error.typeToMap.tooMany', { count: lines.length, max: MAX_MAP_LINES }));
   const from = input.after ? requireStepOf(tx, input.after, input.processId) : null;
   if (input.laneId) requireLaneOf(tx, input.laneId, input.processId);
   const firstLane: string | null = from ? from.laneId : input.laneId !== undefined ? input.laneId : (lanes()[0]?.id ?? null);

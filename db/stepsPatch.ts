@@ -1,4 +1,5 @@
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import { STEP_GAP_X, STEP_SIZE } from '../core/geometry';
 import { freeSpot, placeChain, rightEdge } from '../core/layout';
 import type { PatchOf, Step } from '../core/records';
@@ -25,13 +26,13 @@ export interface StepsPatchInput {
 
 function requireStepOf(tx: Tx, id: string, processId: string): Step {
   const step = tx.require('steps', id, 'step');
-  if (step.processId !== processId) throw new ShoshinError('conflict', 'That step belongs to another process.');
+  if (step.processId !== processId) throw new ShoshinError('conflict', msg('error.step.otherProcess'));
   return step;
 }
 
 function laneOf(tx: Tx, processId: string, laneId: string): string {
   const lane = tx.require('lanes', laneId, 'lane');
-  if (lane.processId !== processId) throw new ShoshinError('conflict', 'That lane belongs to another process.');
+  if (lane.processId !== processId) throw new ShoshinError('conflict', msg('error.lane.otherProcess'));
   return lane.id;
 }
 

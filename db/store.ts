@@ -3,15 +3,13 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import type Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
+import { msg, type Message } from '../core/messages';
 import { createEngagement } from './engagement';
 import { assertWritableLocation, copyOpenFile, openEngagementFile, openFailure, preflight, type OpenOptions } from './file';
 import { acquireLock, assertNotOpenHere, heldByLiveShoshin, noteConnected, openInThisProcess } from './lock';
 import type { HistoryState } from '../core/ipc/base';
 import type { RecordChange } from '../core/records';
 import { historyState, record, recordChanges, redo, Tx, undo } from './journal';
-
-/** What every edit, undo and redo replies when the disk has no room for it. */
-export const DISK_FULL_MESSAGE = 'The disk is full: nothing was saved. Free some space; your work so far is safe.';
 
 /**
  * Runs one write transaction. SQLite rolls a transaction back when the disk is full, so the file
@@ -29,7 +27,7 @@ function writeTransaction<T>(db: Database.Database, body: () => T): T {
   try {
     return run(body) as T;
   } catch (error) {
-    if (isDiskFull(error)) throw new ShoshinError('disk_full', DISK_FULL_MESSAGE);
+    if (isDiskFull(error)) throw new ShoshinError('disk_full', msg('error.diskFull.edit'));
     throw error;
   }
 }
@@ -114,7 +112,7 @@ export class EngagementStore {
   }
 
   static create(path: string, input: { name: string; client: string; consultant?: string }, options: OpenOptions = {}): EngagementStore {
-    if (fs.existsSync(path)) throw new ShoshinError('conflict', `A file already exists at ${path}; it was left as it is.`);
+    if (fs.existsSync(path)) throw new ShoshinError('conflict', msg('error.file.exists', { path }));
     const release = acquireLock(path);
     let store: EngagementStore | null = null;
     try {
@@ -138,7 +136,7 @@ export class EngagementStore {
   }
 
   /** Runs `apply` in one transaction, journals its row changes under `label`, and commits before returning. */
-  command<T>(name: string, label: string, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: string }): CommandResult<T> {
+  command<T>(name: string, label: Message, apply: (tx: Tx) => T, mergeIntoAddOf?: { stepId: string; label: Message }): CommandResult<T> {
     this.assertWritable();
     const result = writeTransaction(this.db, () => {
       const tx = new Tx(this.db);
@@ -184,6 +182,6 @@ export class EngagementStore {
   }
 
   private assertWritable(): void {
-    if (this.readOnly) throw new ShoshinError('read_only', 'This engagement is open read-only; save a copy to edit it.');
+    if (this.readOnly) throw new ShoshinError('read_only', msg('error.readOnly.edit'));
   }
 }

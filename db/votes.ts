@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import type { Vote, VoteRound } from '../core/records';
 import type { Tx } from './journal';
 
@@ -9,7 +10,7 @@ function roundOf(tx: Tx, sessionId: string): VoteRound | undefined {
 
 function requireRound(tx: Tx, sessionId: string): VoteRound {
   const round = roundOf(tx, sessionId);
-  if (!round) throw new ShoshinError('conflict', 'Start the vote for this session first.');
+  if (!round) throw new ShoshinError('conflict', msg('error.vote.notStarted'));
   return round;
 }
 
@@ -28,7 +29,7 @@ export function startVote(tx: Tx, sessionId: string, dotsPerPerson: number): Vot
   for (const vote of tx.all('votes', { sessionId })) totals.set(vote.personId, (totals.get(vote.personId) ?? 0) + vote.dots);
   const most = Math.max(0, ...totals.values());
   if (most > dotsPerPerson) {
-    throw new ShoshinError('conflict', `Someone has already placed ${most} dots; take some back before giving everyone ${dotsPerPerson}.`);
+    throw new ShoshinError('conflict', msg('error.vote.dotsPlaced', { most, dots: dotsPerPerson }));
   }
   return tx.update('vote_rounds', existing.id, { dotsPerPerson });
 }
@@ -36,16 +37,16 @@ export function startVote(tx: Tx, sessionId: string, dotsPerPerson: number): Vot
 /** Sets how many dots one participant puts on one pain point; never more than they have left. */
 export function setDots(tx: Tx, input: { sessionId: string; personId: string; painPointId: string; dots: number }): void {
   const round = requireRound(tx, input.sessionId);
-  if (round.revealed) throw new ShoshinError('conflict', 'The ranking is showing; hide it before changing votes.');
+  if (round.revealed) throw new ShoshinError('conflict', msg('error.vote.revealed'));
   const session = tx.require('sessions', input.sessionId, 'session');
   const person = tx.require('people', input.personId, 'person');
-  if (!session.participantIds.includes(person.id)) throw new ShoshinError('conflict', `${person.name} is not a participant of this session.`);
+  if (!session.participantIds.includes(person.id)) throw new ShoshinError('conflict', msg('error.vote.notParticipant', { name: person.name }));
   tx.require('pain_points', input.painPointId, 'pain point');
   const placed = dotsUsed(tx, input.sessionId, input.personId);
   const current = placed.get(input.painPointId);
   const elsewhere = [...placed.values()].reduce((sum, v) => sum + (v.painPointId === input.painPointId ? 0 : v.dots), 0);
   if (elsewhere + input.dots > round.dotsPerPerson) {
-    throw new ShoshinError('conflict', `${person.name} has no dots left (${round.dotsPerPerson} each).`);
+    throw new ShoshinError('conflict', msg('error.vote.noDotsLeft', { name: person.name, dots: round.dotsPerPerson }));
   }
   if (input.dots === 0) {
     if (current) tx.remove('votes', current.id);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ShoshinError } from '../core/errors';
+import { format, msg } from '../core/messages';
 import { engagementCounts } from '../db/engagement';
 import { withoutLeftovers } from '../db/file';
 import { EngagementStore } from '../db/store';
@@ -7,11 +8,7 @@ import { IMPORT_USAGE, runImportCommand } from './import/cli';
 import { EXPORT_USAGE, runExportCommand } from './report/cli';
 import { writeSample } from './sample';
 
-const USAGE = `Usage:
-  shoshin sample OUT.shoshin   write the sample engagement to a new file
-  shoshin info FILE            print counts of processes, steps, pain points and people as JSON
-${EXPORT_USAGE}
-${IMPORT_USAGE}`;
+const USAGE = format(msg('cli.usage', { export: EXPORT_USAGE, import: IMPORT_USAGE }));
 
 export interface CliIo {
   out: (line: string) => void;
@@ -25,7 +22,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     switch (command) {
       case 'sample': {
         const target = rest[0];
-        if (!target) throw new ShoshinError('invalid_input', 'Say where to write the sample, e.g. shoshin sample demo.shoshin');
+        if (!target) throw new ShoshinError('invalid_input', msg('cli.sample.where'));
         const store = EngagementStore.create(path.resolve(target), { name: 'Sample', client: '' });
         try {
           writeSample(store);
@@ -37,7 +34,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
       }
       case 'info': {
         const file = rest[0];
-        if (!file) throw new ShoshinError('invalid_input', 'Say which file, e.g. shoshin info demo.shoshin');
+        if (!file) throw new ShoshinError('invalid_input', msg('cli.info.which'));
         const target = path.resolve(file);
         const counts = withoutLeftovers(target, () => {
           const store = EngagementStore.open(target, { readOnly: true });
@@ -57,7 +54,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
         io.out(USAGE);
         return command === undefined ? 1 : 0;
       default:
-        io.err(`Unknown command: ${command}\n${USAGE}`);
+        io.err(`${format(msg('cli.unknownCommand', { command }))}\n${USAGE}`);
         return 1;
     }
   } catch (error) {
@@ -68,10 +65,10 @@ export function runCli(args: readonly string[], io: CliIo): number {
 /** One line on stderr, never a stack trace: exit 2 for a refusal we can explain, 1 for anything else. */
 function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof ShoshinError) {
-    io.err(`shoshin: ${error.message}`);
+    io.err(format(msg('cli.refused', { message: error.text })));
     return 2;
   }
-  io.err(`shoshin: something went wrong (${error instanceof Error ? error.message : String(error)}).`);
+  io.err(format(msg('cli.failed', { reason: error instanceof Error ? error.message : String(error) })));
   return 1;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultLaneY, LANE_HEADER_WIDTH, STEP_GAP_X, STEP_SIZE } from '../core/geometry';
+import { msg } from '../core/messages';
 import { LANE_COLORS, TABLE_SCHEMAS, type LaneKind, type StepKind, type TableName } from '../core/model';
 import type { Tx } from '../db/journal';
 import type { EngagementStore } from '../db/store';
@@ -84,7 +85,7 @@ function columns(steps: readonly SampleStep[], flows: readonly SampleFlow[]): Ma
 export function writeSample(store: EngagementStore): void {
   const id = new Map<string, string>();
   const key = (scope: string, k: string | null): string | null => (k === null ? null : (id.get(`${scope}:${k}`) ?? null));
-  store.command('sample.load', 'Load sample', (tx: Tx) => {
+  store.command('sample.load', msg('undo.sample.load'), (tx: Tx) => {
     // The sample is data like any other: each record is checked against its schema on the way in.
     const insert = <N extends TableName>(table: N, record: Record<string, unknown>): void => {
       tx.insert(table, TABLE_SCHEMAS[table].parse(record));

@@ -3,17 +3,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RecentFile } from '../core/contract';
 import { isDiskFull, ShoshinError } from '../core/errors';
+import { msg, type Message } from '../core/messages';
 import { DEFAULT_PREFERENCES, Preferences } from '../core/ipc/app';
 
 const MAX_RECENT = 12;
 const RecentList = z.array(RecentFile);
 
-/** Said when an engagement opened but the recent-files list could not be written. */
-export const RECENT_NOT_SAVED =
-  'The engagement is open and your edits are saved, but Shoshin could not update its list of recent files: the disk with its settings is full. It will try again.';
-
+/** The cause for a log line: the system's code (ENOSPC for a full disk), else the error itself. */
 function why(error: unknown): string {
-  return isDiskFull(error) ? 'the disk is full' : ((error as { code?: string }).code ?? String(error));
+  return (error as { code?: string }).code ?? String(error);
 }
 
 /**
@@ -55,12 +53,12 @@ export class AppSettings {
 
   /**
    * Puts a file at the top of the recent list. Never throws: an engagement that opened stays open.
-   * Returns a sentence for the user when the list could not be written (it is retried later).
+   * Returns a message for the user when the list could not be written (it is retried later).
    */
-  remember(filePath: string, name: string): string | null {
+  remember(filePath: string, name: string): Message | null {
     const list = [{ path: filePath, name, openedAt: new Date().toISOString() }, ...this.recent().filter((r) => r.path !== filePath)];
     this.unsavedRecent = list.slice(0, MAX_RECENT);
-    return this.retryUnsaved() ? null : RECENT_NOT_SAVED;
+    return this.retryUnsaved() ? null : msg('notice.recentNotSaved');
   }
 
   /** Writes the recent list kept in memory, if there is one; true when nothing is left unsaved. */
@@ -92,7 +90,7 @@ export class AppSettings {
       this.writeAtomic('preferences.json', JSON.stringify(next, null, 2));
     } catch (error) {
       if (isDiskFull(error)) {
-        throw new ShoshinError('disk_full', 'The disk is full: your settings were not saved. Free some space and try again.');
+        throw new ShoshinError('disk_full', msg('error.diskFull.settings'));
       }
       throw error;
     }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { isDiskFull, ShoshinError } from '../core/errors';
+import { msg } from '../core/messages';
 import type { SnapshotFailure } from '../core/ipc/app';
 import { getEngagement } from '../db/engagement';
 import type { EngagementStore } from '../db/store';
@@ -19,8 +20,6 @@ export interface SnapshotInfo {
   reason: SnapshotReason;
   bytes: number;
 }
-
-const SNAPSHOT_DISK_FULL = 'The last automatic snapshot could not be taken: the disk is full.';
 
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(open|editing|migration)\.shoshin$/;
 
@@ -45,7 +44,7 @@ export class Snapshots {
     } catch (error) {
       for (const leftover of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
       if (fs.existsSync(folder) && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
-      throw isDiskFull(error) ? new ShoshinError('disk_full', SNAPSHOT_DISK_FULL) : error;
+      throw isDiskFull(error) ? new ShoshinError('disk_full', msg('error.diskFull.snapshot')) : error;
     }
     this.prune(engagementId, now);
     return { id, takenAt: now.toISOString(), reason, bytes: fs.statSync(file).size };
@@ -59,7 +58,7 @@ export class Snapshots {
     } catch (error) {
       // No upgrade without a copy of the file as it was: refuse the open, in words.
       if (error instanceof ShoshinError && error.code === 'disk_full') {
-        throw new ShoshinError('disk_full', 'The disk is full: Shoshin keeps a snapshot of a file before upgrading it and there is no room for one, so the file was not opened. Free some space and open it again.');
+        throw new ShoshinError('disk_full', msg('error.diskFull.upgradeSnapshot'));
       }
       throw error;
     } finally {
@@ -184,7 +183,7 @@ export class SnapshotSchedule {
             at: new Date(now).toISOString(),
             reason,
             code: known ? 'disk_full' : 'internal',
-            message: known ? error.message : `The last automatic snapshot could not be taken: ${(error as Error).message ?? String(error)}`,
+            message: known ? error.text : msg('error.snapshot.failed', { reason: (error as Error).message ?? String(error) }),
           };
         },
       )

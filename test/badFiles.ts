@@ -10,6 +10,7 @@ import { createProcess } from '../db/processes';
 import { addStep } from '../db/steps';
 import { EngagementStore } from '../db/store';
 import { readWal } from '../db/wal';
+import { msg } from '../core/messages';
 
 /**
  * The bad files a `.shoshin` path can turn out to be, each made from one small sound engagement,
@@ -22,7 +23,7 @@ const HOLD_FIXTURE = path.join(ROOT, 'test/fixtures/open-for-editing.ts');
 /** A small engagement with one of everything the exports draw; closed cleanly (no -wal left). */
 export function soundEngagement(file: string): string {
   const store = EngagementStore.create(file, { name: 'Sound', client: 'Acme' });
-  store.command('seed', 'Seed', (tx) => {
+  store.command('seed', msg('undo.sample.load'), (tx) => {
     const process = createProcess(tx, { name: 'Onboarding' });
     const person = createPerson(tx, { name: 'Dana', role: 'Service desk lead' });
     let previous: string | undefined;
@@ -128,7 +129,7 @@ function foreignWal(file: string, otherDir: string): void {
   const other = EngagementStore.create(path.join(otherDir, 'other.shoshin'), { name: 'Other', client: 'Elsewhere' });
   other.db.pragma('wal_autocheckpoint = 0');
   for (let i = 0; i < 5; i++) {
-    other.command('seed', 'Seed', (tx) => {
+    other.command('seed', msg('undo.sample.load'), (tx) => {
       const process = createProcess(tx, { name: `Other ${i}` });
       for (let s = 0; s < 10; s++) addStep(tx, { processId: process.id, x: s * 180, y: 60, text: `Other step ${s}` });
     });

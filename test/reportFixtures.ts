@@ -5,6 +5,7 @@ import type { PainPoint, ProcessView, StepKind } from '../core/model';
 import { EngagementStore } from '../db/store';
 import { writeSample } from '../main/sample';
 import { at, processViewsOf, tempDir } from './helpers';
+import { msg } from '../core/messages';
 
 /** The sample engagement written to a fresh file, as `npx shoshin sample` does. */
 export function sampleStore(): EngagementStore {
@@ -42,7 +43,7 @@ export const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]
 export function hostileStore(): EngagementStore {
   const store = EngagementStore.create(path.join(tempDir(), 'hostile.shoshin'), { name: 'x', client: 'x' });
   const pick = (i: number): string => HOSTILE_VALUES[i % HOSTILE_VALUES.length] ?? '';
-  store.command('test.hostile', 'Hostile data', (tx) => {
+  store.command('test.hostile', msg('undo.sample.load'), (tx) => {
     const engagementId = (tx.db.prepare('SELECT id FROM engagement').get() as { id: string }).id;
     tx.update('engagement', engagementId, { name: HOSTILE.meta, client: `${HOSTILE.rtl} ${HOSTILE.emoji}`, scope: HOSTILE.long, consultant: HOSTILE.control, departments: [HOSTILE.emoji, HOSTILE.empty] });
     const people = HOSTILE_VALUES.map((text, i) => {

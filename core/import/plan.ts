@@ -1,4 +1,5 @@
 import type { LaneKind, StepKind } from '../vocabulary';
+import { msg, type Message } from '../messages';
 
 /**
  * What an import will add, before anything is written: processes with their lanes, steps and flows
@@ -72,7 +73,7 @@ export interface ImportPlan {
   /** Elements or rows with no counterpart in Shoshin, by what they were: never fatal, always counted. */
   skipped: Record<string, number>;
   /** Sentences about what was read differently from how it was written (an unknown next step, a time that is not a time). */
-  notes: string[];
+  notes: Message[];
 }
 
 export interface ImportSummary {
@@ -95,7 +96,7 @@ export function countSkipped(skipped: Record<string, number>, what: string, n = 
 /** Most notes a plan keeps; the rest are counted in the last one. */
 export const MAX_NOTES = 50;
 
-export function addNote(plan: Pick<ImportPlan, 'notes'>, note: string): void {
+export function addNote(plan: Pick<ImportPlan, 'notes'>, note: Message): void {
   if (plan.notes.length < MAX_NOTES) plan.notes.push(note);
-  else if (plan.notes.length === MAX_NOTES) plan.notes.push('More lines like these were left out.');
+  else if (plan.notes.length === MAX_NOTES) plan.notes.push(msg('import.note.more'));
 }

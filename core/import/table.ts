@@ -1,4 +1,5 @@
 import { MAX_NAME, MAX_TEXT, type StepKind } from '../vocabulary';
+import { format as inWords, msg } from '../messages';
 import { kindForText } from '../typeToMap';
 import { parseDuration, type DurationBasis } from '../duration';
 import { addNote, countSkipped, type ImportFormat, type ImportPlan, type PlannedLane, type PlannedProcess, type PlannedStep } from './plan';
@@ -214,12 +215,12 @@ function clipText(text: string, max: number): string {
 export function tableToPlan(table: SheetTable, mapping: ColumnMapping, format: Extract<ImportFormat, 'csv' | 'xlsx'>, prefix = ''): ImportPlan {
   const plan: ImportPlan = { format, processes: [], skipped: {}, notes: [] };
   if (mapping.step === undefined) {
-    addNote(plan, 'No column holds the steps, so nothing can be imported. Say which column names the steps.');
+    addNote(plan, msg('import.note.noStepColumn'));
     return plan;
   }
   const groups = new Map<string, { name: string; rows: { row: readonly string[]; index: number }[] }>();
   table.rows.forEach((row, i) => {
-    const name = cellOf(row, mapping, 'process') || table.name || 'Imported process';
+    const name = cellOf(row, mapping, 'process') || table.name || inWords(msg('import.defaultProcess'));
     const key = name.toLocaleLowerCase();
     const group = groups.get(key) ?? { name, rows: [] };
     group.rows.push({ row, index: i + 2 });
@@ -256,14 +257,14 @@ function processOf(plan: ImportPlan, key: string, name: string, source: { row: r
     const kindCell = cellOf(row, mapping, 'kind');
     let kind = kindOf(kindCell, text);
     if (!kind) {
-      addNote(plan, `Row ${index}: the type “${clipText(kindCell, 60)}” is not one Shoshin knows; the step was imported as an activity.`);
+      addNote(plan, msg('import.note.unknownType', { row: index, type: clipText(kindCell, 60) }));
       kind = 'activity';
     }
     const time = (field: 'work' | 'wait'): number | null => {
       const cell = cellOf(row, mapping, field);
       const minutes = timeOf(cell, field);
       if (minutes !== undefined) return minutes;
-      addNote(plan, `Row ${index}: the ${field} time “${clipText(cell, 60)}” is not a time Shoshin can read; it was left empty.`);
+      addNote(plan, msg(field === 'work' ? 'import.note.badWorkTime' : 'import.note.badWaitTime', { row: index, time: clipText(cell, 60) }));
       countSkipped(plan.skipped, 'unreadableTimes');
       return null;
     };
@@ -325,7 +326,7 @@ function flowsOf(plan: ImportPlan, rows: Row[], mapping: ColumnMapping): Planned
     for (const target of targetsOf(row.next, resolve)) {
       if (target === 'nowhere') continue;
       if ('unknown' in target) {
-        addNote(plan, `Row ${row.index}: the next step “${clipText(target.unknown, 80)}” is not in the table, so that flow was left out.`);
+        addNote(plan, msg('import.note.unknownNext', { row: row.index, step: clipText(target.unknown, 80) }));
         countSkipped(plan.skipped, 'unknownNextSteps');
         continue;
       }

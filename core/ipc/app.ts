@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Name, patchSchema, RecordsSchema } from '../model';
-import { Change, Empty, FilePath, HistoryState, method, Ok, patchOf } from './base';
+import { Change, Empty, FilePath, HistoryState, MessageSchema, method, Ok, patchOf } from './base';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from './report';
 
 export const RecentFile = z.object({ path: FilePath, name: z.string(), openedAt: z.string() });
@@ -55,7 +55,7 @@ export const LoadedEngagement = z.object({
     path: z.string(),
     readOnly: z.boolean(),
     /** Something the user should know about how the file was opened (e.g. what recovery saved). */
-    notice: z.string().optional(),
+    notice: MessageSchema.optional(),
   }),
   records: RecordsSchema,
   history: HistoryState,
@@ -67,7 +67,7 @@ export const SnapshotFailure = z.object({
   at: z.string(),
   reason: SnapshotInfo.shape.reason,
   code: z.enum(['disk_full', 'internal']),
-  message: z.string(),
+  message: MessageSchema,
 });
 export type SnapshotFailure = z.infer<typeof SnapshotFailure>;
 

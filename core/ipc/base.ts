@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages, type Message, type MessageKey } from '../messages';
 import { Id, RecordChangeSchema } from '../model';
 
 /**
@@ -25,8 +26,16 @@ export const ById = z.object({ id: Id }).strict();
 /** An update command's input: which record, and the patch its derived schema allows. */
 export const patchOf = <T extends z.ZodType>(patch: T) => z.object({ id: Id, patch }).strict();
 
-/** What Undo and Redo would do now, in words for their buttons. */
-export const HistoryState = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string(), redoLabel: z.string() });
+/** A catalogue message as it travels: a known key and the values for its placeholders (names, numbers, other messages). */
+export const MessageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.object({
+    key: z.enum(Object.keys(messages) as [MessageKey, ...MessageKey[]]),
+    values: z.record(z.string(), z.union([z.string(), z.number(), MessageSchema])).optional(),
+  }),
+);
+
+/** What Undo and Redo would do now, as messages for their buttons (null when there is nothing to undo or redo). */
+export const HistoryState = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: MessageSchema.nullable(), redoLabel: MessageSchema.nullable() });
 export type HistoryState = z.infer<typeof HistoryState>;
 
 /**

@@ -3,6 +3,7 @@ import { CLIPBOARD_STEP_KEYS } from '../records';
 import { MAX_CLIPBOARD_STEPS, type ClipboardPayload as ClipboardPayloadShape } from '../clipboard';
 import { MAX_LAYOUT_STEPS } from '../layout';
 import { MAX_PASTE_ROWS } from '../tsv';
+import { format, msg } from '../messages';
 import { Coord, createSchema, Flow, Id, Lane, Name, NonBlankName, NonBlankText, patchSchema, Process, Question, Quote, Step } from '../model';
 import { PainPointFate } from './analysis';
 import { ById, Change, Empty, method, Ok, patchOf } from './base';
@@ -21,7 +22,7 @@ const ClipboardPayload: z.ZodType<ClipboardPayloadShape> = z
     flows: z
       .array(z.object({ from: z.string().max(64), to: z.string().max(64), label: Name }).strict())
       .max(MAX_CLIPBOARD_STEPS * 4)
-      .refine((flows) => new Set(flows.map((f) => JSON.stringify([f.from, f.to]))).size === flows.length, { message: 'Two flows join the same two steps in the same direction.' }),
+      .refine((flows) => new Set(flows.map((f) => JSON.stringify([f.from, f.to]))).size === flows.length, { message: format(msg('error.paste.duplicateFlow')) }),
   })
   .strict();
 
@@ -92,7 +93,7 @@ export const captureMethods = {
         after: Id.optional(),
       })
       .strict()
-      .refine((input) => input.patches.length + (input.append?.length ?? 0) > 0, { message: 'Send at least one step to change or add.' }),
+      .refine((input) => input.patches.length + (input.append?.length ?? 0) > 0, { message: format(msg('error.steps.patchEmpty')) }),
     Change.extend({ steps: z.array(Step) }),
   ),
   /** Type-to-map: one step per line (see core/typeToMap: lanes, "@" for new ones, indented branches), connected; one undo. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_AS, IMPORT_FORMATS } from '../import/plan';
 import { MAX_TABLE_COLUMNS, TABLE_FIELDS } from '../import/table';
 import { Id } from '../model';
-import { Change, Empty, FilePath, method } from './base';
+import { Change, Empty, FilePath, MessageSchema, method } from './base';
 
 /** Which column of a step table holds which field; a field left out is not in the table. */
 export const ColumnMapping = z
@@ -29,7 +29,7 @@ export const importMethods = {
     z.object({
       format: z.enum(IMPORT_FORMATS),
       summary: ImportSummarySchema,
-      notes: z.array(z.string()),
+      notes: z.array(MessageSchema),
       tables: z.array(z.object({ name: z.string(), headers: z.array(z.string()), mapping: ColumnMapping, sample: z.array(z.array(z.string())) })),
     }),
   ),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { format, msg } from '../messages';
 import { Id } from '../model';
 import { CSV_REGISTERS } from './analysis';
-import { Empty, FilePath, method, Ok } from './base';
+import { Empty, FilePath, MessageSchema, method, Ok } from './base';
 import { EXPORT_FORMATS, MAP_PAPERS, REPORT_SECTIONS } from '../reportDefaults';
 
 export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, MAP_PAPERS, REPORT_LANGUAGES, REPORT_SECTIONS } from '../reportDefaults';
@@ -9,13 +10,13 @@ export { DEFAULT_REPORT_OPTIONS, EXPORT_FORMATS, MAP_PAPERS, REPORT_LANGUAGES, R
 export const ReportSection = z.enum(REPORT_SECTIONS);
 export type ReportSection = z.infer<typeof ReportSection>;
 
-export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1f4e79.');
+export const BrandColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, format(msg('error.input.brandColor')));
 
 /** A language tag such as en-GB or de-DE (BCP 47); empty for the language of the computer the report is made on. */
 export const ReportLanguage = z
   .string()
   .max(35)
-  .regex(/^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)?$/, 'Use a language tag like en-GB, or leave it empty for the system language.');
+  .regex(/^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)?$/, format(msg('error.input.languageTag')));
 
 /** How the Word report is made; remembered per engagement. */
 export const ReportOptions = z
@@ -75,11 +76,11 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export const ExportProgress = z.object({
   jobId: Id,
   format: ExportFormat,
-  /** What is happening now, in words for the user. */
-  phase: z.string(),
+  /** What is happening now, for the user. */
+  phase: MessageSchema,
   percent: z.number().min(0).max(100),
   done: z.boolean(),
-  error: z.string().nullable(),
+  error: MessageSchema.nullable(),
   /** Where the file was written, once done. */
   file: z.string().nullable(),
   fileName: z.string(),

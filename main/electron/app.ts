@@ -3,8 +3,9 @@ import path from 'node:path';
 import type * as ElectronNS from 'electron';
 import { METHOD_NAMES } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { format, msg } from '../../core/messages';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-import { createDispatch, type Dispatch } from '../dispatch';
+import { createDispatch, fail, type Dispatch } from '../dispatch';
 import type { MenuCommand } from '../../core/ipc/shell';
 import { createHandlers, Workspace } from '../services';
 import { desktopPaths } from '../services/paths';
@@ -56,7 +57,7 @@ export function registerIpc(
   for (const method of METHOD_NAMES) {
     electron.ipcMain.handle(`shoshin:${method}`, async (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'This page may not use Shoshin.' } };
+        return fail('forbidden_sender', msg('error.sender.forbidden'));
       }
       return dispatch(workspaceFor(event.sender), method, payload);
     });
@@ -198,8 +199,8 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       ...(!app.isPackaged && fs.existsSync(devBinding) ? { nativeBinding: devBinding } : {}),
       pickOpenPath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Open engagement',
-          filters: [{ name: 'Shoshin engagement', extensions: ['shoshin'] }],
+          title: format(msg('dialog.open.title')),
+          filters: [{ name: format(msg('dialog.open.filter')), extensions: ['shoshin'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -213,31 +214,31 @@ export function startElectronApp(electron: ElectronModule, options: StartOptions
       },
       pickImagePath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Choose a logo',
-          filters: [{ name: 'Image', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+          title: format(msg('dialog.logo.title')),
+          filters: [{ name: format(msg('dialog.logo.filter')), extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       pickTemplatePath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Choose a Word template',
-          filters: [{ name: 'Word template', extensions: ['dotx', 'docx'] }],
+          title: format(msg('dialog.template.title')),
+          filters: [{ name: format(msg('dialog.template.filter')), extensions: ['dotx', 'docx'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       pickImportPath: async () => {
         const result = await dialog.showOpenDialog({
-          title: 'Import the client’s procedure',
-          filters: [{ name: 'BPMN, CSV or Excel', extensions: ['bpmn', 'xml', 'csv', 'xlsx'] }],
+          title: format(msg('dialog.import.title')),
+          filters: [{ name: format(msg('dialog.import.filter')), extensions: ['bpmn', 'xml', 'csv', 'xlsx'] }],
           properties: ['openFile'],
         });
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       openPath: async (file) => {
         const failure = await electron.shell.openPath(file);
-        if (failure) throw new ShoshinError('conflict', `The file was saved, but could not be opened: ${failure}`);
+        if (failure) throw new ShoshinError('conflict', msg('error.export.openFailed', { reason: failure }));
       },
       onOpened: (file) => {
         app.addRecentDocument(file);

@@ -1,62 +1,64 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../core/ipc/shell';
+import { format, msg, type MessageKey } from '../../core/messages';
 
 /**
  * Where each in-app command sits in the native menus. Titles and shortcuts come from the renderer's
- * command registry (the one registry); a command the renderer has not registered shows disabled.
+ * command registry (the one registry); a command the renderer has not registered shows disabled,
+ * under its catalogue title.
  */
-type Slot = { command: string; fallback: string } | { role: MenuItemConstructorOptions['role'] } | 'separator' | 'recent';
+type Slot = { command: string; fallback: MessageKey } | { role: MenuItemConstructorOptions['role'] } | 'separator' | 'recent';
 
-export const MENU_LAYOUT: { label: string; items: Slot[] }[] = [
+export const MENU_LAYOUT: { label: MessageKey; items: Slot[] }[] = [
   {
-    label: 'File',
+    label: 'menu.file',
     items: [
-      { command: 'file.new', fallback: 'New engagement' },
-      { command: 'file.open', fallback: 'Open…' },
+      { command: 'file.new', fallback: 'menu.file.new' },
+      { command: 'file.open', fallback: 'menu.file.open' },
       'recent',
       'separator',
-      { command: 'file.saveCopy', fallback: 'Save a copy as…' },
-      { command: 'file.snapshots', fallback: 'Snapshots…' },
+      { command: 'file.saveCopy', fallback: 'menu.file.saveCopy' },
+      { command: 'file.snapshots', fallback: 'menu.file.snapshots' },
       'separator',
       // One export dialog covers the report, diagrams, BPMN and registers.
-      { command: 'file.export', fallback: 'Export report…' },
-      { command: 'file.exportDiagram', fallback: 'Export diagram…' },
+      { command: 'file.export', fallback: 'menu.file.export' },
+      { command: 'file.exportDiagram', fallback: 'menu.file.exportDiagram' },
       'separator',
-      { command: 'file.close', fallback: 'Close engagement' },
+      { command: 'file.close', fallback: 'menu.file.close' },
     ],
   },
   {
-    label: 'Edit',
+    label: 'menu.edit',
     items: [
-      { command: 'history.undo', fallback: 'Undo' },
-      { command: 'history.redo', fallback: 'Redo' },
+      { command: 'history.undo', fallback: 'menu.edit.undo' },
+      { command: 'history.redo', fallback: 'menu.edit.redo' },
       'separator',
       // The system roles fire the page's cut, copy and paste events, which the canvas turns into steps.
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },
       'separator',
-      { command: 'canvas.find', fallback: 'Find in steps' },
-      { command: 'palette.open', fallback: 'Command palette…' },
+      { command: 'canvas.find', fallback: 'menu.edit.find' },
+      { command: 'palette.open', fallback: 'menu.edit.palette' },
     ],
   },
   {
-    label: 'View',
+    label: 'menu.view',
     items: [
-      { command: 'view.presenter', fallback: 'Presenter view' },
-      { command: 'canvas.panel', fallback: 'Show or hide the details panel' },
+      { command: 'view.presenter', fallback: 'menu.view.presenter' },
+      { command: 'canvas.panel', fallback: 'menu.view.panel' },
       'separator',
       { role: 'zoomIn' },
       { role: 'zoomOut' },
       { role: 'resetZoom' },
-      { command: 'canvas.fit', fallback: 'Zoom to fit' },
+      { command: 'canvas.fit', fallback: 'menu.view.fit' },
       'separator',
       { role: 'togglefullscreen' },
     ],
   },
   {
-    label: 'Help',
-    items: [{ command: 'help.shortcuts', fallback: 'Keyboard shortcuts' }, 'separator', { command: 'help.about', fallback: 'About Shoshin' }],
+    label: 'menu.help',
+    items: [{ command: 'help.shortcuts', fallback: 'menu.help.shortcuts' }, 'separator', { command: 'help.about', fallback: 'menu.help.about' }],
   },
 ];
 
@@ -91,23 +93,23 @@ export function menuTemplate(context: MenuContext): MenuItemConstructorOptions[]
     if (slot === 'separator') return { type: 'separator' };
     if (slot === 'recent') {
       return {
-        label: 'Open recent',
+        label: format(msg('menu.file.openRecent')),
         submenu: context.recent.length
           ? context.recent.map((r) => ({ label: r.name, sublabel: r.path, click: () => context.openRecent(r.path) }))
-          : [{ label: 'No recent engagements', enabled: false }],
+          : [{ label: format(msg('menu.file.noRecent')), enabled: false }],
       };
     }
     if ('role' in slot) return { role: slot.role };
     const command = byId.get(slot.command);
     const shortcut = command?.shortcut;
     return {
-      label: command?.title || slot.fallback,
+      label: command?.title || format(msg(slot.fallback)),
       enabled: command?.enabled ?? false,
       ...(shortcut ? { accelerator: toAccelerator(shortcut), registerAccelerator: registers(shortcut) } : {}),
       click: () => context.run(slot.command),
     };
   };
-  const menus: MenuItemConstructorOptions[] = MENU_LAYOUT.map((menu) => ({ label: menu.label, submenu: menu.items.map(item) }));
+  const menus: MenuItemConstructorOptions[] = MENU_LAYOUT.map((menu) => ({ label: format(msg(menu.label)), submenu: menu.items.map(item) }));
   if (context.isMac) {
     menus.unshift({
       label: context.appName,

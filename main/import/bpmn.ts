@@ -1,4 +1,5 @@
 import { BpmnModdle } from 'bpmn-moddle';
+import { format, msg } from '../../core/messages';
 import { ShoshinError } from '../../core/errors';
 import { addNote, countSkipped, MAX_IMPORT_STEPS, type ImportPlan, type PlannedLane, type PlannedProcess, type PlannedStep, type SourceBounds } from '../../core/import/plan';
 import { MAX_NAME, MAX_TEXT, type StepKind } from '../../core/vocabulary';
@@ -83,7 +84,7 @@ const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
 
 export async function bpmnToPlan(xml: string): Promise<ImportPlan> {
   if (DOCTYPE.test(xml)) {
-    throw new ShoshinError('bad_file', 'This file declares its own XML entities (a document type), which BPMN never needs, so it was not imported.');
+    throw new ShoshinError('bad_file', msg('import.bpmn.entities'));
   }
   let parsed: { rootElement: unknown; warnings: { message: string }[] };
   try {
@@ -91,16 +92,16 @@ export async function bpmnToPlan(xml: string): Promise<ImportPlan> {
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (/failed to parse document as <bpmn:Definitions>/.test(message)) {
-      throw new ShoshinError('bad_file', 'This file is XML but not BPMN 2.0 (it has no BPMN definitions), so nothing was imported.');
+      throw new ShoshinError('bad_file', msg('import.bpmn.notBpmn'));
     }
-    throw new ShoshinError('bad_file', 'This file is not well-formed XML, so nothing was imported.');
+    throw new ShoshinError('bad_file', msg('import.bpmn.notXml'));
   }
   const root = one(parsed.rootElement);
-  if (!root || root.$type !== 'bpmn:Definitions') throw new ShoshinError('bad_file', 'This file is XML but not BPMN 2.0 (it has no BPMN definitions), so nothing was imported.');
+  if (!root || root.$type !== 'bpmn:Definitions') throw new ShoshinError('bad_file', msg('import.bpmn.notBpmn'));
   const plan: ImportPlan = { format: 'bpmn', processes: [], skipped: {}, notes: [] };
   const unknown = parsed.warnings.filter((w) => /unknown type|unrecognized element/.test(w.message)).length;
   if (unknown > 0) countSkipped(plan.skipped, 'unknownElements', unknown);
-  if (parsed.warnings.length > unknown) addNote(plan, `${parsed.warnings.length - unknown} part(s) of the file could not be read and were left out.`);
+  if (parsed.warnings.length > unknown) addNote(plan, msg('import.note.unreadableParts', { count: parsed.warnings.length - unknown }));
   new Reader(root, plan).read();
   return plan;
 }
@@ -170,7 +171,7 @@ class Reader {
   private readProcess(container: El, pool: El | null, parentStepKey: string | null): PlannedProcess {
     const key = this.processKeys.get(container) ?? this.key('process');
     this.processKeys.set(container, key);
-    const name = clip(nameOf(pool) || nameOf(container) || 'Imported process', MAX_NAME);
+    const name = clip(nameOf(pool) || nameOf(container) || format(msg('import.defaultProcess')), MAX_NAME);
     const process: PlannedProcess = { key, name, description: documentationOf(container), lanes: [], steps: [], flows: [], parentStepKey };
     this.plan.processes.push(process);
 
@@ -182,7 +183,7 @@ class Reader {
         for (const child of children) leaves(child, laneName);
         return;
       }
-      const planned: PlannedLane = { key: this.key(`${key}-lane`), name: clip(laneName || 'Unnamed lane', MAX_NAME), kind: 'role', bounds: lane.id ? (this.bounds.get(lane.id) ?? null) : null };
+      const planned: PlannedLane = { key: this.key(`${key}-lane`), name: clip(laneName || format(msg('import.defaultLane')), MAX_NAME), kind: 'role', bounds: lane.id ? (this.bounds.get(lane.id) ?? null) : null };
       process.lanes.push(planned);
       for (const node of list(lane.flowNodeRef)) laneOfNode.set(node, planned.key);
     };
@@ -204,7 +205,7 @@ class Reader {
         countSkipped(this.plan.skipped, skippedName(element.$type));
         continue;
       }
-      if (this.stepCount() >= MAX_IMPORT_STEPS) throw new ShoshinError('bad_file', 'This file holds more steps than one import may add, so nothing was imported.');
+      if (this.stepCount() >= MAX_IMPORT_STEPS) throw new ShoshinError('bad_file', msg('import.tooManySteps'));
       const stepKey = this.key(`${key}-step`);
       this.stepKeys.set(element, stepKey);
       const step: PlannedStep = {
@@ -238,7 +239,7 @@ class Reader {
     this.skipArtifacts(container);
     for (const { element, step } of children) {
       const child = this.readProcess(element, null, step.key);
-      if (!child.name || child.name === 'Imported process') child.name = step.text ? clip(step.text, MAX_NAME) : 'Sub-process';
+      if (!child.name || child.name === format(msg('import.defaultProcess'))) child.name = step.text ? clip(step.text, MAX_NAME) : format(msg('import.defaultSubprocess'));
       step.opensProcessKey = child.key;
     }
     return process;

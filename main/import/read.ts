@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { msg } from '../../core/messages';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ShoshinError } from '../../core/errors';
@@ -30,11 +31,11 @@ const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
 
 /** Said when no column of a table holds the steps: the preview shows it beside the columns, importing refuses with it. */
-export const NO_STEP_COLUMN = 'No column in this table names the steps (a heading such as “Step” or “Activity”); say which column holds them.';
+export const NO_STEP_COLUMN = msg('import.noStepColumn');
 
 export function formatOf(file: string): ImportFormat {
   const format = EXTENSIONS[path.extname(file).toLowerCase()];
-  if (!format) throw new ShoshinError('invalid_input', 'Shoshin imports BPMN (.bpmn), CSV (.csv) and Excel (.xlsx) files; this file is none of them.');
+  if (!format) throw new ShoshinError('invalid_input', msg('import.unknownType'));
   return format;
 }
 
@@ -43,10 +44,10 @@ function readLimited(file: string): Buffer {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ShoshinError('not_found', `There is no file at ${file}.`);
+    throw new ShoshinError('not_found', msg('import.noFile', { path: file }));
   }
-  if (!stat.isFile()) throw new ShoshinError('invalid_input', `${file} is not a file.`);
-  if (stat.size > MAX_IMPORT_BYTES) throw new ShoshinError('payload_too_large', 'This file is larger than 20 MB, more than a procedure ever needs, so it was not imported.');
+  if (!stat.isFile()) throw new ShoshinError('invalid_input', msg('import.notAFile', { path: file }));
+  if (stat.size > MAX_IMPORT_BYTES) throw new ShoshinError('payload_too_large', msg('import.tooLarge'));
   return fs.readFileSync(file);
 }
 
@@ -65,7 +66,7 @@ export async function readImport(file: string, options: ReadOptions = {}): Promi
   if (format === 'bpmn') return { plan: await bpmnToPlan(decodeText(data)), tables: [] };
   if (format === 'csv') {
     if (data.subarray(0, 8).equals(COMPOUND_FILE) || data.subarray(0, 4).equals(ZIP)) {
-      throw new ShoshinError('bad_file', 'This file is a workbook, not CSV text; save it as .xlsx or CSV and import again.');
+      throw new ShoshinError('bad_file', msg('import.csvIsWorkbook'));
     }
     const rows = parseCsv(decodeText(data));
     return fromTables([tableOf(path.basename(file, path.extname(file)), rows.slice(0, MAX_TABLE_ROWS + 1))], 'csv', options, rows.length > MAX_TABLE_ROWS + 1);
@@ -75,18 +76,18 @@ export async function readImport(file: string, options: ReadOptions = {}): Promi
 
 async function workbookTables(data: Buffer, macroName: boolean): Promise<SheetTable[]> {
   if (data.subarray(0, 8).equals(COMPOUND_FILE)) {
-    throw new ShoshinError('bad_file', 'This workbook is password-protected (or in the old .xls format), so Shoshin cannot read it; save it as .xlsx without a password and import again.');
+    throw new ShoshinError('bad_file', msg('import.xlsx.password'));
   }
-  if (!data.subarray(0, 4).equals(ZIP)) throw new ShoshinError('bad_file', 'This file is not an Excel workbook (.xlsx), so nothing was imported.');
+  if (!data.subarray(0, 4).equals(ZIP)) throw new ShoshinError('bad_file', msg('import.xlsx.notXlsx'));
   // A zip's entry names are stored as plain text, so a workbook with macros names its VBA project.
   if (macroName || data.includes('vbaProject.bin', 0, 'latin1')) {
-    throw new ShoshinError('bad_file', 'This workbook contains macros, which Shoshin does not open; save it as a plain .xlsx workbook and import again.');
+    throw new ShoshinError('bad_file', msg('import.xlsx.macros'));
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new ShoshinError('bad_file', 'This workbook is damaged or not an Excel workbook, so nothing was imported.');
+    throw new ShoshinError('bad_file', msg('import.xlsx.damaged'));
   }
   const tables: SheetTable[] = [];
   workbook.eachSheet((sheet) => {
@@ -132,7 +133,7 @@ function fromTables(tables: SheetTable[], format: 'csv' | 'xlsx', options: ReadO
   if (cut) countSkipped(plan.skipped, 'rowsBeyondLimit');
   if (plan.processes.length === 0 && read.length > 0 && read.every((t) => t.mapping.step === undefined)) addNote(plan, NO_STEP_COLUMN);
   if (plan.processes.reduce((n, p) => n + p.steps.length, 0) > MAX_IMPORT_STEPS) {
-    throw new ShoshinError('bad_file', 'This file holds more steps than one import may add, so nothing was imported.');
+    throw new ShoshinError('bad_file', msg('import.tooManySteps'));
   }
   return { plan, tables: read };
 }

@@ -1,4 +1,5 @@
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import { summaryOf, type ImportAs, type ImportSummary } from '../../core/import/plan';
 import type { ColumnMapping } from '../../core/import/table';
 import type { Process } from '../../core/records';
@@ -17,14 +18,14 @@ export async function importFile(
   as: ImportAs,
   mapping?: ColumnMapping,
 ): Promise<{ result: CommandResult<Process[]>; summary: ImportSummary }> {
-  if (store.readOnly) throw new ShoshinError('read_only', 'This engagement is open read-only, so nothing can be imported into it.');
+  if (store.readOnly) throw new ShoshinError('read_only', msg('import.readOnly'));
   const { plan } = await readImport(file, mapping ? { mapping } : {});
   if (plan.processes.every((p) => p.steps.length === 0)) {
-    throw new ShoshinError('invalid_input', plan.notes.includes(NO_STEP_COLUMN) ? NO_STEP_COLUMN : 'This file holds no steps to import, so nothing was added.');
+    throw new ShoshinError('invalid_input', plan.notes.some((note) => note.key === NO_STEP_COLUMN.key) ? NO_STEP_COLUMN : msg('import.noSteps'));
   }
   const placements = await placementsOf(plan);
   const count = plan.processes.filter((p) => p.parentStepKey === null).length;
-  const label = count === 1 ? `Import “${plan.processes[0]?.name ?? 'process'}”` : `Import ${count} processes`;
+  const label = count === 1 ? msg('undo.importProcess', { name: plan.processes[0]?.name ?? '' }) : msg('undo.importProcesses', { count });
   const result = store.command('import.run', label, (tx) => writeImport(tx, plan, placements, as));
   return { result, summary: summaryOf(plan) };
 }

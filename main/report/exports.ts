@@ -4,6 +4,7 @@ import { processToBpmn } from '../../core/bpmn';
 import { painPointRegisterCsv, stakeholderRegisterCsv } from '../../core/csv';
 import { renderDiagram } from '../../core/diagram';
 import { isDiskFull, ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/report';
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
@@ -62,16 +63,16 @@ export function writeAtomic(file: string, content: Buffer | string | ((fd: numbe
     removeMadeFolders(path.dirname(file), firstMade);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new ShoshinError('conflict', `Could not write ${path.basename(file)}: it may be open in another program, or the folder is read-only.`);
+      throw new ShoshinError('conflict', msg('error.export.cannotWrite', { name: path.basename(file) }));
     }
     throw error;
   }
 }
 
 function processView(data: ReportData, processId: string | undefined) {
-  if (!processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
+  if (!processId) throw new ShoshinError('invalid_input', msg('error.export.whichProcess'));
   const view = data.processes.find((p) => p.process.id === processId);
-  if (!view) throw new ShoshinError('not_found', 'That process no longer exists.');
+  if (!view) throw new ShoshinError('not_found', msg('error.gone.process'));
   return view;
 }
 
@@ -88,13 +89,12 @@ export async function runExport(task: ExportTask, progress: Progress): Promise<s
     return await exportTo(task, progress);
   } catch (error) {
     if (!isDiskFull(error)) throw error;
-    const what = task.format === 'docx' ? 'the report' : 'the export';
-    throw new ShoshinError('disk_full', `The disk is full: ${what} was not written. Free some space and export again.`);
+    throw new ShoshinError('disk_full', msg(task.format === 'docx' ? 'error.diskFull.report' : 'error.diskFull.export'));
   }
 }
 
 async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
-  progress('Reading the engagement', 3);
+  progress(msg('export.reading'), 3);
   const data = readEngagement(task.engagementPath, task.nativeBinding, (db) => loadReportData(db));
   switch (task.format) {
     case 'docx': {
@@ -103,7 +103,7 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       const cache = new PngCache(task.cacheDir ?? null);
       const input = { data, options: task.options, logo, template, language: reportLanguage(task.options.language), date: new Date(), author: task.author ?? null };
       const parts = await buildReport(input, cache, progress);
-      progress('Saving the file', 96);
+      progress(msg('export.saving'), 96);
       writeAtomic(task.out, (fd) => {
         const zip = new ZipWriter(fd);
         for (const name of zipOrder(parts)) zip.add(name, parts.get(name) ?? '', compressed(name));
@@ -120,7 +120,7 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
     case 'svg':
     case 'png': {
       const view = processView(data, task.processId);
-      progress('Drawing the diagram', 30);
+      progress(msg('export.drawingDiagram'), 30);
       const diagram = renderDiagram({ ...view, routes: await processRoutes(view) });
       if (task.format === 'svg') writeAtomic(task.out, `<?xml version="1.0" encoding="UTF-8"?>\n${diagram.svg}\n`);
       else writeAtomic(task.out, svgToPng(diagram.svg, diagram.width * PNG_SCALE));
@@ -136,6 +136,6 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       break;
     }
   }
-  progress('Done', 100);
+  progress(msg('export.done'), 100);
   return task.out;
 }

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 
 /**
  * Resolution of the PNG copies of diagrams, on paper: they are what a reader without SVG sees
@@ -205,7 +206,6 @@ function jpegSize(data: Buffer): { width: number; height: number } | null {
   return null;
 }
 
-const BAD_LOGO = 'The logo must be a PNG, JPEG or SVG image file of at most 5 MB.';
 
 /** Reads and checks a logo file; every problem is a message the consultant can act on. */
 export function readLogo(file: string): LogoImage {
@@ -213,9 +213,9 @@ export function readLogo(file: string): LogoImage {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ShoshinError('invalid_input', `The logo file was not found: ${file}`);
+    throw new ShoshinError('invalid_input', msg('error.logo.missing', { path: file }));
   }
-  if (!stat.isFile() || stat.size === 0 || stat.size > MAX_LOGO_BYTES) throw new ShoshinError('invalid_input', BAD_LOGO);
+  if (!stat.isFile() || stat.size === 0 || stat.size > MAX_LOGO_BYTES) throw new ShoshinError('invalid_input', msg('error.logo.bad'));
   const data = fs.readFileSync(file);
   const png = pngSize(data);
   if (png && png.width > 0 && png.height > 0) return { type: 'png', data, fallback: null, ...png };
@@ -228,8 +228,8 @@ export function readLogo(file: string): LogoImage {
       const { width, height } = resvg;
       if (width > 0 && height > 0) return { type: 'svg', data, fallback: svgToPng(data.toString('utf8'), Math.min(2000, width * 4)), width, height };
     } catch {
-      throw new ShoshinError('invalid_input', BAD_LOGO);
+      throw new ShoshinError('invalid_input', msg('error.logo.bad'));
     }
   }
-  throw new ShoshinError('invalid_input', BAD_LOGO);
+  throw new ShoshinError('invalid_input', msg('error.logo.bad'));
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { msg, type Message } from '../../core/messages';
 import type { ExportFormat } from '../../core/ipc/report';
 import type { ExportTask } from './exports';
 import type { WorkerMessage } from './worker';
@@ -27,13 +28,13 @@ export interface ExportOutcome {
 }
 
 export interface RunOptions {
-  onProgress?: (phase: string, percent: number) => void;
+  onProgress?: (phase: Message, percent: number) => void;
 }
 
 /** Runs one export in a worker thread, so the main thread (and the UI it serves) stays responsive. */
 export function runExportInWorker(task: ExportTask, options: RunOptions = {}): Promise<ExportOutcome> {
   const entry = workerEntry();
-  if (!fs.existsSync(entry)) return Promise.reject(new ShoshinError('internal', `The export worker is missing (${entry}). Rebuild Shoshin.`));
+  if (!fs.existsSync(entry)) return Promise.reject(new ShoshinError('internal', msg('error.export.workerMissing', { path: entry })));
   return new Promise((resolve, reject) => {
     // No inherited flags: the worker loads what it needs itself (tsx for sources, nothing for the build).
     const worker = new Worker(entry, { workerData: task, execArgv: [] });
@@ -48,18 +49,18 @@ export function runExportInWorker(task: ExportTask, options: RunOptions = {}): P
       else if (message.type === 'done') finish(() => resolve({ file: message.file }));
       else finish(() => reject(new ShoshinError(message.code as ErrorCode, message.message)));
     });
-    worker.on('error', (error) => finish(() => reject(new ShoshinError('internal', `The export stopped unexpectedly: ${error.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new ShoshinError('internal', `The export stopped unexpectedly (exit code ${code}).`))));
+    worker.on('error', (error) => finish(() => reject(new ShoshinError('internal', msg('error.export.stopped', { reason: error.message })))));
+    worker.on('exit', (code) => finish(() => reject(new ShoshinError('internal', msg('error.export.exited', { code })))));
   });
 }
 
 export interface JobState {
   id: string;
   format: ExportFormat;
-  phase: string;
+  phase: Message;
   percent: number;
   done: boolean;
-  error: string | null;
+  error: Message | null;
   file: string | null;
   target: string;
 }
@@ -71,7 +72,7 @@ export class ExportJobs {
   private readonly jobs = new Map<string, JobState>();
 
   start(task: ExportTask): JobState {
-    const job: JobState = { id: randomUUID(), format: task.format, phase: 'Starting', percent: 0, done: false, error: null, file: null, target: task.out };
+    const job: JobState = { id: randomUUID(), format: task.format, phase: msg('export.starting'), percent: 0, done: false, error: null, file: null, target: task.out };
     this.jobs.set(job.id, job);
     for (const id of this.jobs.keys()) {
       if (this.jobs.size <= KEEP_JOBS) break;
@@ -84,10 +85,11 @@ export class ExportJobs {
       },
     }).then(
       (outcome) => {
-        Object.assign(job, { done: true, percent: 100, phase: 'Done', file: outcome.file });
+        Object.assign(job, { done: true, percent: 100, phase: msg('export.done'), file: outcome.file });
       },
       (error: unknown) => {
-        Object.assign(job, { done: true, phase: 'Failed', error: error instanceof Error ? error.message : String(error) });
+        const said = error instanceof ShoshinError ? error.text : msg('error.export.failed', { reason: error instanceof Error ? error.message : String(error) });
+        Object.assign(job, { done: true, phase: msg('export.failed'), error: said });
       },
     );
     return job;
@@ -95,7 +97,7 @@ export class ExportJobs {
 
   get(id: string): JobState {
     const job = this.jobs.get(id);
-    if (!job) throw new ShoshinError('not_found', 'That export is no longer known; start it again.');
+    if (!job) throw new ShoshinError('not_found', msg('error.gone.exportJob'));
     return job;
   }
 }

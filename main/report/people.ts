@@ -1,5 +1,6 @@
 import { isHidden, roleLabel } from '../../core/csv';
 import type { Person } from '../../core/model';
+import { format, msg } from '../../core/messages';
 
 /**
  * How people appear in what leaves the consultant's laptop. With anonymising on, everyone is
@@ -94,7 +95,7 @@ export class PeopleGroups {
   stakeholder(person: Person): string {
     let letter = this.letterOf.get(person.id);
     if (!letter) {
-      letter = `Stakeholder ${letters(this.letterOf.size)}`;
+      letter = format(msg('report.people.stakeholderLetter', { letter: letters(this.letterOf.size) }));
       this.letterOf.set(person.id, letter);
     }
     return letter;

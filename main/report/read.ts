@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import { openEngagementFile, withoutLeftovers } from '../../db/file';
 import { EngagementStore } from '../../db/store';
 
@@ -16,7 +17,7 @@ export function readEngagement<T>(engagementPath: string, nativeBinding: string 
       return read(db);
     } catch (error) {
       if (error instanceof ShoshinError) throw error;
-      throw new ShoshinError('bad_file', 'This engagement file holds data Shoshin cannot read, so nothing was exported. Open it in Shoshin to recover the readable rows into a new file.', ['recoverCopy']);
+      throw new ShoshinError('bad_file', msg('error.file.unreadableForExport'), ['recoverCopy']);
     }
   };
   return withoutLeftovers(engagementPath, () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import { attribute, element } from './docx/stylesheet';
 import type { Margins, Paper } from './docx/pages';
 import { readZip } from './zip';
@@ -45,7 +46,7 @@ const WORD_MAIN_TYPES = new Set([
 ]);
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
-const BAD_TEMPLATE = 'The template must be a Word template or document (.dotx or .docx) of at most 20 MB.';
+const BAD_TEMPLATE = msg('error.template.bad');
 
 interface Relationship {
   id: string;
@@ -122,7 +123,7 @@ export function readTemplate(file: string): ReportTemplate {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new ShoshinError('invalid_input', `The template file was not found: ${file}`);
+    throw new ShoshinError('invalid_input', msg('error.template.missing', { path: file }));
   }
   if (!stat.isFile() || stat.size === 0 || stat.size > MAX_TEMPLATE_BYTES) throw new ShoshinError('invalid_input', BAD_TEMPLATE);
   const parts = readZip(fs.readFileSync(file), MAX_INFLATED_BYTES);
@@ -143,7 +144,7 @@ export function readTemplate(file: string): ReportTemplate {
   };
   const stylesPart = partOf('styles');
   const styles = stylesPart ? text(stylesPart) : undefined;
-  if (!styles || !/<w:styles\b/.test(styles)) throw new ShoshinError('invalid_input', `${path.basename(file)} has no styles of its own, so it cannot give the report its look.`);
+  if (!styles || !/<w:styles\b/.test(styles)) throw new ShoshinError('invalid_input', msg('error.template.noStyles', { name: path.basename(file) }));
   const themePart = partOf('theme');
 
   // The page set-up of the template's last (or only) section.

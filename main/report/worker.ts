@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ShoshinError } from '../../core/errors';
+import { msg, type Message } from '../../core/messages';
 import { runExport, type ExportTask } from './exports';
 
 /** Messages from the export worker to the thread that started it. */
 export type WorkerMessage =
-  | { type: 'progress'; phase: string; percent: number }
+  | { type: 'progress'; phase: Message; percent: number }
   | { type: 'done'; file: string }
-  | { type: 'error'; message: string; code: string };
+  | { type: 'error'; message: Message; code: string };
 
 const port = parentPort;
 if (!port) throw new Error('The export worker must run in a worker thread.');
@@ -19,6 +20,6 @@ runExport(workerData as ExportTask, (phase, percent) => port.postMessage({ type:
     port.postMessage({
       type: 'error',
       code: known ? error.code : 'internal',
-      message: known ? error.message : `The export failed: ${(error as Error).message ?? String(error)}`,
+      message: known ? error.text : msg('error.export.failed', { reason: (error as Error).message ?? String(error) }),
     } satisfies WorkerMessage);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { appMethods } from '../../core/ipc/app';
 import type { shellMethods } from '../../core/ipc/shell';
 import { ShoshinError } from '../../core/errors';
+import { msg, sentences, type Message } from '../../core/messages';
 import type { LoadedEngagement } from '../../core/ipc/app';
 import { getEngagement, updateEngagement } from '../../db/engagement';
 import { FILE_EXTENSION, openFailure, pendingMigrations } from '../../db/file';
@@ -12,10 +13,11 @@ import { EngagementStore } from '../../db/store';
 import { writeSample } from '../sample';
 import { AppSettings } from '../settings';
 import { Snapshots, SnapshotSchedule } from '../snapshots';
+import { recoveryNotice } from './recoveryNotice';
 import { change, freshPath, type HandlersFor, type ServiceOptions, type Workspace } from './workspace';
 
 /** The open engagement as the renderer's store starts from it: the file, every record, the history. */
-export function loadedEngagement(store: EngagementStore, notice?: string): LoadedEngagement {
+export function loadedEngagement(store: EngagementStore, notice?: Message): LoadedEngagement {
   return {
     file: { path: store.path, readOnly: store.readOnly, ...(notice ? { notice } : {}) },
     records: loadRecords(store.db),
@@ -26,11 +28,7 @@ export function loadedEngagement(store: EngagementStore, notice?: string): Loade
 /** A file whose schema checked out but whose rows cannot be read (say, a list column holding broken JSON). */
 function unreadableContent(error: unknown): ShoshinError {
   if (error instanceof ShoshinError) return error;
-  return new ShoshinError(
-    'bad_file',
-    'This engagement file holds data Shoshin cannot read, so it was not opened. Shoshin can recover the readable rows into a new file.',
-    ['recoverCopy'],
-  );
+  return new ShoshinError('bad_file', msg('error.file.unreadableContent'), ['recoverCopy']);
 }
 
 function baseName(file: string): string {
@@ -55,7 +53,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
    * Everything the reply needs is read from the new file before the current engagement is let go; if
    * any of it fails, the new file is closed and the current engagement stays open.
    */
-  const opened = (workspace: Workspace, store: EngagementStore, notice?: string): LoadedEngagement => {
+  const opened = (workspace: Workspace, store: EngagementStore, notice?: Message): LoadedEngagement => {
     let result: LoadedEngagement;
     let name: string;
     try {
@@ -75,7 +73,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     // The recent list is a convenience: failing to write it is said, and never undoes the open.
     const unsaved = settings.remember(store.path, name);
     options.onOpened?.(store.path);
-    return unsaved ? { ...result, file: { ...result.file, notice: notice ? `${notice} ${unsaved}` : unsaved } } : result;
+    return unsaved ? { ...result, file: { ...result.file, notice: notice ? sentences(notice, unsaved) : unsaved } } : result;
   };
 
   /** Runs one way of opening; a refusal leaves the current engagement as it was and says so. */
@@ -88,7 +86,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
       if (!(error instanceof ShoshinError) && typeof (error as { code?: unknown }).code !== 'string') throw error;
       const failure = openFailure(error, file);
       if (!current || workspace.store !== current) throw failure;
-      return Promise.reject(new ShoshinError(failure.code, `${failure.message} The engagement you had open is still open.`, failure.offers));
+      return Promise.reject(new ShoshinError(failure.code, sentences(failure.text, msg('error.file.stillOpen')), failure.offers));
     }
   };
 
@@ -104,14 +102,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     const store = EngagementStore.create(target, { name: `${baseName(file)} (recovered)`, client: '' }, storeOptions);
     try {
       const report = recoverInto(file, store);
-      const counts = Object.entries(report.rows)
-        .filter(([table]) => table !== 'engagement')
-        .map(([table, n]) => `${n} ${table.replace('_', ' ')}`)
-        .join(', ');
-      const notice = `Recovered ${counts || 'nothing but the engagement record'} into ${target}.${
-        report.damaged.length ? ` Unreadable: ${report.damaged.join(', ')}.` : ''
-      }${report.walLeftOut ? ' The -wal file beside it belonged to another database and was left out.' : ''} The damaged file was left as it was.`;
-      return opened(workspace, store, notice);
+      return opened(workspace, store, recoveryNotice(report, target));
     } catch (error) {
       store.close();
       fs.rmSync(target, { force: true });
@@ -137,7 +128,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.create': (workspace, input) => {
       const target = freshPath(options.dataDir, input.name);
-      if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
+      if (fs.existsSync(target)) throw new ShoshinError('conflict', msg('error.file.existsChooseAnother'));
       const consultant = settings.preferences().consultantName;
       return opened(workspace, EngagementStore.create(target, { name: input.name, client: input.client, consultant }, storeOptions));
     },
@@ -165,12 +156,12 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     },
     'engagement.load': (workspace) => loadedEngagement(workspace.requireStore()),
     'engagement.update': (workspace, input) =>
-      change(workspace.requireStore().command('engagement.update', 'Edit engagement details', (tx) => updateEngagement(tx, input.id, input.patch))),
+      change(workspace.requireStore().command('engagement.update', msg('undo.engagement.edit'), (tx) => updateEngagement(tx, input.id, input.patch))),
     'engagement.saveCopy': async (workspace) => {
       const store = workspace.requireStore();
       const target = await copyTarget(workspace);
       if (!target) return null;
-      if (fs.existsSync(target)) throw new ShoshinError('conflict', 'A file already exists there; choose another name.');
+      if (fs.existsSync(target)) throw new ShoshinError('conflict', msg('error.file.existsChooseAnother'));
       // VACUUM INTO writes a compact, consistent copy without touching the open file.
       try {
         store.db.prepare('VACUUM INTO ?').run(target);
@@ -190,7 +181,7 @@ export function appHandlers(options: ServiceOptions): HandlersFor<keyof typeof a
     'snapshot.restore': (workspace, input) => {
       const store = workspace.requireStore();
       const source = snapshots.fileOf(getEngagement(store.db).id, input.id);
-      if (!source) throw new ShoshinError('not_found', 'That snapshot no longer exists.');
+      if (!source) throw new ShoshinError('not_found', msg('error.gone.snapshot'));
       const target = freshPath(options.dataDir, `${baseName(store.path)} (restored ${input.id.slice(0, 10)})`);
       fs.copyFileSync(source, target);
       return openForEditing(workspace, target);

@@ -1,4 +1,5 @@
 import type { importMethods } from '../../core/ipc/import';
+import { msg } from '../../core/messages';
 import { summaryOf } from '../../core/import/plan';
 import { linkObserved, markDocumented, resetMatches, setMatch } from '../../db/matches';
 import { importFile } from '../import/run';
@@ -28,21 +29,21 @@ export function importHandlers(options: ServiceOptions): HandlersFor<keyof typeo
       change(
         workspace
           .requireStore()
-          .command('process.markDocumented', input.documented ? 'Mark process as documented' : 'Mark process as observed', (tx) => markDocumented(tx, input.id, input.documented)),
+          .command('process.markDocumented', input.documented ? msg('undo.markDocumented') : msg('undo.markObserved'), (tx) => markDocumented(tx, input.id, input.documented)),
       ),
     'process.compareWith': (workspace, input) =>
       change(
         workspace
           .requireStore()
-          .command('process.compareWith', input.observedId ? 'Compare with the observed process' : 'End the comparison', (tx) => linkObserved(tx, input.id, input.observedId)),
+          .command('process.compareWith', input.observedId ? msg('undo.compareWith') : msg('undo.endComparison'), (tx) => linkObserved(tx, input.id, input.observedId)),
       ),
     'match.set': (workspace, input) =>
       change(
         workspace
           .requireStore()
-          .command('match.set', input.documentedStepId && input.observedStepId ? 'Match steps' : 'Unmatch step', (tx) => setMatch(tx, input)),
+          .command('match.set', input.documentedStepId && input.observedStepId ? msg('undo.matchSteps') : msg('undo.unmatchStep'), (tx) => setMatch(tx, input)),
       ),
     'match.reset': (workspace, input) =>
-      change(workspace.requireStore().command('match.reset', 'Reset step matching', (tx) => resetMatches(tx, input.processId, input.stepId))),
+      change(workspace.requireStore().command('match.reset', msg('undo.resetMatches'), (tx) => resetMatches(tx, input.processId, input.stepId))),
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShoshinError } from '../../core/errors';
+import { msg, type Message } from '../../core/messages';
 import { AppSettings } from '../settings';
 import type { Workspace } from './workspace';
 
@@ -80,7 +81,7 @@ export function isInsideFolder(folder: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-function refused(message: string): ShoshinError {
+function refused(message: Message): ShoshinError {
   return new ShoshinError('forbidden_path', message);
 }
 
@@ -98,22 +99,22 @@ export function desktopPaths(options: { userDataDir: string }): PathPolicy {
     openable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved) || inRecent(options.userDataDir, resolved)) return resolved;
-      throw refused('Shoshin opens only files you chose in it: use Open file… or pick one from the recent list.');
+      throw refused(msg('error.path.desktopOpen'));
     },
     logo: (file) => {
       const resolved = path.resolve(file);
       if (isInsideFolder(logosDir(options.userDataDir), resolved)) return resolved;
-      throw refused(`The report's logo (${resolved}) was not chosen in Shoshin, so it was not read. Choose the logo again in the Export dialog.`);
+      throw refused(msg('error.path.desktopLogo', { path: resolved }));
     },
     template: (file) => {
       const resolved = path.resolve(file);
       if (isInsideFolder(templatesDir(options.userDataDir), resolved)) return resolved;
-      throw refused(`The report's template (${resolved}) was not chosen in Shoshin, so it was not read. Choose the template again in the Export dialog.`);
+      throw refused(msg('error.path.desktopTemplate', { path: resolved }));
     },
     importable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved)) return resolved;
-      throw refused('Shoshin imports only files you chose in it: use File → Import… to choose the file.');
+      throw refused(msg('paths.importChosenOnly'));
     },
   };
 }
@@ -127,22 +128,22 @@ export function dataFolderPaths(options: { dataDir: string; userDataDir: string 
     openable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved) || inRecent(options.userDataDir, resolved) || isInsideFolder(options.dataDir, resolved)) return resolved;
-      throw refused(`In the browser, Shoshin opens files from its data folder (${options.dataDir}) and the recent list; ${resolved} is outside them.`);
+      throw refused(msg('error.path.browserOpen', { folder: options.dataDir, path: resolved }));
     },
     logo: (file) => {
       const resolved = path.resolve(file);
       if (isInsideFolder(options.dataDir, resolved)) return resolved;
-      throw refused(`The report's logo must be a file in the data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
+      throw refused(msg('error.path.browserLogo', { folder: options.dataDir, path: resolved }));
     },
     template: (file) => {
       const resolved = path.resolve(file);
       if (isInsideFolder(options.dataDir, resolved)) return resolved;
-      throw refused(`The report's template must be a file in the data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
+      throw refused(msg('error.path.browserTemplate', { folder: options.dataDir, path: resolved }));
     },
     importable: (workspace, file) => {
       const resolved = path.resolve(file);
       if (workspace.isGranted(resolved) || isInsideFolder(options.dataDir, resolved)) return resolved;
-      throw refused(`In the browser, Shoshin imports files from its data folder (${options.dataDir}); ${resolved} is outside it, so it was not read.`);
+      throw refused(msg('paths.importOutsideData', { folder: options.dataDir, path: resolved }));
     },
   };
 }

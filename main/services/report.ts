@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import type { ExportFormat, ExportRequest, ReportOptions, reportMethods } from '../../core/ipc/report';
 import { getEngagement } from '../../db/engagement';
 import { processById } from '../../db/processes';
@@ -50,7 +51,7 @@ function suggestedName(workspace: Workspace, request: ExportRequest): string {
     case 'csv':
       return `${who} - ${request.register === 'stakeholders' ? 'stakeholders' : 'pain points'}`;
     default: {
-      if (!request.processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
+      if (!request.processId) throw new ShoshinError('invalid_input', msg('error.export.whichProcess'));
       return safeFileName(processById(db, request.processId).name, 'Process');
     }
   }
@@ -79,7 +80,7 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
     'report.options': (workspace) => readReportOptions(workspace.requireStore().db, settings.preferences().reportDefaults),
     'report.start': async (workspace, input) => {
       const store = workspace.requireStore();
-      if (['bpmn', 'svg', 'png'].includes(input.format) && !input.processId) throw new ShoshinError('invalid_input', 'Say which process to export.');
+      if (['bpmn', 'svg', 'png'].includes(input.format) && !input.processId) throw new ShoshinError('invalid_input', msg('error.export.whichProcess'));
       const requested = input.options ?? readReportOptions(store.db, settings.preferences().reportDefaults);
       // Only the Word report has a logo and a template; the other formats never get a path to read.
       const report = input.format === 'docx' ? checkedOptions(requested) : { ...requested, logoPath: '', templatePath: '' };
@@ -119,8 +120,8 @@ export function reportHandlers(options: ServiceOptions): HandlersFor<keyof typeo
     },
     'report.open': async (_workspace, input) => {
       const job = jobs.get(input.jobId);
-      if (!job.file) throw new ShoshinError('conflict', 'The export has not finished yet.');
-      if (!options.openPath) throw new ShoshinError('invalid_input', 'This version of Shoshin cannot open files; download it instead.');
+      if (!job.file) throw new ShoshinError('conflict', msg('error.export.notFinished'));
+      if (!options.openPath) throw new ShoshinError('invalid_input', msg('error.export.cannotOpen'));
       await options.openPath(job.file);
       return { ok: true as const };
     },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../core/contract';
 import { ShoshinError } from '../../core/errors';
+import { msg } from '../../core/messages';
 import { FILE_EXTENSION } from '../../db/file';
 import type { CommandResult, EngagementStore } from '../../db/store';
 import type { MenuCommand } from '../../core/ipc/shell';
@@ -53,7 +54,7 @@ export class Workspace {
   }
 
   requireStore(): EngagementStore {
-    if (!this.store) throw new ShoshinError('no_engagement', 'No engagement is open. Open or create one first.');
+    if (!this.store) throw new ShoshinError('no_engagement', msg('error.noEngagement'));
     return this.store;
   }
 

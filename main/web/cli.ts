@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AppSettings } from '../settings';
 import { freshPath } from '../services';
 import { EngagementStore } from '../../db/store';
+import { format, msg } from '../../core/messages';
 import { startWebHost } from './host';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -68,7 +69,7 @@ try {
   process.exit(2);
 }
 
-console.log(`Shoshin is running in your browser. Open this address (it contains this run's private token):`);
+console.log(format(msg('web.running')));
 console.log(host.url);
 const stop = (): void => {
   void host.close().then(() => process.exit(0));

@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { METHOD_NAMES, MAX_PAYLOAD_BYTES } from '../../core/contract';
-import { createDispatch } from '../dispatch';
+import { format, msg } from '../../core/messages';
+import { createDispatch, fail } from '../dispatch';
 import { createHandlers, Workspace, type ServiceOptions } from '../services';
 import { dataFolderPaths } from '../services/paths';
 import { exportsDir } from '../services/report';
@@ -52,7 +53,7 @@ function bridgeScript(): string {
       });
       return await response.json();
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: 'Shoshin is not running any more. Restart it and reload.' } };
+      return ${JSON.stringify(fail('internal', msg('error.host.stopped')))};
     }
   };
   const api = {};
@@ -143,7 +144,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           try {
             payload = JSON.parse(body || '{}');
           } catch {
-            return send(res, 200, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }), 'application/json');
+            return send(res, 200, JSON.stringify(fail('invalid_input', msg('error.host.badJson'))), 'application/json');
           }
         }
         // Mutations apply one at a time, in arrival order, like Electron's single main thread.
@@ -164,7 +165,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       // Lower-cased: on a case-insensitive disk /INDEX.HTML is the same file and gets the same checks.
       if (canonical === '/' || canonical.toLowerCase() === '/index.html') {
-        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, 'Open Shoshin with the full address printed by npm run web (it includes the token).');
+        if (!sameToken(query.get('token') ?? undefined, token)) return send(res, 403, format(msg('web.needToken')));
         const html = fs.readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8');
         const withBridge = html.replace('<head>', '<head>\n    <script src="/shoshin-bridge.js"></script>');
         return send(res, 200, withBridge, contentType('index.html'));

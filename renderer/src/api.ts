@@ -1,4 +1,5 @@
-import type { Bridge, Envelope, ErrorCode, OpenOffer, MethodInput, MethodName, MethodOutput } from '../../core/contract';
+import type { Bridge, Envelope, ErrorCode, OpenOffer, MethodInput, MethodName, MethodOutput, ShoshinErrorShape } from '../../core/contract';
+import { known, t } from './i18n';
 
 declare global {
   interface Window {
@@ -6,15 +7,16 @@ declare global {
   }
 }
 
-/** An error the main process reported; the message is written for the user. */
+/** An error the main process reported; its message is the catalogue's sentence, in the UI's language. */
 export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly offers: readonly OpenOffer[] = [],
-  ) {
-    super(message);
+  readonly code: ErrorCode;
+  readonly offers: readonly OpenOffer[];
+
+  constructor(error: ShoshinErrorShape) {
+    super(known(error.key) ? t(error) : error.message);
     this.name = 'ApiError';
+    this.code = error.code;
+    this.offers = error.offers ?? [];
   }
 }
 
@@ -23,6 +25,6 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   // TypeScript cannot correlate a generic key with its function type; the contract guarantees it.
   const fn = window.shoshin[method] as unknown as (input: MethodInput<M>) => Promise<Envelope<MethodOutput<M>>>;
   const envelope = await fn(input);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.offers);
+  if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.data as MethodOutput<M>;
 }

@@ -59,7 +59,7 @@ export interface NoticeAction {
   journalId?: number;
 }
 
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: '', redoLabel: '' };
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 function message(error: unknown): string {
   return error instanceof ApiError ? error.message : t('shell.store.genericError');
@@ -179,7 +179,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
         const loaded = await enqueue(() => call(method, input));
         if (!loaded) return false;
         enter(loaded);
-        if (loaded.file.notice) set({ notice: loaded.file.notice });
+        if (loaded.file.notice) set({ notice: t(loaded.file.notice) });
         return true;
       } catch (error) {
         const path = (input as { path?: string }).path;

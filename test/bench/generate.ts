@@ -3,6 +3,7 @@ import { defaultLaneY, LANE_HEADER_WIDTH, STEP_GAP_X, STEP_SIZE } from '../../co
 import { FOUR_PS, FREQUENCIES, LANE_COLORS, WASTE_TYPES, type StepKind } from '../../core/model';
 import type { EngagementStore } from '../../db/store';
 import { at } from '../helpers';
+import { msg } from '../../core/messages';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every bench run measures the same engagement. */
 export function seeded(seed: number): () => number {
@@ -38,7 +39,7 @@ export function generateEngagement(store: EngagementStore, options: GenerateOpti
   const random = seeded(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const processIds: string[] = [];
-  store.command('bench.generate', 'Generate', (tx) => {
+  store.command('bench.generate', msg('undo.sample.load'), (tx) => {
     const people = Array.from({ length: options.people }, (_, i) => {
       const id = randomUUID();
       tx.insert('people', {

@@ -13,6 +13,7 @@ import { EngagementStore } from '../../db/store';
 import { runCommand } from '../../main/cli';
 import { processRoutes } from '../../main/report/routes';
 import { cleanTempDirs, processViewOf, tempDir } from '../helpers';
+import { msg } from '../../core/messages';
 
 /**
  * Any text the contract accepts (up to MAX_TEXT in one field, one word of that length included)
@@ -71,7 +72,7 @@ describe('a process whose every text is as long as accepted', () => {
   beforeAll(() => {
     file = path.join(tempDir(), 'long.shoshin');
     const store = EngagementStore.create(file, { name: 'Long', client: '' });
-    store.command('seed', 'Seed', (tx) => {
+    store.command('seed', msg('undo.sample.load'), (tx) => {
       const process = createProcess(tx, { name: 'L'.repeat(MAX_NAME) });
       processId = process.id;
       const lane = createLane(tx, { processId: process.id, name: 'R'.repeat(MAX_NAME) });

@@ -9,7 +9,10 @@ import {
   votesByPainPoint,
   type MetricsInput,
 } from '../../core/metrics';
+import { format, msg, type Message } from '../../core/messages';
 import type { Flow, Lane, PainPoint, Step, StepKind, Vote } from '../../core/model';
+
+const said = (reason: Message | null) => (reason ? format(reason) : null);
 
 /**
  * Hand-built flows with known answers. Step ids are readable names; the metrics never look
@@ -220,12 +223,12 @@ describe('missing timings', () => {
     const v = build({ start: event, a: { work: 10 }, b: { work: null }, end: endEvent }, ['start>a', 'a>b', 'b>end']);
     const m = processMetrics(v);
     expect(m.leadTime.value).toBeNull();
-    expect(m.leadTime.reason).toContain('1 step between start and end has no work or wait time: “b”');
+    expect(said(m.leadTime.reason)).toContain('1 step between start and end has no work or wait time: “b”');
     expect(m.workTime.value).toBeNull();
-    expect(m.workTime.reason).toContain('no work time: “b”');
+    expect(said(m.workTime.reason)).toContain('no work time: “b”');
     // Work is missing but all waits are known; the wait along the path still depends on which path is longest.
     expect(m.waitTime.value).toBeNull();
-    expect(m.waitTime.reason).toContain('The longest path is not known yet');
+    expect(said(m.waitTime.reason)).toContain('The longest path is not known yet');
     expect(m.cycleEfficiency.value).toBeNull();
     expect(m.missing.workMinutes).toEqual(['b']);
     expect(m.missing.waitMinutes).toEqual([]);
@@ -243,7 +246,7 @@ describe('missing timings', () => {
     expect(m.mainPath?.stepIds).toEqual(['start', 'timed', 'end']);
     expect(m.mainPath?.knownMinutes).toBe(100);
     expect(m.leadTime.value).toBeNull();
-    expect(m.leadTime.reason).toContain('“untimed”');
+    expect(said(m.leadTime.reason)).toContain('“untimed”');
     expect(m.missing.waitMinutes).toEqual(['untimed']);
     expect(m.blocking).toEqual({ timings: ['untimed'], valueClass: [] });
   });
@@ -273,8 +276,8 @@ describe('missing timings', () => {
     const v = build({ start: event, w: { kind: 'wait', work: null, wait: null, value: null }, end: endEvent }, ['start>w', 'w>end']);
     const m = processMetrics(v);
     expect(m.leadTime.value).toBeNull();
-    expect(m.waitTime.reason).toContain('no wait time: “w”');
-    expect(m.workTime.reason).toContain('The longest path is not known yet');
+    expect(said(m.waitTime.reason)).toContain('no wait time: “w”');
+    expect(said(m.workTime.reason)).toContain('The longest path is not known yet');
   });
 
   it('gives no efficiency when a step on the main path has no value class, but keeps the lead time', () => {
@@ -283,7 +286,7 @@ describe('missing timings', () => {
     expect(m.leadTime.value).toBe(20);
     expect(m.valueAddingTime.value).toBeNull();
     expect(m.cycleEfficiency.value).toBeNull();
-    expect(m.cycleEfficiency.reason).toContain('1 step on the main path has no value class: “a”');
+    expect(said(m.cycleEfficiency.reason)).toContain('1 step on the main path has no value class: “a”');
     expect(m.missing.valueClass).toEqual(['a']);
     expect(m.blocking).toEqual({ timings: [], valueClass: ['a'] });
   });
@@ -293,7 +296,7 @@ describe('missing timings', () => {
     const m = processMetrics(v);
     expect(m.leadTime.value).toBe(0);
     expect(m.cycleEfficiency.value).toBeNull();
-    expect(m.cycleEfficiency.reason).toContain('zero');
+    expect(said(m.cycleEfficiency.reason)).toContain('zero');
   });
 
   it('names at most three steps and counts the rest', () => {
@@ -307,7 +310,7 @@ describe('missing timings', () => {
     }
     edges.push(`${previous}>end`);
     const m = processMetrics(build(specs, edges));
-    expect(m.leadTime.reason).toContain('5 steps between start and end have no work or wait time: “s1”, “s2”, “s3” and 2 more.');
+    expect(said(m.leadTime.reason)).toContain('5 steps between start and end have no work or wait time: “s1”, “s2”, “s3” and 2 more.');
   });
 });
 
@@ -316,14 +319,14 @@ describe('shapes that are not finished yet', () => {
     const m = processMetrics(build({}, []));
     expect(m.stepCount).toBe(0);
     expect(m.mainPath).toBeNull();
-    expect(m.leadTime).toEqual({ value: null, reason: 'No steps yet.' });
+    expect(m.leadTime).toEqual({ value: null, reason: msg('metric.noSteps') });
     expect(m.lanes.map((l) => l.name)).toEqual(['A', 'B', 'C']);
   });
 
   it('says when no path leads from a start to an end', () => {
     const m = processMetrics(build({ start: event, a: {}, end: endEvent }, ['start>a']));
     expect(m.mainPath).toBeNull();
-    expect(m.leadTime.reason).toBe('No path leads from a start to an end yet.');
+    expect(said(m.leadTime.reason)).toBe('No path leads from a start to an end yet.');
     expect(m.deadEndStepIds).toEqual(['a']);
   });
 

@@ -4,6 +4,7 @@ import { csvField, csvSafe, painPointRegisterCsv, stakeholderRegisterCsv, toCsv 
 import { peopleOf, registerOf, snapshotOf } from '../../core/views';
 import { loadRecords } from '../../db/records';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
+import { format, msg } from '../../core/messages';
 import { HOSTILE, hostileStore } from '../reportFixtures';
 
 /** The analysis commands through the real dispatcher, on real engagement files. */
@@ -50,7 +51,7 @@ describe('pain points', () => {
     expect((await add('Nobody owns it')).painPoint.number).toBe(4);
 
     await h.call('painPoint.update', { id: one.id, patch: { waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst' } });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Classify pain point' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.painPoint.classify') });
     const row = (await h.analysis()).register.find((r) => r.id === one.id);
     expect(row).toMatchObject({ waste: 'queue', fourP: 'process', severity: 4, frequency: 'daily', notes: 'Mondays worst', raisedByName: 'Raj Patel', laneName: 'Service desk' });
   });
@@ -362,7 +363,7 @@ describe('the sample engagement', () => {
     expect(laptop?.cycleEfficiency.value).toBeCloseTo(45 / 10285, 10);
     const password = byName.get('Password reset');
     expect(password?.leadTime.value).toBeNull();
-    expect(password?.leadTime.reason).toMatch(/Find the account in AD/);
+    expect(password?.leadTime.reason && format(password.leadTime.reason)).toMatch(/Find the account in AD/);
     expect(password?.reworkLoops).toHaveLength(2);
     expect(byName.get('New starter onboarding')?.reworkLoops).toHaveLength(3);
     expect(password?.handoffs).toBeGreaterThan(3);

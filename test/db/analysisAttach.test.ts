@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../core/contract';
+import { format, msg } from '../../core/messages';
 import type { PainPoint, ProcessView } from '../../core/model';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
 
@@ -79,8 +80,9 @@ describe('pain points stay attached', () => {
 
     // The register follows the step into its new lane.
     const register = (await h.analysis()).register;
-    expect(register.find((r) => r.id === onStep.id)).toMatchObject({ laneId: lanes.hr, laneName: 'Human resources', targetLabel: 'Step: Log the call' });
-    expect(register.find((r) => r.id === onFlow.id)?.targetLabel).toBe('Flow: Ring the service desk → Log the call');
+    expect(register.find((r) => r.id === onStep.id)).toMatchObject({ laneId: lanes.hr, laneName: 'Human resources', targetLabel: msg('register.step', { step: 'Log the call' }) });
+    const flowLabel = register.find((r) => r.id === onFlow.id)?.targetLabel;
+    expect(flowLabel && format(flowLabel)).toBe('Flow: Ring the service desk → Log the call');
   });
 
   it('undoing the pin removes it, redo brings it back with the same number', async () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../core/contract';
+import { format } from '../../core/messages';
 import { BAD_FILE_KINDS, ROOT, soundEngagement, type Answer, type BadFileKind } from '../badFiles';
 import type { CliOutcome, EntryPointResult } from '../fixtures/entry-points';
 import { cleanTempDirs, sha256, tempDir } from '../helpers';
@@ -260,7 +261,7 @@ function expectOpen(answer: Answer, result: EntryPointResult): void {
     expect(offered, `${mode} was offered but not answered`).toMatchObject({ ok: true });
     if (!offered?.ok) continue;
     if (mode === 'readOnly') expect(offered.data).toMatchObject({ file: { readOnly: true, path: result.file } });
-    else expect(offered.data.file.notice).toMatch(/^Recovered .* into .*The damaged file was left as it was\.$/);
+    else expect(offered.data.file.notice && format(offered.data.file.notice)).toMatch(/^Recovered .* into .*The damaged file was left as it was\.$/);
   }
 }
 

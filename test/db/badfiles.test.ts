@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../core/contract';
 import type { EngagementView } from '../../core/model';
+import { format, msg } from '../../core/messages';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { EngagementStore } from '../../db/store';
 import { addStep } from '../../db/steps';
@@ -19,7 +20,7 @@ const FIXTURE = path.join(ROOT, 'test/fixtures/open-for-editing.ts');
 function bigEngagement(dir: string): string {
   const file = path.join(dir, 'big.shoshin');
   const store = EngagementStore.create(file, { name: 'Big', client: 'Acme' });
-  store.command('seed', 'Seed', (tx) => {
+  store.command('seed', msg('undo.sample.load'), (tx) => {
     const process = createProcess(tx, { name: 'Onboarding' });
     for (let i = 0; i < 400; i++) addStep(tx, { processId: process.id, x: i * 10, y: 20, text: `Step ${i} ${'words '.repeat(20)}` });
   });
@@ -102,7 +103,7 @@ describe('opening bad files never changes them', () => {
 
     const h = harness();
     const recovered = await h.call('engagement.open', { path: file, mode: 'recoverCopy' });
-    expect(recovered.file.notice).toMatch(/Recovered .* into /);
+    expect(recovered.file.notice && format(recovered.file.notice)).toMatch(/Recovered .* into /);
     expect(recovered.file.path).not.toBe(file);
     expect(recovered.records.engagement[0]?.name).toBe('Big');
     h.workspace.close();

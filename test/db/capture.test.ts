@@ -6,6 +6,7 @@ import { boxesOverlap, layeredLayout } from '../../core/layout';
 import type { ProcessView, Step } from '../../core/model';
 import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
+import { format, msg, type Message } from '../../core/messages';
 
 let h: Harness;
 let processId: string;
@@ -22,6 +23,7 @@ afterEach(() => {
 });
 
 const view = (): Promise<ProcessView> => h.view(processId);
+const said = (label: Message | null) => (label ? format(label) : null);
 const journalCount = (): unknown => h.workspace.requireStore().db.prepare('SELECT COUNT(*) AS n FROM journal').get();
 
 async function expectError(method: string, payload: unknown, code: ErrorCode): Promise<void> {
@@ -49,7 +51,7 @@ describe('lanes', () => {
 
     await h.call('lane.update', { id: a.id, patch: { name: 'Staff member', color: '#e6f4ee', kind: 'partner' } });
     expect((await view()).lanes[0]).toMatchObject({ name: 'Staff member', color: '#e6f4ee', kind: 'partner' });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Edit lane' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.lane.edit') });
 
     await h.call('lane.move', { id: c.id, direction: 'up' });
     expect((await view()).lanes.map((l) => l.name)).toEqual(['Staff member', 'Identity system', 'Service desk']);
@@ -87,7 +89,7 @@ describe('steps', () => {
     expect(engineer).toBeDefined();
     expect(v.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: engineer?.id, text: 'reset password', x: 456 });
     // The words join the step's own entry; the new lane is the next one, so Undo takes back just the lane first.
-    expect(await h.history()).toMatchObject({ undoLabel: 'Add lane “Engineer”' });
+    expect(said((await h.history()).undoLabel)).toBe('Add lane “Engineer”');
 
     // Same lane again, any case: no second lane. And a step moved onto an occupied spot goes to a free row.
     const other = (await h.call('step.add', { processId, laneId: desk.id, x: 456, y: 37 })).step;
@@ -102,7 +104,7 @@ describe('steps', () => {
     const undone = await view();
     expect(undone.lanes.map((l) => l.name)).toEqual(['Service desk']);
     expect(undone.steps.find((s) => s.id === engineerStep.id)).toMatchObject({ laneId: desk.id, text: 'reset password' });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Add step “reset password”' });
+    expect(said((await h.history()).undoLabel)).toBe('Add step “reset password”');
     await h.call('history.undo');
     expect((await view()).steps.map((s) => s.id)).toEqual([first.id]);
   });
@@ -114,7 +116,7 @@ describe('steps', () => {
     const added = await h.call('step.add', { id, processId, x: 400, y: 37, after: decision.id, label: 'Yes', sessionId: session.id });
     expect(added.step).toMatchObject({ id, sessionId: session.id });
     expect(added.flow).toMatchObject({ sourceId: decision.id, targetId: id, label: 'Yes' });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Add branch “Yes”' });
+    expect(said((await h.history()).undoLabel)).toBe('Add branch “Yes”');
     await expectError('step.add', { id, processId, x: 0, y: 0 }, 'conflict');
   });
 
@@ -165,7 +167,7 @@ describe('tidy (step.place)', () => {
     const tidy = await view();
     expectNoOverlaps(tidy);
     expect(tidy.steps.map((s) => s.laneId)).toEqual(before.steps.map((s) => s.laneId));
-    expect(await h.history()).toMatchObject({ undoLabel: 'Tidy layout' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.steps.tidy') });
     await h.call('history.undo');
     expect(await view()).toEqual(messy);
   });
@@ -218,7 +220,7 @@ describe('type-to-map (process.mapText)', () => {
     v.flows.forEach((f, i) => expect([f.sourceId, f.targetId]).toEqual([v.steps[i]?.id, v.steps[i + 1]?.id]));
     for (let i = 1; i < v.steps.length; i++) expect(v.steps[i]?.x).toBeGreaterThan(v.steps[i - 1]?.x ?? 0);
     expectNoOverlaps(v);
-    expect(await h.history()).toMatchObject({ undoLabel: 'Type to map' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.process.mapText') });
 
     await h.call('history.undo');
     const undone = await view();
@@ -254,7 +256,7 @@ describe('quotes and questions', () => {
     const question = (await h.call('question.add', { processId, stepId: step.id, text: 'Who set the security questions?' })).question;
     expect(question.status).toBe('open');
     await h.call('question.update', { id: question.id, patch: { status: 'answered', answer: 'The 2019 ITSM project' } });
-    expect(await h.history()).toMatchObject({ undoLabel: 'Answer question' });
+    expect(await h.history()).toMatchObject({ undoLabel: msg('undo.question.answer') });
 
     let v = await view();
     expect(v.quotes.map((q) => [q.text, q.personId])).toEqual([
@@ -291,7 +293,7 @@ describe('undo history in the file', () => {
     await h.call('step.place', { processId, places: layeredLayout(await view()) });
     const tidy = await view();
     const history = await h.history();
-    expect(history).toMatchObject({ canUndo: true, undoLabel: 'Tidy layout' });
+    expect(history).toMatchObject({ canUndo: true, undoLabel: msg('undo.steps.tidy') });
 
     const path = h.workspace.requireStore().path;
     h.workspace.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engagement } from '../../core/model';
+import { msg } from '../../core/messages';
 import { changedFields } from '../../core/patch';
 import { APPLICATION_ID } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
@@ -47,7 +48,7 @@ describe('engagement details', () => {
     expect(Object.keys(patch).sort()).toEqual(['departments', 'name', 'objectives', 'scope']);
     const result = await h.call('engagement.update', { id: record.id, patch });
     expect(result.changes).toEqual([{ table: 'engagement', id: record.id, before: record, after: draft }]);
-    expect(result.history).toMatchObject({ canUndo: true, undoLabel: 'Edit engagement details' });
+    expect(result.history).toMatchObject({ canUndo: true, undoLabel: msg('undo.engagement.edit') });
     expect((await h.engagement()).engagement).toEqual(draft);
 
     await h.call('history.undo');

@@ -8,6 +8,7 @@ import { APPLICATION_ID, openEngagementFile } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
 import { EngagementStore } from '../../db/store';
 import { cleanTempDirs, sha256, tempDir } from '../helpers';
+import { msg } from '../../core/messages';
 
 afterEach(cleanTempDirs);
 
@@ -166,7 +167,7 @@ describe('engagement file', () => {
     try {
       expect(store.readOnly).toBe(true);
       expect(getEngagement(store.db).name).toBe('Service desk review');
-      expect(() => store.command('x', 'x', () => null)).toThrow(expect.objectContaining({ code: 'read_only' }));
+      expect(() => store.command('x', msg('undo.step.add'), () => null)).toThrow(expect.objectContaining({ code: 'read_only' }));
     } finally {
       store.close();
     }

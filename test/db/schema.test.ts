@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ShoshinError } from '../../core/errors';
 import { APPLICATION_ID, openEngagementFile } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
+import { format, type Message } from '../../core/messages';
 import { expectedSchema, MIGRATIONS_TABLE_SQL, normaliseSql, readSchema, schemaDifference } from '../../db/schema';
 import { EngagementStore } from '../../db/store';
 import { readWal } from '../../db/wal';
@@ -13,6 +14,8 @@ import { ROOT, soundEngagement, tamper } from '../badFiles';
 import { cleanTempDirs, harness, processViewsOf, sha256, tempDir } from '../helpers';
 
 afterEach(cleanTempDirs);
+
+const said = (difference: Message | null) => (difference ? format(difference) : null);
 
 /** A file as an older Shoshin (schema `version`) wrote it, optionally with its SQL's line endings changed. */
 function olderFile(version: number, lineEnding = '\n'): string {
@@ -77,12 +80,12 @@ describe('the expected schema', () => {
     const steps = table('steps');
     if (!steps) throw new Error('no steps table');
     const trigger = { type: 'trigger', name: 'wipe', tblName: 'steps', sql: 'CREATE TRIGGER wipe AFTER INSERT ON steps BEGIN DELETE FROM pain_points; END' };
-    expect(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, sql: `${steps.sql} ` }, trigger], wanted)).toBe('an extra trigger “wipe”');
-    expect(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, type: 'view', sql: 'CREATE VIEW steps AS SELECT 1' }], wanted)).toBe(
+    expect(said(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, sql: `${steps.sql} ` }, trigger], wanted))).toBe('an extra trigger “wipe”');
+    expect(said(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, type: 'view', sql: 'CREATE VIEW steps AS SELECT 1' }], wanted))).toBe(
       'a view “steps” where a table belongs',
     );
-    expect(schemaDifference(wanted.filter((e) => e !== steps), wanted)).toBe('the table “steps” is missing');
-    expect(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, sql: 'CREATE TABLE steps (id TEXT)' }], wanted)).toBe(
+    expect(said(schemaDifference(wanted.filter((e) => e !== steps), wanted))).toBe('the table “steps” is missing');
+    expect(said(schemaDifference([...wanted.filter((e) => e !== steps), { ...steps, sql: 'CREATE TABLE steps (id TEXT)' }], wanted))).toBe(
       'the table “steps” has different columns or constraints',
     );
   });
@@ -133,7 +136,7 @@ describe('a -wal beside the file', () => {
       import { EngagementStore } from './db/store.ts';
       import { createProcess } from './db/processes.ts';
       const store = EngagementStore.open(${JSON.stringify(file)});
-      for (let i = 0; i < 3; i++) store.command('x', 'x', (tx) => createProcess(tx, { name: 'Saved before the crash ' + i }));
+      for (let i = 0; i < 3; i++) store.command('x', { key: 'undo.step.add' }, (tx) => createProcess(tx, { name: 'Saved before the crash ' + i }));
       process.kill(process.pid, 'SIGKILL');`;
     spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT });
     expect(readWal(`${file}-wal`)?.committedFrames).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanTempDirs, harness } from '../helpers';
+import { format, msg } from '../../core/messages';
 
 afterEach(cleanTempDirs);
 
@@ -12,7 +13,9 @@ describe('one undo per captured step', () => {
     await h.call('step.update', { id: first.step.id, patch: { text: 'Log the call' } });
     const second = await h.call('step.add', { processId: process.id, x: 240, y: 0, after: first.step.id });
     await h.call('step.update', { id: second.step.id, patch: { text: 'Reset password' } });
-    expect((await h.history()).undoLabel).toBe('Add step “Reset password”');
+    const label = (await h.history()).undoLabel;
+    expect(label).toEqual(msg('undo.step.addNamed', { text: 'Reset password' }));
+    expect(label && format(label)).toBe('Add step “Reset password”');
 
     await h.call('history.undo');
     let view = await h.view(process.id);

@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BPMN_NAME_MAX, processToBpmn } from '../../core/bpmn';
 import { defaultLaneY, LANE_HEADER_WIDTH, STEP_GAP_X, STEP_SIZE } from '../../core/geometry';
 import type { ProcessView, StepKind } from '../../core/model';
+import { msg } from '../../core/messages';
 import { boxesMeet, routingInput, type AvoidApi, type Box } from '../../core/routing';
 import { EngagementStore } from '../../db/store';
 import { loadAvoid, processRoutes } from '../../main/report/routes';
@@ -35,7 +36,7 @@ const LONG = `${'The service desk checks the request against the catalogue, the 
 function tangledEngagement(processes: number, steps: number, seed: number): ProcessView[] {
   const store = EngagementStore.create(path.join(tempDir(), 'tangled.shoshin'), { name: 'Tangled', client: '' });
   const random = seeded(seed);
-  store.command('test.tangled', 'Tangled', (tx) => {
+  store.command('test.tangled', msg('undo.sample.load'), (tx) => {
     for (let p = 0; p < processes; p++) {
       const processId = randomUUID();
       tx.insert('processes', { id: processId, name: p === 1 ? LONG : `Process ${p + 1}`, description: '', department: '', parentStepId: null, position: p, documented: false, observedId: null });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareProcesses } from '../../core/compare';
 import { cleanTempDirs, harness, tempDir, type Harness } from '../helpers';
+import { msg } from '../../core/messages';
 
 const harnesses: Harness[] = [];
 
@@ -49,7 +50,7 @@ describe('documented and observed processes', () => {
     await h.call('match.set', { processId: doc, documentedStepId: booked, observedStepId: filed });
     ({ c } = await compare());
     expect(c.pairs.find((p) => p.corrected)).toMatchObject({ documentedId: booked, observedId: filed });
-    expect((await h.history()).undoLabel).toBe('Match steps');
+    expect((await h.history()).undoLabel).toEqual(msg('undo.matchSteps'));
     await h.call('history.undo');
     ({ c } = await compare());
     expect(c.pairs.some((p) => p.corrected)).toBe(false);

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope, MethodName, MethodOutput } from '../../core/contract';
+import { format, format as english, msg } from '../../core/messages';
 import { APPLICATION_ID } from '../../db/file';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
 import { createProcess } from '../../db/processes';
@@ -62,7 +63,7 @@ function tree(dir: string): string[] {
 /** A small engagement, so the report builds quickly: one process of three steps. */
 function smallEngagement(): string {
   const store = EngagementStore.create(path.join(tempDir(), 'small.shoshin'), { name: 'Small', client: 'Acme' });
-  store.command('seed', 'Seed', (tx) => {
+  store.command('seed', msg('undo.sample.load'), (tx) => {
     const process = createProcess(tx, { name: 'Password reset' });
     let previous: string | undefined;
     for (const text of ['Call arrives', 'Check identity', 'Reset password']) previous = addStep(tx, { processId: process.id, text, x: 0, y: 0, ...(previous ? { after: previous } : {}) }).step.id;
@@ -112,7 +113,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     expect(history).toMatchObject({ canUndo: true, canRedo: true });
 
     disk.fill();
-    const refusal = { ok: false, error: { code: 'disk_full', message: EDIT_DISK_FULL } };
+    const refusal = { ok: false, error: { code: 'disk_full', key: 'error.diskFull.edit', message: EDIT_DISK_FULL } };
     expect(await h.dispatch(h.workspace, 'history.undo', {})).toEqual(refusal);
     expect(await h.dispatch(h.workspace, 'history.redo', {})).toEqual(refusal);
     expect(await h.history()).toEqual(history);
@@ -150,14 +151,14 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
 
     const view = await a.call('engagement.open', { path: elsewhere });
     expect(view.file.path).toBe(elsewhere);
-    expect(view.file.notice).toMatch(/could not update its list of recent files: the disk with its settings is full/);
+    expect(view.file.notice && format(view.file.notice)).toMatch(/could not update its list of recent files: the disk with its settings is full/);
     await a.workspace.schedule?.pending;
     const edit = await a.call('process.create', { name: 'Edited while the settings disk is full' });
     expect(edit.journalId).not.toBeNull();
 
     expect(await a.dispatch(a.workspace, 'settings.update', { consultantName: 'Someone else' })).toEqual({
       ok: false,
-      error: { code: 'disk_full', message: 'The disk is full: your settings were not saved. Free some space and try again.' },
+      error: { code: 'disk_full', key: 'error.diskFull.settings', message: 'The disk is full: your settings were not saved. Free some space and try again.' },
     });
     const home = await a.call('app.home');
     expect(home.preferences).toEqual(preferences);
@@ -190,8 +191,9 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     expect(failed.lastFailure).toMatchObject({
       reason: 'open',
       code: 'disk_full',
-      message: 'The last automatic snapshot could not be taken: the disk is full.',
+      message: msg('error.diskFull.snapshot'),
     });
+    expect(failed.lastFailure && format(failed.lastFailure.message)).toBe('The last automatic snapshot could not be taken: the disk is full.');
     // No empty folder for the engagement, no partial file.
     expect(tree(path.join(a.userDataDir, 'Snapshots'))).toEqual([]);
 
@@ -233,7 +235,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
 
       // Full again when the interval comes round; the very next edit tries again.
       disk.fill();
-      store.command('p', 'Add', (tx) => createProcess(tx, { name: 'A' }));
+      store.command('p', msg('undo.process.add', { name: 'A' }), (tx) => createProcess(tx, { name: 'A' }));
       now += 11 * 60 * 1000;
       await schedule.onEdit();
       expect(schedule.lastFailure).toMatchObject({ reason: 'editing', code: 'disk_full' });
@@ -283,7 +285,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
     await a.call('engagement.open', { path: smallEngagement() });
     await a.workspace.schedule?.pending;
     disk.fill();
-    expect(await a.dispatch(a.workspace, 'engagement.saveCopy', {})).toEqual({ ok: false, error: { code: 'disk_full', message: EDIT_DISK_FULL } });
+    expect(await a.dispatch(a.workspace, 'engagement.saveCopy', {})).toEqual({ ok: false, error: { code: 'disk_full', key: 'error.diskFull.edit', message: EDIT_DISK_FULL } });
     expect(tree(disk.dir)).toEqual(['.ballast']);
     expect((await a.call('process.create', { name: 'Still editing' })).journalId).not.toBeNull();
     disk.free();
@@ -305,7 +307,7 @@ describe.runIf(!tmpfsUnavailable)('a full disk, on a real small filesystem', () 
       const { jobId } = start.data as { jobId: string };
       for (;;) {
         const progress = await a.call('report.progress', { jobId });
-        if (progress.done) return { error: progress.error, code: null, file: progress.file };
+        if (progress.done) return { error: progress.error && english(progress.error), code: null, file: progress.file };
         await new Promise((r) => setTimeout(r, 50));
       }
     };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES, type ErrorCode } from '../../core/contract';
 import { cleanTempDirs, harness, type Harness } from '../helpers';
+import { msg } from '../../core/messages';
 
 let h: Harness;
 
@@ -52,7 +53,7 @@ describe('dispatch', () => {
       expect(flow.targetId).toBe(view.steps[i + 1]?.id);
     });
     expect((await h.call('engagement.load')).records.steps).toHaveLength(5);
-    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: 'Add step “Resolve”' });
+    expect(await h.history()).toMatchObject({ canUndo: true, undoLabel: msg('undo.step.addNamed', { text: 'Resolve' }) });
     expect(h.logged).toEqual([]);
   });
 

@@ -241,7 +241,7 @@ describe('Electron main process wiring', () => {
     const navigated = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     for (const event of [subframe, foreign, navigated, { sender: win.webContents, senderFrame: null }]) {
       const result = (await handle?.(event, {})) as Envelope<unknown>;
-      expect(result).toEqual({ ok: false, error: { code: 'forbidden_sender', message: expect.any(String) } });
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden_sender', key: 'error.sender.forbidden', message: expect.any(String) } });
     }
   });
 
@@ -289,7 +289,7 @@ describe('the app:// scheme', () => {
       const fileUrl = pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href;
       expect(fileUrl).not.toContain(' ');
       const refused = (await home?.({ sender: win.webContents, senderFrame: { url: fileUrl, parent: null } }, {})) as Envelope<unknown>;
-      expect(refused, name).toEqual({ ok: false, error: { code: 'forbidden_sender', message: expect.any(String) } });
+      expect(refused, name).toEqual({ ok: false, error: { code: 'forbidden_sender', key: 'error.sender.forbidden', message: expect.any(String) } });
     }
   });
 
@@ -409,7 +409,7 @@ describe('paths belong to the main process', () => {
 
     const before = fs.readFileSync(other);
     const refused = await call(win, 'engagement.open', { path: other });
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', message: expect.stringMatching(/Open file|recent/) } });
+    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', key: 'error.path.desktopOpen', message: expect.stringMatching(/Open file|recent/) } });
     for (const mode of ['readOnly', 'recoverCopy']) {
       expect(await call(win, 'engagement.open', { path: other, mode })).toMatchObject({ ok: false, error: { code: 'forbidden_path' } });
     }

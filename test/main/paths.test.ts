@@ -130,7 +130,10 @@ describe('services under a path policy', () => {
     store.close();
     expect((await s.call('engagement.open', { path: hostile })).ok).toBe(true);
     const refused = await s.call('report.start', { format: 'docx' });
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden_path', message: expect.stringContaining('/etc/shadow') } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'forbidden_path', key: 'error.path.browserLogo', values: { folder: expect.any(String), path: '/etc/shadow' }, message: expect.stringContaining('/etc/shadow') },
+    });
     // Other formats have no logo, so the planted path does not stop them and is not passed on.
     const csv = await s.call('report.start', { format: 'csv', register: 'painPoints' });
     if (!csv.ok) throw new Error(csv.error.message);

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../core/ipc/report';
+import { msg } from '../../core/messages';
 import type { Person } from '../../core/model';
 import { all, metricsOf, peopleOf, processViews, registerOf, snapshotOf, type Snapshot } from '../../core/views';
 import { loadRecords } from '../../db/records';
@@ -145,7 +146,7 @@ describe('the executive summary', () => {
 
     // Only the engagement details: their sections and nothing else.
     const details = EngagementStore.create(path.join(dir, 'details.shoshin'), { name: 'Details', client: 'Acme' });
-    details.command('test.details', 'Details', (tx) => {
+    details.command('test.details', msg('undo.engagement.edit'), (tx) => {
       const id = (tx.db.prepare('SELECT id FROM engagement').get() as { id: string }).id;
       tx.update('engagement', id, { objectives: 'Find the quick wins.', departments: ['Finance'] });
     });

@@ -7,6 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS, REPORT_SECTIONS, type ExportFormat, type ReportOptions } from '../../core/ipc/report';
+import { format as english } from '../../core/messages';
 import type { ProcessView } from '../../core/model';
 import { peopleOf, snapshotOf } from '../../core/views';
 import { loadRecords } from '../../db/records';
@@ -57,7 +58,7 @@ async function exportSample(format: ExportFormat, options: Partial<ReportOptions
   store.close();
   const out = path.join(tempDir(), `out.${format}`);
   const phases: string[] = [];
-  await runExportInWorker({ engagementPath: file, format, options: { ...DEFAULT_REPORT_OPTIONS, ...options }, out, ...extra }, { onProgress: (phase) => phases.push(phase) });
+  await runExportInWorker({ engagementPath: file, format, options: { ...DEFAULT_REPORT_OPTIONS, ...options }, out, ...extra }, { onProgress: (phase) => phases.push(english(phase)) });
   return { out, views, people, phases, file };
 }
 

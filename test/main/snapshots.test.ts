@@ -7,6 +7,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../db/migrations';
 import { createProcess } from '../../db/processes';
 import { Snapshots, SnapshotSchedule, SNAPSHOT_EDIT_INTERVAL_MS, SNAPSHOT_LIMIT } from '../../main/snapshots';
 import { cleanTempDirs, harness, newStore, tempDir } from '../helpers';
+import { msg } from '../../core/messages';
 
 afterEach(cleanTempDirs);
 
@@ -29,7 +30,7 @@ describe('snapshots', () => {
     await schedule.onOpen();
     expect(snapshots.list(engagementId).map((s) => s.reason)).toEqual(['open']);
 
-    store.command('p', 'Add', (tx) => createProcess(tx, { name: 'A' }));
+    store.command('p', msg('undo.process.add', { name: 'A' }), (tx) => createProcess(tx, { name: 'A' }));
     now += 60_000;
     await schedule.onEdit();
     expect(snapshots.list(engagementId)).toHaveLength(1);

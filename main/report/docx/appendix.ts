@@ -1,4 +1,5 @@
 import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/csv';
+import { format } from '../../../core/messages';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { LANDSCAPE_WIDTH } from './pages';
@@ -36,7 +37,7 @@ export function writeAppendix(ctx: ReportContext): void {
         clip(oneLine(r.processName), 200),
         String(r.number),
         clip(r.text.trim(), 5000),
-        clip(oneLine(r.targetLabel), 300),
+        clip(oneLine(format(r.targetLabel)), 300),
         r.raisedBy ? clip(ctx.names.name(r.raisedBy), 200) : '–',
         r.waste ? WASTE_LABELS[r.waste] : '–',
         r.fourP ? FOUR_P_LABELS[r.fourP] : '–',

@@ -11,8 +11,9 @@ import type { DiagramPart, DiagramPlan } from './diagrams';
 import type { Block, Orientation, PageSetup } from './pages';
 import { headingColor } from './styles';
 import { heading, muted } from './text';
+import { type Message } from '../../../core/messages';
 
-export type Progress = (phase: string, percent: number) => void;
+export type Progress = (phase: Message, percent: number) => void;
 
 export interface ReportInput {
   data: ReportData;

@@ -8,6 +8,7 @@ import { fallbackWidth, type PngCache } from '../images';
 import { loadAvoid } from '../routes';
 import type { Progress } from './context';
 import { textArea, TWIPS_PER_PX, type PageSetup } from './pages';
+import { msg } from '../../../core/messages';
 
 /**
  * The process maps on paper. Every process gets an overview: the whole flow on one page. Where the
@@ -199,7 +200,7 @@ export async function drawDiagrams(
     parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
     (i, png) => {
       pngs.set(parts[i] as DiagramPart, png);
-      progress(`Drawing diagrams (${pngs.size} of ${parts.length})`, 15 + Math.round((60 * pngs.size) / parts.length));
+      progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
     },
   );
   return { plans, pngs };

@@ -16,6 +16,7 @@ import { writeProcess } from './processes';
 import { documentStyles, stylesXml } from './styles';
 import { StyleSheet } from './stylesheet';
 import { writeSummary } from './summary';
+import { msg } from '../../../core/messages';
 
 /**
  * The Word report, chapter by chapter: cover and contents (cover.ts), executive summary, one
@@ -33,7 +34,7 @@ function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[
   if (ctx.sections.has('processes')) {
     data.processes.forEach((view) => writeProcess(ctx, view));
   }
-  progress('Writing the analysis', 78);
+  progress(msg('export.writingAnalysis'), 78);
   if (ctx.sections.has('comparison')) writeComparison(ctx);
   if (ctx.sections.has('opportunities')) writeOpportunities(ctx);
   if (ctx.sections.has('people')) writePeople(ctx);
@@ -54,7 +55,7 @@ function ownStyles(brandColor: string): string {
  * fields and LibreOffice shows them at all.
  */
 export async function buildReport(input: ReportInput, cache: PngCache, progress: Progress): Promise<Parts> {
-  progress('Laying out the report', 10);
+  progress(msg('export.layingOut'), 10);
   const { options, template } = input;
   const pages = pageSetup(options, template);
   const drawn = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, cache, progress) : { plans: new Map(), pngs: new Map() };
@@ -74,7 +75,7 @@ export async function buildReport(input: ReportInput, cache: PngCache, progress:
     styles: documentStyles(options.brandColor),
     sections,
   });
-  progress('Writing the document', 88);
+  progress(msg('export.writingDocument'), 88);
   const parts = compileParts(doc);
   finishParts(parts, { styles, language: input.language, template });
   return parts;

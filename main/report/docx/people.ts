@@ -1,5 +1,6 @@
 import type { FileChild } from 'docx';
 import { RESISTANCE_LABELS } from '../../../core/csv';
+import { format, msg, type MessageKey, type MessageValue } from '../../../core/messages';
 import type { Person } from '../../../core/model';
 import { clip, oneLine } from '../../../core/xml';
 import { PeopleGroups } from '../people';
@@ -11,19 +12,25 @@ import { heading, muted, para, run, runs, score } from './text';
 
 type Source = NonNullable<Person['resistance']>;
 const STAGES = ['awareness', 'commitment', 'readiness', 'reinforcement'] as const;
+const STAGE_HEADERS: readonly MessageKey[] = ['report.people.awarenessHeader', 'report.people.commitmentHeader', 'report.people.readinessHeader', 'report.people.reinforcementHeader'];
 
-/** "2 fear blame", "1 prefers the current way": a count of people and what holds them back. */
-const RESISTANCE_COUNTED: Record<Source, (n: number) => string> = {
-  failed_before: (n) => `${n} ${n === 1 ? 'says' : 'say'} it failed before`,
-  prefers_current: (n) => `${n} ${n === 1 ? 'prefers' : 'prefer'} the current way`,
-  fears_blame: (n) => `${n} ${n === 1 ? 'fears' : 'fear'} blame`,
-  other: (n) => `${n} for ${n === 1 ? 'another reason' : 'other reasons'}`,
+function say(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string {
+  return format(msg(key, values));
+}
+
+/** "2 fear blame", "1 prefers the current way": a count of people and what holds them back, one phrase per number. */
+const RESISTANCE_COUNTED: Record<Source, { one: MessageKey; other: MessageKey }> = {
+  failed_before: { one: 'report.people.counted.failedBefore.one', other: 'report.people.counted.failedBefore.other' },
+  prefers_current: { one: 'report.people.counted.prefersCurrent.one', other: 'report.people.counted.prefersCurrent.other' },
+  fears_blame: { one: 'report.people.counted.fearsBlame.one', other: 'report.people.counted.fearsBlame.other' },
+  other: { one: 'report.people.counted.other.one', other: 'report.people.counted.other.other' },
 };
-const RESISTANCE_ONE: Record<Source, string> = {
-  failed_before: 'says it failed before',
-  prefers_current: 'prefers the current way',
-  fears_blame: 'fears blame',
-  other: 'resists for another reason',
+/** What holds back the one person a lettered stakeholder stands for. */
+const RESISTANCE_ONE: Record<Source, MessageKey> = {
+  failed_before: 'report.people.one.failedBefore',
+  prefers_current: 'report.people.one.prefersCurrent',
+  fears_blame: 'report.people.one.fearsBlame',
+  other: 'report.people.one.other',
 };
 const SOURCE_ORDER: Source[] = ['fears_blame', 'prefers_current', 'failed_before', 'other'];
 
@@ -41,18 +48,19 @@ const byId = (a: Person, b: Person) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
  */
 export function writePeople(ctx: ReportContext): void {
   const { data, options } = ctx.input;
-  if (!ctx.chapterOf('People and readiness for change', data.people, 'No stakeholders were recorded.')) return;
+  if (!ctx.chapterOf(say('report.people.title'), data.people, say('report.people.none'))) return;
   const named = options.nameIndividuals && !options.anonymise;
   const groups = new PeopleGroups(data.people);
   // Someone who asked not to be named keeps a letter even in an internal report: their role may be theirs alone.
   const individual = (p: Person) => clip(p.anonymise ? groups.stakeholder(p) : ctx.names.label(p), 200);
 
   const leaders = data.people.filter((p) => p.sponsor || p.champion);
-  if (leaders.length > 0) ctx.add('portrait', heading('Sponsors and champions', 2));
+  if (leaders.length > 0) ctx.add('portrait', heading(say('report.people.leaders'), 2));
   for (const p of leaders) {
-    const roles = [p.sponsor ? 'Executive sponsor' : '', p.champion ? 'Champion' : ''].filter(Boolean).join(' and ');
+    const role = p.sponsor && p.champion ? 'report.people.sponsorAndChampion' : p.sponsor ? 'report.people.sponsor' : 'report.people.champion';
     const team = oneLine(p.team);
-    ctx.add('portrait', para([run(clip(ctx.names.label(p), 200), { bold: true }), run(` — ${roles}${team ? `, ${clip(team, 200)}` : ''}`)], { bullet: true }));
+    const what = team ? say('report.people.leaderInTeam', { role: msg(role), team: clip(team, 200) }) : say('report.people.leader', { role: msg(role) });
+    ctx.add('portrait', para([run(clip(ctx.names.label(p), 200), { bold: true }), run(` ${what}`)], { bullet: true }));
   }
 
   const sections = [
@@ -62,7 +70,7 @@ export function writePeople(ctx: ReportContext): void {
     ...needs(ctx, (p) => (named ? individual(p) : (groups.team(p) ?? ''))),
   ];
   if (leaders.length === 0 && sections.length === 0) {
-    ctx.add('portrait', muted(`${data.people.length === 1 ? 'One stakeholder was' : `${data.people.length} stakeholders were`} recorded; no sponsor, champion, readiness score, source of resistance or need yet.`));
+    ctx.add('portrait', muted(say(data.people.length === 1 ? 'report.people.nothingYet.one' : 'report.people.nothingYet.other', { count: data.people.length })));
   }
   if (sections.length > 0) ctx.add('portrait', ...sections);
 }
@@ -73,27 +81,28 @@ function needs(ctx: ReportContext, whom: (p: Person) => string): FileChild[] {
   for (const kind of ['training', 'communication'] as const) {
     const list = data.needs.filter((n) => n.kind === kind);
     if (list.length === 0) continue;
-    out.push(heading(kind === 'training' ? 'Training needs' : 'Communication needs', 2));
+    out.push(heading(say(kind === 'training' ? 'report.people.trainingNeeds' : 'report.people.communicationNeeds'), 2));
     for (const n of list) {
       const lane = n.laneId ? data.lanes.get(n.laneId) : undefined;
       const person = n.personId ? data.people.find((p) => p.id === n.personId) : undefined;
-      const who = [person ? whom(person) : '', lane ? oneLine(lane.name) : ''].filter(Boolean).join(', ');
-      out.push(para([...runs(n.text.trim()), ...(who ? [run(` (${clip(who, 300)})`, { color: MUTED })] : [])], { bullet: true }));
+      const who = clip(person ? whom(person) : '', 300);
+      const where = clip(lane ? oneLine(lane.name) : '', 300);
+      const said = who && where ? say('report.people.needForIn', { who, lane: where }) : who || where ? say('report.people.needFor', { who: who || where }) : '';
+      const detail = said ? ` ${said}` : '';
+      out.push(para([...runs(n.text.trim()), ...(detail ? [run(detail, { color: MUTED })] : [])], { bullet: true }));
     }
   }
   return out;
 }
 
-const STAGE_INTRO = 'awareness of why, commitment to it, readiness to work the new way, and what will reinforce it';
-
 function readinessByPerson(ctx: ReportContext, individual: (p: Person) => string): FileChild[] {
   const people = ctx.input.data.people;
   if (!people.some((p) => p.influence !== null || STAGES.some((s) => p[s] !== null))) return [];
   return [
-    heading('Stakeholder readiness', 2),
-    para(`Scores from 1 (low) to 5 (high) for each stage of the change: ${STAGE_INTRO}. This chapter names individuals: it is for internal use.`, { after: 120, keepNext: true }),
+    heading(say('report.people.readiness'), 2),
+    para(say('report.people.readinessIntro'), { after: 120, keepNext: true }),
     table(
-      ['Stakeholder', 'Team', 'Influence', 'Awareness', 'Commitment', 'Readiness', 'Reinforcement'],
+      [say('report.people.stakeholderHeader'), say('report.people.teamHeader'), say('report.people.influenceHeader'), ...STAGE_HEADERS.map((key) => say(key))],
       people.map((p) => [individual(p), p.anonymise ? '' : clip(oneLine(p.team), 200), score(p.influence), ...STAGES.map((s) => score(p[s]))]),
       [4, 3, 1.6, 1.8, 2, 1.8, 2.2],
       PORTRAIT_WIDTH,
@@ -128,24 +137,27 @@ function readinessByTeam(ctx: ReportContext, groups: PeopleGroups): FileChild[] 
   ];
   const gaps = rows.some((row) => row.includes('–'));
   return [
-    heading('Readiness by team', 2),
-    para(
-      `Average scores from 1 (low) to 5 (high) for each stage of the change: ${STAGE_INTRO}. “People” counts those with scores. ` +
-        'Nobody is named: someone who is the only one of their team is shown as a lettered stakeholder, so no team’s row is one person’s scores.',
-      { after: 120, keepNext: true },
+    heading(say('report.people.readinessByTeam'), 2),
+    para(say('report.people.readinessByTeamIntro'), { after: 120, keepNext: true }),
+    table(
+      [say('report.people.teamHeader'), say('report.people.peopleHeader'), ...STAGE_HEADERS.map((key) => say(key))],
+      rows,
+      [4.5, 1.6, 1.8, 2, 1.8, 2.2],
+      PORTRAIT_WIDTH,
+      new Set([1, 2, 3, 4, 5]),
     ),
-    table(['Team', 'People', 'Awareness', 'Commitment', 'Readiness', 'Reinforcement'], rows, [4.5, 1.6, 1.8, 2, 1.8, 2.2], PORTRAIT_WIDTH, new Set([1, 2, 3, 4, 5])),
-    ...(gaps ? [para('“–”: not scored; in a team’s row, fewer than two of its people have that score, so no average is shown.', { color: MUTED, size: 18, before: 120 })] : []),
+    ...(gaps ? [para(say('report.people.gaps'), { color: MUTED, size: 18, before: 120 })] : []),
   ];
 }
 
 function resistanceByPerson(ctx: ReportContext, individual: (p: Person) => string): FileChild[] {
   const resisting = ctx.input.data.people.filter((p) => p.resistance !== null);
   if (resisting.length === 0) return [];
-  const out: FileChild[] = [heading('Resistance', 2)];
+  const out: FileChild[] = [heading(say('report.people.resistance'), 2)];
   for (const source of SOURCE_ORDER) {
     const people = resisting.filter((p) => p.resistance === source);
-    if (people.length > 0) out.push(para([run(`${RESISTANCE_LABELS[source]}: `, { bold: true }), run(people.map(individual).join('; '))], { bullet: true }));
+    const label = say('report.people.label', { label: RESISTANCE_LABELS[source] });
+    if (people.length > 0) out.push(para([run(`${label} `, { bold: true }), run(people.map(individual).join('; '))], { bullet: true }));
   }
   return out;
 }
@@ -159,18 +171,20 @@ function resistanceByTeam(ctx: ReportContext, groups: PeopleGroups): FileChild[]
     byGroup.set(group, [...(byGroup.get(group) ?? []), p]);
   }
   const out: FileChild[] = [
-    heading('Resistance', 2),
-    para('Where resistance to the change comes from, by team; someone who is the only one of their team keeps the letter they have above.', { after: 120, keepNext: true }),
+    heading(say('report.people.resistance'), 2),
+    para(say('report.people.resistanceByTeamIntro'), { after: 120, keepNext: true }),
   ];
   const ordered = [...byGroup.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   for (const [group, people] of ordered) {
-    const what = groups.team(people[0] as Person) !== null
-      ? SOURCE_ORDER.map((s) => ({ s, n: people.filter((p) => p.resistance === s).length }))
-          .filter((x) => x.n > 0)
-          .map((x) => RESISTANCE_COUNTED[x.s](x.n))
-          .join(', ')
-      : RESISTANCE_ONE[(people[0] as Person).resistance ?? 'other'];
-    out.push(para([run(`${clip(group, 200)}: `, { bold: true }), run(what)], { bullet: true }));
+    const counts = SOURCE_ORDER.map((s) => ({ s, n: people.filter((p) => p.resistance === s).length }))
+      .filter((x) => x.n > 0)
+      .map((x) => msg(x.n === 1 ? RESISTANCE_COUNTED[x.s].one : RESISTANCE_COUNTED[x.s].other, { count: x.n }));
+    const [first, ...rest] = counts;
+    const what =
+      groups.team(people[0] as Person) !== null && first
+        ? format(rest.reduce((list, item) => msg('list.comma', { list, item }), first))
+        : say(RESISTANCE_ONE[(people[0] as Person).resistance ?? 'other']);
+    out.push(para([run(`${say('report.people.label', { label: clip(group, 200) })} `, { bold: true }), run(what)], { bullet: true }));
   }
   return out;
 }

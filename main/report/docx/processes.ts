@@ -1,6 +1,7 @@
 import { AlignmentType, LineRuleType, Paragraph, TabStopType, TextRun, type FileChild } from 'docx';
 import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/csv';
 import { laneBands } from '../../../core/geometry';
+import { format } from '../../../core/messages';
 import { formatMinutes, formatPercent, type ProcessMetrics } from '../../../core/metrics';
 import type { ProcessView, Quote, Step } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
@@ -114,10 +115,10 @@ function metricsBlock(m: ProcessMetrics): FileChild[] {
     ['Steps', String(m.stepCount), ''],
     ['Hand-offs between lanes', String(m.handoffs), 'Flows that pass work from one lane to another.'],
     ['Rework loops', String(m.reworkLoops.length), 'Flows that send work back to an earlier step.'],
-    ['Work time (main path)', measure(m.workTime, formatMinutes), m.workTime.reason ?? ''],
-    ['Wait time (main path)', measure(m.waitTime, formatMinutes), m.waitTime.reason ?? ''],
-    ['Lead time (main path)', measure(m.leadTime, formatMinutes), m.leadTime.reason ?? ''],
-    ['Process cycle efficiency', measure(m.cycleEfficiency, formatPercent), m.cycleEfficiency.reason ?? 'Value-adding work time as a share of lead time.'],
+    ['Work time (main path)', measure(m.workTime, formatMinutes), m.workTime.reason ? format(m.workTime.reason) : ''],
+    ['Wait time (main path)', measure(m.waitTime, formatMinutes), m.waitTime.reason ? format(m.waitTime.reason) : ''],
+    ['Lead time (main path)', measure(m.leadTime, formatMinutes), m.leadTime.reason ? format(m.leadTime.reason) : ''],
+    ['Process cycle efficiency', measure(m.cycleEfficiency, formatPercent), m.cycleEfficiency.reason ? format(m.cycleEfficiency.reason) : 'Value-adding work time as a share of lead time.'],
     ['Pain points', String(m.painPointCount), ''],
     ['Votes on its pain points', String(m.votes), ''],
   ];
@@ -184,7 +185,7 @@ function painPointsBlock(ctx: ReportContext, view: ProcessView): FileChild[] {
     heading('Pain points', 2),
     table(
       ['#', 'Pain point', 'Where', 'Classification', 'Severity', 'Votes'],
-      rows.map((r) => [String(r.number), clip(r.text.trim(), 5000), clip(oneLine(r.targetLabel), 300), classification(r), score(r.severity), String(r.votes)]),
+      rows.map((r) => [String(r.number), clip(r.text.trim(), 5000), clip(oneLine(format(r.targetLabel)), 300), classification(r), score(r.severity), String(r.votes)]),
       [0.8, 7, 3.5, 3, 1.6, 1.3],
       PORTRAIT_WIDTH,
       new Set([0, 4, 5]),

@@ -1,4 +1,5 @@
-import { formatMinutes, formatPercent, type Measure, type ProcessMetrics } from '../../../core/metrics';
+import { andList, format, msg, sentences, type Message, type MessageKey, type MessageValue } from '../../../core/messages';
+import { duration, formatMinutes, formatPercent, percentage, type Measure, type ProcessMetrics } from '../../../core/metrics';
 import type { Opportunity } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
 import { clip, oneLine } from '../../../core/xml';
@@ -7,19 +8,20 @@ import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { heading, muted, para, plural, run, score } from './text';
+import { heading, muted, para, run, score } from './text';
 
 /**
  * The executive summary tells the story a CIO reads first: what was looked at and why (scope,
  * objectives, departments from the Engagement details), what the maps show (headline figures per
  * process), what hurts most (the pain points with the most votes) and where to start (quick wins).
- * A section with nothing to say is left out rather than printed empty.
+ * A section with nothing to say is left out rather than printed empty. Its words are catalogue
+ * messages (`report.summary.*`), put into English with format().
  */
 export function writeSummary(ctx: ReportContext): void {
   const { data } = ctx.input;
-  ctx.chapter('Executive summary');
+  ctx.chapter(say('report.summary.title'));
   const intro = whatWeDid(data);
-  ctx.add('portrait', intro ? para(intro) : muted('Nothing has been mapped or recorded for this engagement yet.'));
+  ctx.add('portrait', intro ? para(format(intro)) : muted(say('report.summary.nothingYet')));
   writeScope(ctx);
   writeObjectives(ctx);
   writeFigures(ctx);
@@ -29,14 +31,27 @@ export function writeSummary(ctx: ReportContext): void {
   writePeopleMet(ctx);
 }
 
-/** "IT, HR and Facilities". */
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+function say(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string {
+  return format(msg(key, values));
+}
+
+/** "1 process", "3 processes": one phrase per thing counted and per number. */
+const COUNTED = {
+  processes: { one: 'report.count.processes.one', other: 'report.count.processes.other' },
+  steps: { one: 'report.count.steps.one', other: 'report.count.steps.other' },
+  workshops: { one: 'report.count.workshops.one', other: 'report.count.workshops.other' },
+  people: { one: 'report.count.people.one', other: 'report.count.people.other' },
+  painPoints: { one: 'report.count.painPoints.one', other: 'report.count.painPoints.other' },
+  votes: { one: 'report.count.votes.one', other: 'report.count.votes.other' },
+  opportunities: { one: 'report.count.opportunities.one', other: 'report.count.opportunities.other' },
+} as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
+
+function counted(what: keyof typeof COUNTED, count: number): Message {
+  return msg(count === 1 ? COUNTED[what].one : COUNTED[what].other, { count });
 }
 
 function processName(name: string): string {
-  return clip(oneLine(name), 200) || 'Untitled process';
+  return clip(oneLine(name), 200) || say('report.summary.untitledProcess');
 }
 
 /** The people the sessions met, or everyone recorded when no session lists its participants. */
@@ -46,21 +61,25 @@ function peopleMet(data: ReportData) {
   return listed.length > 0 ? listed : data.people;
 }
 
-function whatWeDid(data: ReportData): string | null {
+/** One sentence for each thing done: mapped (or held workshops), met, recorded, voted. */
+function whatWeDid(data: ReportData): Message | null {
   const steps = data.processes.reduce((n, v) => n + v.steps.length, 0);
   const votes = data.votes.reduce((n, v) => n + v.dots, 0);
   const people = peopleMet(data).length;
-  const parts: string[] = [];
+  const said: Message[] = [];
+  const workshops = counted('workshops', data.sessions.length);
   if (data.processes.length > 0) {
-    const where = data.sessions.length > 0 ? ` in ${plural(data.sessions.length, 'workshop')}` : '';
-    parts.push(`mapped ${plural(data.processes.length, 'process', 'processes')} with ${plural(steps, 'step')}${where}`);
-  } else if (data.sessions.length > 0) parts.push(`held ${plural(data.sessions.length, 'workshop')}`);
-  if (people > 0) parts.push(`met ${plural(people, 'person', 'people')}`);
-  const recorded: string[] = [];
-  if (data.register.length > 0) recorded.push(`${plural(data.register.length, 'pain point')}${votes > 0 ? ` (${plural(votes, 'vote')} cast)` : ''}`);
-  if (data.opportunities.length > 0) recorded.push(plural(data.opportunities.length, 'improvement opportunity', 'improvement opportunities'));
-  if (recorded.length > 0) parts.push(`recorded ${listOf(recorded)}`);
-  return parts.length > 0 ? `We ${listOf(parts)}.` : null;
+    const mapped = { processes: counted('processes', data.processes.length), steps: counted('steps', steps) };
+    said.push(data.sessions.length > 0 ? msg('report.summary.mappedInWorkshops', { ...mapped, workshops }) : msg('report.summary.mapped', mapped));
+  } else if (data.sessions.length > 0) said.push(msg('report.summary.held', { workshops }));
+  if (people > 0) said.push(msg('report.summary.met', { people: counted('people', people) }));
+  const recorded: Message[] = [];
+  if (data.register.length > 0) recorded.push(counted('painPoints', data.register.length));
+  if (data.opportunities.length > 0) recorded.push(counted('opportunities', data.opportunities.length));
+  if (recorded.length > 0) said.push(msg('report.summary.recorded', { items: andList(recorded) }));
+  if (data.register.length > 0 && votes > 0) said.push(msg('report.summary.votes', { votes: counted('votes', votes) }));
+  const [first, ...rest] = said;
+  return first ? sentences(first, ...rest) : null;
 }
 
 function writeScope(ctx: ReportContext): void {
@@ -68,10 +87,11 @@ function writeScope(ctx: ReportContext): void {
   const scope = e.scope.trim();
   const departments = e.departments.map(oneLine).filter(Boolean).map((d) => clip(d, 200));
   if (!scope && departments.length === 0) return;
-  ctx.add('portrait', heading('Scope', 2));
+  ctx.add('portrait', heading(say('report.summary.scope'), 2));
   if (scope) ctx.add('portrait', para(clip(scope, 20_000)));
   if (departments.length > 0) {
-    ctx.add('portrait', para([run('Departments involved: ', { bold: true }), run(`${listOf(departments)}.`)], { before: scope ? 120 : undefined }));
+    const label = `${say('report.summary.departmentsLabel')} `;
+    ctx.add('portrait', para([run(label, { bold: true }), run(say('report.summary.departments', { departments: andList(departments) }))], { before: scope ? 120 : undefined }));
   }
 }
 
@@ -82,7 +102,7 @@ function writeObjectives(ctx: ReportContext): void {
     .map((line) => line.replace(/^\s*(?:[-*•–]|\d+[.)])\s+/, '').trim())
     .filter(Boolean);
   if (objectives.length === 0) return;
-  ctx.add('portrait', heading('Objectives', 2));
+  ctx.add('portrait', heading(say('report.summary.objectives'), 2));
   if (objectives.length === 1) ctx.add('portrait', para(clip(objectives[0] ?? '', 20_000)));
   else for (const objective of objectives.slice(0, 200)) ctx.add('portrait', para(clip(objective, 5000), { bullet: true }));
 }
@@ -95,22 +115,27 @@ interface Measured {
 const known = (x: Measure): x is { value: number; reason: null } => x.value !== null;
 
 /** Two or three sentences a reader remembers: where value-adding work is scarcest, where work changes hands most, where it loops back. */
-function figuresStory(measured: readonly Measured[]): string {
-  const sentences: string[] = [];
+function figuresStory(measured: readonly Measured[]): Message | null {
+  const said: Message[] = [];
   const efficient = measured.filter((x) => known(x.m.cycleEfficiency) && known(x.m.leadTime));
   const worst = [...efficient].sort((a, b) => (a.m.cycleEfficiency.value ?? 0) - (b.m.cycleEfficiency.value ?? 0))[0];
   if (worst && worst.m.leadTime.value !== null && worst.m.cycleEfficiency.value !== null) {
     const share = worst.m.cycleEfficiency.value;
-    sentences.push(
-      `In ${worst.name} a request takes ${formatMinutes(worst.m.leadTime.value)} from start to end, and ${share < 0.25 ? 'only ' : ''}${formatPercent(share)} of that time is value-adding work.`,
-    );
+    const values = { process: worst.name, time: duration(worst.m.leadTime.value), share: percentage(share) };
+    said.push(msg(share < 0.25 ? 'report.summary.leadTimeScarce' : 'report.summary.leadTime', values));
   }
   const handoffs = [...measured].sort((a, b) => b.m.handoffs - a.m.handoffs)[0];
-  if (handoffs && handoffs.m.handoffs > 0) sentences.push(`Work changes hands ${plural(handoffs.m.handoffs, 'time')} in ${handoffs.name}.`);
+  if (handoffs && handoffs.m.handoffs > 0) {
+    const count = handoffs.m.handoffs;
+    said.push(msg(count === 1 ? 'report.summary.handoffs.one' : 'report.summary.handoffs.other', { count, process: handoffs.name }));
+  }
   const looping = measured.filter((x) => x.m.reworkLoops.length > 0);
   const loops = looping.reduce((n, x) => n + x.m.reworkLoops.length, 0);
-  if (loops > 0) sentences.push(`${plural(loops, 'rework loop')} ${loops === 1 ? 'sends' : 'send'} work back to be done again, in ${listOf(looping.map((x) => x.name))}.`);
-  return sentences.join(' ');
+  if (loops > 0) {
+    said.push(msg(loops === 1 ? 'report.summary.loops.one' : 'report.summary.loops.other', { count: loops, processes: andList(looping.map((x) => x.name)) }));
+  }
+  const [first, ...rest] = said;
+  return first ? sentences(first, ...rest) : null;
 }
 
 function writeFigures(ctx: ReportContext): void {
@@ -120,17 +145,18 @@ function writeFigures(ctx: ReportContext): void {
     return m && v.steps.length > 0 ? [{ name: processName(v.process.name), m }] : [];
   });
   if (measured.length === 0) return;
-  ctx.add('portrait', heading('Headline figures', 2));
+  ctx.add('portrait', heading(say('report.summary.figures'), 2));
   const story = figuresStory(measured);
-  if (story) ctx.add('portrait', para(story, { after: 120 }));
+  if (story) ctx.add('portrait', para(format(story), { after: 120 }));
 
   // A time column only where some process has the number; where one process lacks it, say so in words.
-  const times = [
-    { header: 'Lead time', of: (m: ProcessMetrics) => m.leadTime, format: formatMinutes },
-    { header: 'Work time', of: (m: ProcessMetrics) => m.workTime, format: formatMinutes },
-    { header: 'Cycle efficiency', of: (m: ProcessMetrics) => m.cycleEfficiency, format: formatPercent },
-  ].filter((c) => measured.some((x) => known(c.of(x.m))));
-  const headers = ['Process', ...times.map((c) => c.header), 'Handoffs', 'Rework loops'];
+  const allTimes = [
+    { header: say('report.summary.leadTimeHeader'), unmeasured: msg('report.summary.leadTimeName'), of: (m: ProcessMetrics) => m.leadTime, format: formatMinutes },
+    { header: say('report.summary.workTimeHeader'), unmeasured: msg('report.summary.workTimeName'), of: (m: ProcessMetrics) => m.workTime, format: formatMinutes },
+    { header: say('report.summary.cycleEfficiencyHeader'), unmeasured: msg('report.summary.cycleEfficiencyName'), of: (m: ProcessMetrics) => m.cycleEfficiency, format: formatPercent },
+  ];
+  const times = allTimes.filter((c) => measured.some((x) => known(c.of(x.m))));
+  const headers = [say('report.summary.processHeader'), ...times.map((c) => c.header), say('report.summary.handoffsHeader'), say('report.summary.reworkLoopsHeader')];
   const rows = measured.map((x) => {
     const values = times.map((c) => c.of(x.m).value);
     // Said once per row where the process has none of the times, not in every cell.
@@ -140,27 +166,31 @@ function writeFigures(ctx: ReportContext): void {
       ...times.map((c, i) => {
         const value = values[i] ?? null;
         if (value !== null) return c.format(value);
-        return none && i > 0 ? '' : 'not yet measured';
+        return none && i > 0 ? '' : say('report.summary.notYetMeasured');
       }),
       String(x.m.handoffs),
       String(x.m.reworkLoops.length),
     ];
   });
   const numeric = new Set(headers.map((_, i) => i).filter((i) => i > 0));
-  ctx.add('portrait', para('Along each process’s main path from start to end. Handoffs are flows from one lane to another; a rework loop sends work back to an earlier step.', { keepNext: true, after: 120, color: MUTED, size: 18 }));
+  ctx.add('portrait', para(say('report.summary.figuresNote'), { keepNext: true, after: 120, color: MUTED, size: 18 }));
   ctx.add('portrait', table(headers, rows, [4, ...times.map(() => 2), 1.6, 1.6], PORTRAIT_WIDTH, numeric));
-  const unmeasured = ['Lead time', 'Work time', 'Cycle efficiency'].filter((h) => !times.some((c) => c.header === h));
+  const unmeasured = allTimes.filter((c) => !times.includes(c)).map((c) => c.unmeasured);
   if (unmeasured.length > 0) {
-    ctx.add(
-      'portrait',
-      para(`${listOf(unmeasured.map((h, i) => (i === 0 ? h : h.toLowerCase())))} ${unmeasured.length === 1 ? 'is' : 'are'} not yet measured: that needs work and wait times on every step of a main path, and value-adding work marked.`, {
-        color: MUTED,
-        size: 18,
-        before: 120,
-      }),
-    );
+    ctx.add('portrait', para(say('report.summary.unmeasured', { measures: andList(unmeasured) }), { color: MUTED, size: 18, before: 120 }));
   }
 }
+
+/** "Password reset #3". */
+function painPointRef(r: RegisterRow): string {
+  return say('report.summary.painPointRef', { process: processName(r.processName), number: r.number });
+}
+
+/** The top list's lead-in: one sentence per number and per whether severity is shown. */
+const TOP_VOTED = {
+  plain: { one: 'report.summary.topVoted.one', other: 'report.summary.topVoted.other' },
+  withSeverity: { one: 'report.summary.topVotedWithSeverity.one', other: 'report.summary.topVotedWithSeverity.other' },
+} as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
 
 function writeTopPainPoints(ctx: ReportContext): void {
   const { data } = ctx.input;
@@ -171,16 +201,19 @@ function writeTopPainPoints(ctx: ReportContext): void {
   const withSeverity = top.some((r) => r.severity !== null);
   ctx.add(
     'portrait',
-    heading('Top pain points', 2),
-    para(
-      voted.length > 0
-        ? `The ${plural(top.length, 'pain point')} the participants gave the most votes${withSeverity ? ', with their severity (1 to 5)' : ''}:`
-        : 'No dot vote has been held yet; these are the most severe pain points (1 to 5):',
-      { after: 120, keepNext: true },
-    ),
+    heading(say('report.summary.topPainPoints'), 2),
+    para(voted.length > 0 ? say(TOP_VOTED[withSeverity ? 'withSeverity' : 'plain'][top.length === 1 ? 'one' : 'other'], { count: top.length }) : say('report.summary.topBySeverity'), {
+      after: 120,
+      keepNext: true,
+    }),
     table(
-      ['Pain point', 'Process', ...(voted.length > 0 ? ['Votes'] : []), ...(withSeverity ? ['Severity'] : [])],
-      top.map((r) => [clip(oneLine(r.text), 600), `${processName(r.processName)} #${r.number}`, ...(voted.length > 0 ? [String(r.votes)] : []), ...(withSeverity ? [score(r.severity)] : [])]),
+      [
+        say('report.summary.painPointHeader'),
+        say('report.summary.processHeader'),
+        ...(voted.length > 0 ? [say('report.summary.votesHeader')] : []),
+        ...(withSeverity ? [say('report.summary.severityHeader')] : []),
+      ],
+      top.map((r) => [clip(oneLine(r.text), 600), painPointRef(r), ...(voted.length > 0 ? [String(r.votes)] : []), ...(withSeverity ? [score(r.severity)] : [])]),
       [8, 4, ...(voted.length > 0 ? [1.3] : []), ...(withSeverity ? [1.5] : [])],
       PORTRAIT_WIDTH,
       new Set([2, 3]),
@@ -198,24 +231,22 @@ function writeQuickWins(ctx: ReportContext): void {
   const { data } = ctx.input;
   const quick = data.opportunities.filter(isQuickWin).sort((a, b) => (b.impact ?? 0) - (a.impact ?? 0) || (a.effort ?? 6) - (b.effort ?? 6));
   if (quick.length === 0) return;
-  ctx.add('portrait', heading('Quick wins', 2), para('Where to start: the opportunities marked as quick wins, and those scored high impact (4 or 5) for low effort (1 or 2).', { after: 120, keepNext: true }));
+  ctx.add('portrait', heading(say('report.summary.quickWins'), 2), para(say('report.summary.quickWinsIntro'), { after: 120, keepNext: true }));
   for (const o of quick) {
     const addresses = o.painPointIds
       .map((id) => ctx.registerById.get(id))
       .filter((r): r is RegisterRow => r !== undefined)
-      .map((r) => `${processName(r.processName)} #${r.number}`);
-    const detail = [
-      o.impact !== null ? `impact ${o.impact}` : '',
-      o.effort !== null ? `effort ${o.effort}` : '',
-      oneLine(o.owner) ? `owner ${clip(ctx.names.free(o.owner), 200)}` : '',
-      addresses.length > 0 ? `addresses ${addresses.slice(0, 20).join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    ctx.add(
-      'portrait',
-      para([run(clip(oneLine(o.title) || 'Untitled opportunity', 300), { bold: true }), ...(detail ? [run(` (${detail})`, { color: MUTED })] : [])], { bullet: true }),
-    );
+      .map(painPointRef);
+    const details: Message[] = [
+      ...(o.impact !== null ? [msg('report.summary.win.impact', { impact: o.impact })] : []),
+      ...(o.effort !== null ? [msg('report.summary.win.effort', { effort: o.effort })] : []),
+      ...(oneLine(o.owner) ? [msg('report.summary.win.owner', { owner: clip(ctx.names.free(o.owner), 200) })] : []),
+      ...(addresses.length > 0 ? [msg('report.summary.win.addresses', { painPoints: andList(addresses.slice(0, 20)) })] : []),
+    ];
+    const [first, ...rest] = details;
+    const detail = first ? ` ${say('report.summary.win.details', { details: rest.reduce((list, item) => msg('list.semicolon', { list, item }), first) })}` : '';
+    const title = clip(oneLine(o.title) || say('report.summary.untitledOpportunity'), 300);
+    ctx.add('portrait', para([run(title, { bold: true }), ...(detail ? [run(detail, { color: MUTED })] : [])], { bullet: true }));
   }
 }
 
@@ -226,13 +257,18 @@ function writeSessions(ctx: ReportContext): void {
   const facilitated = data.sessions.some((s) => oneLine(s.facilitator));
   ctx.add(
     'portrait',
-    heading('Sessions', 2),
+    heading(say('report.summary.sessions'), 2),
     table(
-      ['Session', ...(dated ? ['Date'] : []), ...(facilitated ? ['Facilitator'] : []), 'Participants'],
+      [
+        say('report.summary.sessionHeader'),
+        ...(dated ? [say('report.summary.dateHeader')] : []),
+        ...(facilitated ? [say('report.summary.facilitatorHeader')] : []),
+        say('report.summary.participantsHeader'),
+      ],
       data.sessions.map((s) => [
-        clip(oneLine(s.name), 500) || 'Untitled session',
-        ...(dated ? [oneLine(s.date) || 'not recorded'] : []),
-        ...(facilitated ? [clip(ctx.names.free(s.facilitator), 200) || 'not recorded'] : []),
+        clip(oneLine(s.name), 500) || say('report.summary.untitledSession'),
+        ...(dated ? [oneLine(s.date) || say('report.summary.notRecorded')] : []),
+        ...(facilitated ? [clip(ctx.names.free(s.facilitator), 200) || say('report.summary.notRecorded')] : []),
         String(s.participantIds.length),
       ]),
       [5, ...(dated ? [2] : []), ...(facilitated ? [3] : []), 2],
@@ -248,10 +284,11 @@ function writePeopleMet(ctx: ReportContext): void {
   if (counted.length === 0) return;
   const teams = new Map<string, number>();
   for (const p of counted) {
-    const team = oneLine(p.team) || 'No team given';
+    const team = oneLine(p.team) || say('report.summary.noTeam');
     teams.set(team, (teams.get(team) ?? 0) + 1);
   }
   const rows = [...teams.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([team, n]) => [clip(team, 300), String(n)]);
-  rows.push(['Total', String(counted.length)]);
-  ctx.add('portrait', heading('People met', 2), table(['Team', 'People'], rows, [5, 1], PORTRAIT_WIDTH, new Set([1])));
+  rows.push([say('report.summary.total'), String(counted.length)]);
+  const headers = [say('report.summary.teamHeader'), say('report.summary.peopleHeader')];
+  ctx.add('portrait', heading(say('report.summary.peopleMet'), 2), table(headers, rows, [5, 1], PORTRAIT_WIDTH, new Set([1])));
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatMinutes, formatPercent, type Measure, type ProcessMetrics } from '../../../core/metrics';
+import { duration, percentage, type Measure, type ProcessMetrics } from '../../../core/metrics';
 import { useShoshin } from '../store';
 import { useAnalysis, useAnalysisUi } from './analysisStore';
 import { EmptyNote } from './ui';
@@ -13,11 +13,14 @@ interface Row {
 function measured(measure: Measure, format: (n: number) => string): ReactNode {
   if (measure.value !== null) return format(measure.value);
   return (
-    <span className="not-known" title={measure.reason}>
+    <span className="not-known" title={t(measure.reason)}>
       {t('analysis.compare.notKnown')}
     </span>
   );
 }
+
+const formatMinutes = (minutes: number): string => t(duration(minutes));
+const formatPercent = (ratio: number): string => t(percentage(ratio));
 
 const ROWS: Row[] = [
   { label: t('analysis.compare.rowSteps'), cell: (m) => m.stepCount },
@@ -49,7 +52,10 @@ export function CompareView() {
       [t('analysis.compare.noteLeadTime'), m.leadTime],
       [t('analysis.compare.noteCycleEfficiency'), m.cycleEfficiency],
     ] as const) {
-      if (measure.value === null) notes.set(measure.reason, [...(notes.get(measure.reason) ?? []), label]);
+      if (measure.value === null) {
+        const reason = t(measure.reason);
+        notes.set(reason, [...(notes.get(reason) ?? []), label]);
+      }
     }
     return [...notes].map(([reason, labels]) => ({ process: m.processName, label: labels.join(t('analysis.compare.noteJoin')), reason }));
   });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { StepRef } from '../../../core/views';
-import { formatMinutes, formatPercent, laneHeat, type Measure, type ProcessMetrics } from '../../../core/metrics';
+import { duration, laneHeat, percentage, type Measure, type ProcessMetrics } from '../../../core/metrics';
 import { useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { jumpToStep } from './jump';
@@ -21,8 +21,11 @@ function MetricCard({ label, value, note, warn = false }: { label: string; value
 /** A time measure, or plainly why it is not known: never a number that could be wrong. */
 function TimeCard({ label, measure, format, note }: { label: string; measure: Measure; format: (n: number) => string; note?: string | undefined }) {
   if (measure.value !== null) return <MetricCard label={label} value={format(measure.value)} />;
-  return <MetricCard label={label} value={t('analysis.metrics.notKnownYet')} warn note={note ?? measure.reason} />;
+  return <MetricCard label={label} value={t('analysis.metrics.notKnownYet')} warn note={note ?? t(measure.reason)} />;
 }
+
+const formatMinutes = (minutes: number): string => t(duration(minutes));
+const formatPercent = (ratio: number): string => t(percentage(ratio));
 
 function StepLinks({ ids, steps, processId }: { ids: readonly string[]; steps: ReadonlyMap<string, StepRef>; processId: string }) {
   return (
@@ -104,7 +107,7 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
             <tbody>
               {m.lanes.map((l) => (
                 <tr key={l.laneId ?? 'none'}>
-                  <th scope="row">{l.name}</th>
+                  <th scope="row">{l.laneId === null ? t('lane.none') : l.name}</th>
                   <td className="num">{l.stepCount}</td>
                   <td className="num">{l.painPoints}</td>
                   <td className="num">{l.votes}</td>
@@ -147,7 +150,7 @@ export function ProcessMetricsPanel({ metrics, steps }: { metrics: ProcessMetric
               {!m.mainPath.certain && <span className="muted">{t('analysis.metrics.provisional')}</span>}
             </p>
           ) : (
-            <p className="muted">{m.leadTime.reason}</p>
+            <p className="muted">{m.leadTime.reason && t(m.leadTime.reason)}</p>
           )}
         </section>
       </div>

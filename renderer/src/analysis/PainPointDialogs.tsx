@@ -119,7 +119,7 @@ export function PainPointDialog({ painPointId }: { painPointId: string }) {
         </button>
       }
     >
-      <p className="muted dialog-note">{row.targetLabel}</p>
+      <p className="muted dialog-note">{t(row.targetLabel)}</p>
       <label className="field">
         {t('analysis.painDialogs.ownWords')}
         <textarea className="input textarea" rows={3} value={value.text} onChange={(e) => patch({ text: e.target.value })} data-autofocus />

@@ -79,7 +79,7 @@ export function PainPointRegister() {
         (!analyse || !fourP || r.fourP === fourP) &&
         (!analyse || !severity || (r.severity ?? 0) >= severity) &&
         r.votes >= minVotes &&
-        (!needle || `${r.text} ${r.targetLabel} ${r.raisedByName} ${r.notes}`.toLowerCase().includes(needle)),
+        (!needle || `${r.text} ${t(r.targetLabel)} ${r.raisedByName} ${r.notes}`.toLowerCase().includes(needle)),
     );
     const direction = sort.descending ? -1 : 1;
     return [...filtered].sort((a, b) => {
@@ -306,7 +306,7 @@ export function PainPointRegister() {
                     <button type="button" className="link-btn" title={t('analysis.register.showOnMap')} onClick={() => void jumpToPainPoint(r)}>
                       {r.text}
                     </button>
-                    <div className="muted cell-sub">{r.targetLabel}</div>
+                    <div className="muted cell-sub">{t(r.targetLabel)}</div>
                   </td>
                   <td>{r.processName}</td>
                   <td>{r.laneName || <span className="muted">{t('analysis.register.empty')}</span>}</td>

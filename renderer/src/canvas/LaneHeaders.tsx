@@ -64,6 +64,7 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, lanes }: { bands: 
     <div className="lane-headers" aria-label={t('capture.laneHeaders.lanes')} role="list">
       {bands.map((band, index) => {
         const lane = band.laneId ? byId.get(band.laneId) : undefined;
+        const name = band.laneId === null ? t('lane.none') : band.name;
         const row = rows[index] ?? { top: 0, height: 0 };
         // Too short for the lane kind and its markers under the name: the name alone.
         const compact = legend || row.height < line * 2 + 16;
@@ -72,18 +73,18 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, lanes }: { bands: 
           <div
             key={band.laneId ?? 'none'}
             role="listitem"
-            aria-label={band.name}
+            aria-label={name}
             className={`lane-head${lane ? ' lane-head-colored' : ' lane-head-none'}${compact ? ' lane-head-compact' : ''}${legend ? ' lane-head-legend' : ''}`}
             style={{ top: row.top, height: row.height, left: column.left, width: column.width, fontSize, ...(lane ? { '--lane-color': lane.color } : {}) }}
           >
             {legend && label !== undefined ? (
-              <span className="lane-head-float" style={{ top: label - row.top - line / 2, height: line, maxWidth: FLOAT_MAX_WIDTH }} title={band.name}>
+              <span className="lane-head-float" style={{ top: label - row.top - line / 2, height: line, maxWidth: FLOAT_MAX_WIDTH }} title={name}>
                 <span className="lane-head-chip" aria-hidden="true" />
-                {band.name}
+                {name}
               </span>
             ) : (
-              <span className="lane-head-name" title={band.name}>
-                {band.name}
+              <span className="lane-head-name" title={name}>
+                {name}
               </span>
             )}
             {lane && !compact && (

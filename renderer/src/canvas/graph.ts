@@ -81,7 +81,7 @@ export function buildNodes(
       position: { x: 0, y: band.top },
       data: {
         lane: band.laneId ? (laneById.get(band.laneId) ?? null) : null,
-        name: band.name,
+        name: band.laneId === null ? t('lane.none') : band.name,
         shade: index % 2 === 0 ? 'a' : 'b',
         heat: laneHeat?.get(band.laneId) ?? null,
       },

@@ -10,6 +10,19 @@ import './import.css';
 type Preview = MethodOutput<'import.preview'>;
 
 const AS_LABEL = { documented: 'import.asDocumented', observed: 'import.asObserved' } as const satisfies Record<ImportAs, StringKey>;
+const FIELD_LABEL = {
+  process: 'import.field.process',
+  id: 'import.field.id',
+  lane: 'import.field.lane',
+  step: 'import.field.step',
+  kind: 'import.field.kind',
+  next: 'import.field.next',
+  condition: 'import.field.condition',
+  system: 'import.field.system',
+  work: 'import.field.work',
+  wait: 'import.field.wait',
+  description: 'import.field.description',
+} as const satisfies Record<TableField, StringKey>;
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -168,8 +181,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <div className="import-columns">
                 {TABLE_FIELDS.map((field) => (
                   <label key={field} className="field">
-                    {t(`import.field.${field}`)}
-                    <select className="input" aria-label={t(`import.field.${field}`)} value={shown[field] ?? ''} onChange={(e) => setColumn(field, e.target.value)}>
+                    {t(FIELD_LABEL[field])}
+                    <select className="input" aria-label={t(FIELD_LABEL[field])} value={shown[field] ?? ''} onChange={(e) => setColumn(field, e.target.value)}>
                       <option value="">{t('import.notInTable')}</option>
                       {table.headers.map((header, i) => (
                         <option key={i} value={i}>
@@ -230,7 +243,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                   <h4 className="import-subheading">{t('import.notes')}</h4>
                   <ul className="import-list">
                     {preview.notes.map((note, i) => (
-                      <li key={i}>{note}</li>
+                      <li key={i}>{t(note)}</li>
                     ))}
                   </ul>
                 </>

@@ -37,7 +37,7 @@ export function useExportJob() {
       try {
         const progress = await call('report.progress', { jobId });
         if (stopped) return;
-        setJob((current) => (current ? { ...current, progress, error: progress.error } : current));
+        setJob((current) => (current ? { ...current, progress, error: progress.error ? t(progress.error) : null } : current));
         if (!progress.done) timer = setTimeout(() => void poll(), POLL_MS);
       } catch (error) {
         if (!stopped) setJob((current) => (current ? { ...current, error: error instanceof ApiError ? error.message : t('shell.exportJob.lost') } : current));

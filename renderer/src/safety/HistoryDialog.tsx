@@ -48,7 +48,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
         {error && <p role="alert">{error}</p>}
         {failure && (
           <div role="alert">
-            <p>{failure.code === 'disk_full' ? t('shell.history.failedDiskFull') : failure.message}</p>
+            <p>{failure.code === 'disk_full' ? t('shell.history.failedDiskFull') : t(failure.message)}</p>
             <p className="muted">
               {failure.code === 'disk_full' && `${t('shell.history.freeSpace')} `}
               {t('shell.history.retry', { when: when(failure.at) })}

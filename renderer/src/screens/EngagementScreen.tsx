@@ -100,7 +100,7 @@ export function EngagementScreen() {
           type="button"
           className="btn btn-sm"
           disabled={!history.canUndo}
-          title={history.canUndo ? t('shell.engagement.undoTitle', { label: history.undoLabel }) : t('shell.engagement.nothingToUndo')}
+          title={history.undoLabel ? t('shell.engagement.undoTitle', { label: history.undoLabel }) : t('shell.engagement.nothingToUndo')}
           onClick={() => void mutate('history.undo', {})}
         >
           {t('shell.engagement.undo')}
@@ -116,7 +116,7 @@ export function EngagementScreen() {
           type="button"
           className="btn btn-sm"
           disabled={!history.canRedo}
-          title={history.canRedo ? t('shell.engagement.redoTitle', { label: history.redoLabel }) : t('shell.engagement.nothingToRedo')}
+          title={history.redoLabel ? t('shell.engagement.redoTitle', { label: history.redoLabel }) : t('shell.engagement.nothingToRedo')}
           onClick={() => void mutate('history.redo', {})}
         >
           {t('shell.engagement.redo')}

@@ -20,7 +20,7 @@ export function SaveStatus() {
   return (
     <>
       {snapshotFailure && (
-        <span className="save-status" role="status" data-status="error" title={snapshotFailure.message}>
+        <span className="save-status" role="status" data-status="error" title={t(snapshotFailure.message)}>
           <span className="save-dot" aria-hidden="true" />
           {t(snapshotFailure.code === 'disk_full' ? 'shell.saveStatus.snapshotDiskFull' : 'shell.saveStatus.snapshotFailed')}
         </span>
