@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProcessView, Step } from '../../core/model';
 import { processSummaries, processView as viewOf, snapshotOf } from '../../core/views';
-import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
+import { openApp, requestsDuring as requestsOf, screenshotPath, sharedHost, waitSaved } from './harness';
 
 /**
  * The table of steps beside the map: a spreadsheet for the numbers, driven from the keyboard,
@@ -86,22 +86,8 @@ async function pasteBlock(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** The API methods the page calls while `act` runs (the menu mirror aside). */
-async function requestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (request: { url: () => string }) => {
-    const method = /\/api\/([^?]+)/.exec(request.url())?.[1];
-    if (method && method !== 'shell.setCommands' && method !== 'snapshot.list') seen.push(decodeURIComponent(method));
-  };
-  page.on('request', listener);
-  try {
-    await act();
-    await waitSaved(page);
-  } finally {
-    page.off('request', listener);
-  }
-  return seen;
-}
+/** The API methods an edit in the table sends (the menu mirror and the snapshot status poll aside). */
+const requestsDuring = (page: Page, act: () => Promise<void>): Promise<string[]> => requestsOf(page, act, ['shell.setCommands', 'snapshot.list']);
 
 describe('the table of steps', () => {
   const env = sharedHost();

@@ -99,3 +99,23 @@ export async function openSnapshots(page: Page): Promise<void> {
     await page.getByRole('menu', { name: 'More commands' }).getByRole('menuitem', { name: /^Snapshots/ }).click();
   }
 }
+
+/**
+ * The API methods the page calls while `act` runs, until the edit is saved; `ignored` leaves out
+ * calls that are not the edit's own (the desktop menu mirror, the snapshot status poll).
+ */
+export async function requestsDuring(page: Page, act: () => Promise<void>, ignored: readonly string[] = ['shell.setCommands']): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (request: { url: () => string }) => {
+    const method = /\/api\/([^?]+)/.exec(request.url())?.[1];
+    if (method && !ignored.includes(method)) seen.push(decodeURIComponent(method));
+  };
+  page.on('request', listener);
+  try {
+    await act();
+    await waitSaved(page);
+  } finally {
+    page.off('request', listener);
+  }
+  return seen;
+}

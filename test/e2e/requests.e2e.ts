@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, sharedHost, waitSaved } from './harness';
+import { openApp, requestsDuring, sharedHost } from './harness';
 
 /**
  * One committed edit is one request: the command's reply carries its change and the undo history,
@@ -8,23 +7,6 @@ import { openApp, sharedHost, waitSaved } from './harness';
  */
 describe('one request per edit', () => {
   const env = sharedHost();
-
-  /** The API methods the page calls while `act` runs, leaving out the menu mirror (desktop only, no file access). */
-  async function requestsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
-    const seen: string[] = [];
-    const listener = (request: { url: () => string }) => {
-      const method = /\/api\/([^?]+)/.exec(request.url())?.[1];
-      if (method && method !== 'shell.setCommands') seen.push(decodeURIComponent(method));
-    };
-    page.on('request', listener);
-    try {
-      await act();
-      await waitSaved(page);
-    } finally {
-      page.off('request', listener);
-    }
-    return seen;
-  }
 
   it('sends exactly the command for a rename, a lane move, a new step, a dialog save and undo', async () => {
     const { page, errors } = await openApp(env.browser, env.host.url);
