@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { CompareSide } from '../../../core/compare';
 import type { Process, Step } from '../../../core/records';
 import { processView, type Snapshot } from '../../../core/views';
+import { jumpToStep } from '../analysis/jump';
 import { EmptyNote } from '../analysis/ui';
 import { useCommands } from '../commands';
 import { t } from '../i18n';
@@ -251,7 +252,9 @@ function StepCell({ step, side, missing }: { step: Step | null; side: CompareSid
   if (!step) return <span className="documented-missing">{t('documented.noCounterpart')}</span>;
   return (
     <>
-      <span className={missing ? 'documented-step documented-step-alone' : 'documented-step'}>{stepLabel(step)}</span>
+      <button type="button" className={missing ? 'link-btn documented-step documented-step-alone' : 'link-btn documented-step'} title={t('documented.showOnMap')} onClick={() => void jumpToStep(step.processId, step.id)}>
+        {stepLabel(step)}
+      </button>
       <div className="muted cell-sub">{laneLabel(side, step)}</div>
     </>
   );
@@ -329,7 +332,7 @@ function MatchTable({ rows, allRows, label, documented, observed, onEdit, onAuto
                       {t('documented.changeMatch')}
                     </button>
                     {row.corrected && (
-                      <button type="button" className="btn btn-sm btn-ghost" aria-label={t('documented.automaticName', { step: stepLabel(anchor) })} onClick={() => onAutomatic(anchor)}>
+                      <button type="button" className="btn btn-sm" aria-label={t('documented.automaticName', { step: stepLabel(anchor) })} onClick={() => onAutomatic(anchor)}>
                         {t('documented.automatic')}
                       </button>
                     )}

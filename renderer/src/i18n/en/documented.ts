@@ -47,6 +47,7 @@ export const documented = {
   'documented.noCounterpart': 'No counterpart',
   'documented.noLane': 'No lane',
   'documented.untitled': 'Untitled step',
+  'documented.showOnMap': 'Show this step on the map',
   'documented.alike': '{percent} % alike',
   'documented.setByYou': 'Set by you',
   'documented.tagNotDocumented': 'Not documented',
