@@ -93,4 +93,42 @@ describe('documented versus observed', () => {
     await page.screenshot({ path: screenshotPath('documented-1024') });
     expect(errors).toEqual([]);
   });
+
+  it('marks a process documented from the command palette, compares it from the tab, and ends the comparison with one Undo to take back', async () => {
+    const { page, errors } = await openApp(env.browser, env.host.url);
+    await openSample(page);
+    await page.keyboard.press('Control+Alt+9');
+    const view = page.getByRole('tabpanel');
+    await view.getByRole('heading', { name: 'No documented procedure yet' }).waitFor();
+    await page.screenshot({ path: screenshotPath('documented-empty') });
+    await view.getByRole('button', { name: 'Import a procedure…' }).click();
+    await page.getByRole('dialog', { name: 'Import the client’s procedure' }).getByRole('button', { name: 'Cancel' }).click();
+
+    await page.locator('.process-item').filter({ hasText: 'Order laptop' }).getByRole('button').first().click();
+    await page.keyboard.press('Control+Alt+9');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Find a command' }).waitFor();
+    await page.keyboard.type('mark this process as documented');
+    await page.getByRole('option', { name: /^Mark this process as documented/ }).click();
+    await waitSaved(page);
+    await view.getByRole('heading', { name: '“Order laptop” is not compared with anything yet' }).waitFor();
+    expect(await page.locator('.process-item[aria-current="true"]').textContent()).toContain('documented');
+
+    await view.getByRole('button', { name: 'Choose observed process…' }).click();
+    const setup = page.getByRole('dialog', { name: 'Compare documented and observed' });
+    expect(await setup.getByLabel('Documented procedure').locator('option:checked').textContent()).toBe('Order laptop');
+    await setup.getByLabel('Compared with (observed)').selectOption({ label: 'New starter onboarding' });
+    await setup.getByRole('button', { name: 'Compare', exact: true }).click();
+    await waitSaved(page);
+    await view.getByRole('table', { name: 'Steps of Order laptop beside New starter onboarding' }).waitFor();
+    await view.getByRole('list', { name: 'Differences at a glance' }).getByRole('listitem', { name: /^Matched: / }).waitFor();
+
+    await view.getByRole('button', { name: 'End comparison' }).click();
+    await waitSaved(page);
+    await view.getByRole('heading', { name: '“Order laptop” is not compared with anything yet' }).waitFor();
+    await page.keyboard.press('Control+z');
+    await waitSaved(page);
+    await view.getByRole('table', { name: 'Steps of Order laptop beside New starter onboarding' }).waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { Process, Step } from '../../../core/records';
 import { processView, type Snapshot } from '../../../core/views';
 import { jumpToStep } from '../analysis/jump';
 import { EmptyNote } from '../analysis/ui';
-import { useCommands } from '../commands';
+import { runCommand, useCommands } from '../commands';
 import { t } from '../i18n';
 import { useShoshin } from '../store';
 import { CompareSetupDialog } from './CompareSetupDialog';
@@ -103,6 +103,9 @@ export function DocumentedView() {
         {head()}
         <EmptyNote title={t('documented.emptyTitle')}>{t('documented.emptyText')}</EmptyNote>
         <div className="documented-empty-action">
+          <button type="button" className="btn" onClick={() => runCommand('file.import')}>
+            {t('import.command')}
+          </button>
           <button type="button" className="btn btn-primary" onClick={() => setSetup({ documentedId: null })}>
             {t('documented.setUp')}
           </button>
