@@ -104,13 +104,15 @@ describe('documented versus observed', () => {
     await view.getByRole('button', { name: 'Import a procedure…' }).click();
     await page.getByRole('dialog', { name: 'Import the client’s procedure' }).getByRole('button', { name: 'Cancel' }).click();
 
+    // From the map: the palette marks the process on the canvas.
     await page.locator('.process-item').filter({ hasText: 'Order laptop' }).getByRole('button').first().click();
-    await page.keyboard.press('Control+Alt+9');
+    await page.keyboard.press('Control+Alt+1');
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox', { name: 'Find a command' }).waitFor();
     await page.keyboard.type('mark this process as documented');
     await page.getByRole('option', { name: /^Mark this process as documented/ }).click();
     await waitSaved(page);
+    await page.keyboard.press('Control+Alt+9');
     await view.getByRole('heading', { name: '“Order laptop” is not compared with anything yet' }).waitFor();
     expect(await page.locator('.process-item[aria-current="true"]').textContent()).toContain('documented');
 

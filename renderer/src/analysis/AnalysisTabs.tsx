@@ -4,6 +4,7 @@ import { shortcutLabel, useCommands } from '../commands';
 import { useAnalysisUi, type AnalysisTab } from './analysisStore';
 import { CompareView } from './CompareView';
 import { DocumentedView } from '../documented/DocumentedView';
+import { useDocumentedCommands } from '../documented/documentedUi';
 import { MetricsView } from './MetricsView';
 import { OpportunitiesView } from './OpportunitiesView';
 import { PainPointRegister } from './PainPointRegister';
@@ -33,6 +34,7 @@ export function ViewTabs() {
   const tab = useAnalysisUi((s) => s.tab);
   const setTab = useAnalysisUi((s) => s.setTab);
   const list = useRef<HTMLDivElement>(null);
+  useDocumentedCommands();
   // Choosing the map (a click, Enter, the shortcut) hands the keyboard back to the canvas; arrow keys stay in the tab list.
   const show = useCallback(
     (id: AnalysisTab) => {

@@ -4,11 +4,12 @@ import type { Process, Step } from '../../../core/records';
 import { processView, type Snapshot } from '../../../core/views';
 import { jumpToStep } from '../analysis/jump';
 import { EmptyNote } from '../analysis/ui';
-import { runCommand, useCommands } from '../commands';
+import { runCommand } from '../commands';
 import { t } from '../i18n';
 import { useShoshin } from '../store';
 import { CompareSetupDialog } from './CompareSetupDialog';
 import { MatchDialog } from './MatchDialog';
+import { useDocumentedUi } from './documentedUi';
 import { comparisonView, differs, laneLabel, stepLabel, type MatchRow } from './rows';
 import './documented.css';
 
@@ -39,8 +40,10 @@ export function DocumentedView() {
   const snapshot = useShoshin((s) => s.snapshot);
   const shownId = useShoshin((s) => s.processId);
   const mutate = useShoshin((s) => s.mutate);
-  const [wanted, setWanted] = useState<string | null>(null);
-  const [setup, setSetup] = useState<{ documentedId: string | null } | null>(null);
+  const wanted = useDocumentedUi((s) => s.wanted);
+  const setWanted = useDocumentedUi((s) => s.setWanted);
+  const setup = useDocumentedUi((s) => s.setup);
+  const setSetup = useDocumentedUi((s) => s.setSetup);
   const [editing, setEditing] = useState<Editing>(null);
   const [onlyDifferences, setOnlyDifferences] = useState(false);
 
@@ -52,24 +55,6 @@ export function DocumentedView() {
   const obsSide = snapshot && observedId ? sideOf(snapshot, observedId) : null;
   const matchTable = snapshot?.tables.step_matches;
   const view = docSide && obsSide && matchTable ? comparisonView(docSide, obsSide, [...matchTable.values()].filter((m) => m.processId === current?.id)) : null;
-  const shownProcess = processes.find((p) => p.id === shownId) ?? null;
-
-  useCommands(
-    () => [
-      { id: 'documented.setUp', title: t('documented.commandSetUp'), group: t('documented.commandGroup'), run: () => setSetup({ documentedId: current?.id ?? null }) },
-      {
-        id: 'documented.mark',
-        title: shownProcess?.documented ? t('documented.commandMarkObserved') : t('documented.commandMarkDocumented'),
-        group: t('documented.commandGroup'),
-        enabled: () => shownProcess !== null,
-        run: () => {
-          if (shownProcess) void mutate('process.markDocumented', { id: shownProcess.id, documented: !shownProcess.documented });
-        },
-      },
-    ],
-    [current, shownProcess, mutate],
-  );
-
   const dialogs = (
     <>
       {setup && <CompareSetupDialog processes={processes} initialDocumentedId={setup.documentedId} onClose={() => setSetup(null)} onDone={(id) => setWanted(id)} />}
