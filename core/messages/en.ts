@@ -499,6 +499,7 @@ export const en = {
   'menu.file.noRecent': 'No recent engagements',
   'menu.file.saveCopy': 'Save a copy as…',
   'menu.file.snapshots': 'Snapshots…',
+  'menu.file.import': 'Import a procedure…',
   'menu.file.export': 'Export report…',
   'menu.file.exportDiagram': 'Export diagram…',
   'menu.file.close': 'Close engagement',
