@@ -10,7 +10,7 @@ interface Props {
   processes: readonly Process[];
   initialDocumentedId: string | null;
   onClose: () => void;
-  /** Told which documented process was chosen, so the view shows it. */
+  /** Told which documented process was chosen, so the view (and the canvas) show it. */
   onDone: (documentedId: string) => void;
 }
 

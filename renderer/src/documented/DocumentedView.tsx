@@ -19,9 +19,8 @@ function sideOf(snapshot: Snapshot, id: string): CompareSide | null {
 }
 
 /** Which documented process to show: the one on the canvas, the one compared with it, else the first. */
-function chosenDocumented(documented: readonly Process[], shown: string | null, wanted: string | null): Process | null {
+function chosenDocumented(documented: readonly Process[], shown: string | null): Process | null {
   return (
-    documented.find((p) => p.id === wanted) ??
     documented.find((p) => p.id === shown) ??
     documented.find((p) => p.observedId !== null && p.observedId === shown) ??
     documented.find((p) => p.observedId !== null) ??
@@ -40,8 +39,7 @@ export function DocumentedView() {
   const snapshot = useShoshin((s) => s.snapshot);
   const shownId = useShoshin((s) => s.processId);
   const mutate = useShoshin((s) => s.mutate);
-  const wanted = useDocumentedUi((s) => s.wanted);
-  const setWanted = useDocumentedUi((s) => s.setWanted);
+  const selectProcess = useShoshin((s) => s.selectProcess);
   const setup = useDocumentedUi((s) => s.setup);
   const setSetup = useDocumentedUi((s) => s.setSetup);
   const [editing, setEditing] = useState<Editing>(null);
@@ -49,7 +47,7 @@ export function DocumentedView() {
 
   const processes = snapshot ? [...snapshot.tables.processes.values()].sort((a, b) => a.position - b.position) : [];
   const documented = processes.filter((p) => p.documented);
-  const current = chosenDocumented(documented, shownId, wanted);
+  const current = chosenDocumented(documented, shownId);
   const observedId = current?.observedId ?? null;
   const docSide = snapshot && current ? sideOf(snapshot, current.id) : null;
   const obsSide = snapshot && observedId ? sideOf(snapshot, observedId) : null;
@@ -57,7 +55,7 @@ export function DocumentedView() {
   const view = docSide && obsSide && matchTable ? comparisonView(docSide, obsSide, [...matchTable.values()].filter((m) => m.processId === current?.id)) : null;
   const dialogs = (
     <>
-      {setup && <CompareSetupDialog processes={processes} initialDocumentedId={setup.documentedId} onClose={() => setSetup(null)} onDone={(id) => setWanted(id)} />}
+      {setup && <CompareSetupDialog processes={processes} initialDocumentedId={setup.documentedId} onClose={() => setSetup(null)} onDone={(id) => void selectProcess(id)} />}
       {editing && current && docSide && obsSide && view && (
         <MatchDialog
           processId={current.id}
@@ -124,7 +122,7 @@ export function DocumentedView() {
         {documented.length > 1 ? (
           <label className="field documented-pick">
             {t('documented.pickComparison')}
-            <select className="input" value={current.id} onChange={(e) => setWanted(e.target.value)}>
+            <select className="input" value={current.id} onChange={(e) => void selectProcess(e.target.value)}>
               {documented.map((p) => {
                 const other = processes.find((o) => o.id === p.observedId);
                 return (

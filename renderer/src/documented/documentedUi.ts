@@ -6,18 +6,13 @@ import { useShoshin } from '../store';
 
 /** Transient state of the Documented tab, kept outside it so the commands can open it from anywhere. */
 interface DocumentedUi {
-  /** The documented process the consultant chose to look at; null follows the process on the canvas. */
-  wanted: string | null;
   /** The set-up dialog, open with the documented process it starts from. */
   setup: { documentedId: string | null } | null;
-  setWanted: (id: string | null) => void;
   setSetup: (setup: DocumentedUi['setup']) => void;
 }
 
 export const useDocumentedUi = create<DocumentedUi>((set) => ({
-  wanted: null,
   setup: null,
-  setWanted: (wanted) => set({ wanted }),
   setSetup: (setup) => set({ setup }),
 }));
 
