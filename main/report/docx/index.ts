@@ -6,6 +6,7 @@ import { writeComparison } from './comparison';
 import { ReportContext, type Progress, type ReportInput } from './context';
 import { coverSection, writeContents } from './cover';
 import { drawDiagrams } from './diagrams';
+import { drawComparisons, writeDocumented, type ComparedPair } from './documented';
 import { writeObservations } from './observations';
 import { writeOpportunities } from './opportunities';
 import { compileParts, finishParts, mergeStyles, partText, withLanguage, type Parts } from './package';
@@ -27,7 +28,7 @@ import { msg, say } from '../../../core/messages';
 export type { Progress, ReportInput } from './context';
 
 /** The chapters the options ask for, in order, then every block of pages as a section of its own. */
-function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[] {
+function writeChapters(ctx: ReportContext, progress: Progress, compared: readonly ComparedPair[]): ISectionOptions[] {
   const { data } = ctx.input;
   writeContents(ctx);
   if (ctx.sections.has('summary')) writeSummary(ctx);
@@ -36,6 +37,7 @@ function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[
   }
   progress(msg('export.writingAnalysis'), 78);
   if (ctx.sections.has('comparison')) writeComparison(ctx);
+  if (ctx.sections.has('documented')) writeDocumented(ctx, compared);
   if (ctx.sections.has('opportunities')) writeOpportunities(ctx);
   if (ctx.sections.has('people')) writePeople(ctx);
   if (ctx.sections.has('observations')) writeObservations(ctx);
@@ -59,9 +61,10 @@ export async function buildReport(input: ReportInput, cache: PngCache, progress:
   const { options, template } = input;
   const pages = pageSetup(options, template);
   const drawn = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, cache, progress) : { plans: new Map(), pngs: new Map() };
+  const compared = options.sections.includes('documented') ? await drawComparisons(input.data, pages, cache) : [];
   const own = ownStyles(options.brandColor);
   const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
-  const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress));
+  const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress, compared));
   const e = input.data.engagement;
   const consultant = clip(oneLine(e.consultant) || oneLine(input.author?.consultant ?? ''), 200);
   const doc = new Document({
