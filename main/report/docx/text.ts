@@ -91,7 +91,7 @@ export function stepName(step: Step | undefined): string {
   return oneLine(step.text) || STEP_KIND_LABELS[step.kind];
 }
 
-/** "1 process", "3 processes": one phrase per thing counted and per number. */
+/** "1 process", "3 processes": one phrase per thing counted and per number, shared by the chapters. */
 const COUNTED = {
   processes: { one: 'report.count.processes.one', other: 'report.count.processes.other' },
   lanes: { one: 'report.count.lanes.one', other: 'report.count.lanes.other' },
@@ -102,6 +102,11 @@ const COUNTED = {
   painPoints: { one: 'report.count.painPoints.one', other: 'report.count.painPoints.other' },
   votes: { one: 'report.count.votes.one', other: 'report.count.votes.other' },
   opportunities: { one: 'report.count.opportunities.one', other: 'report.count.opportunities.other' },
+  // Documented versus observed: a count with what happened to those steps, the verb agreeing with the number.
+  documentedSteps: { one: 'report.documented.documentedSteps.one', other: 'report.documented.documentedSteps.other' },
+  notDocumented: { one: 'report.documented.notDocumented.one', other: 'report.documented.notDocumented.other' },
+  notDone: { one: 'report.documented.notDone.one', other: 'report.documented.notDone.other' },
+  byOtherRole: { one: 'report.documented.byOtherRole.one', other: 'report.documented.byOtherRole.other' },
 } as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
 
 export function counted(what: keyof typeof COUNTED, count: number): Message {
