@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS, type ExportFormat, type ReportOptions } from '../../core/ipc/report';
 import { loadRecords } from '../../db/records';
 import { runExport } from '../../main/report/exports';
-import { cleanTempDirs, newStore, tempDir } from '../helpers';
+import { EngagementStore } from '../../db/store';
+import { passwordProcedureBpmn } from '../documentedFixture';
+import { cleanTempDirs, harness, newStore, tempDir } from '../helpers';
 import { processViews, sampleStore } from '../reportFixtures';
 
 /**
@@ -105,6 +107,25 @@ describe('documents in another language', () => {
       expect(stray(text, known)).toEqual([]);
     }
   }, 240_000);
+
+  it('so does the documented-versus-observed chapter', async () => {
+    const h = harness();
+    await h.call('engagement.openSample');
+    const bpmn = path.join(tempDir(), 'password-procedure.bpmn');
+    fs.writeFileSync(bpmn, await passwordProcedureBpmn());
+    const [documented] = (await h.call('import.run', { path: bpmn, as: 'documented' })).processIds;
+    const engagement = await h.engagement();
+    const observed = engagement.processes.find((p) => p.name === 'Password reset');
+    await h.call('process.compareWith', { id: documented, observedId: observed?.id ?? null });
+    await h.workspace.schedule?.pending;
+    h.workspace.close();
+    const { file, known } = sample(EngagementStore.open(engagement.path));
+    const out = await exportFrom(file, 'docx', { sections: ['documented'] });
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const text = visibleText((await zip.file('word/document.xml')?.async('string')) ?? '');
+    expect(text).toContain('⟦Documented versus observed⟧');
+    expect(stray(text, known)).toEqual([]);
+  }, 120_000);
 
   it('so does a report of an engagement with nothing in it yet', async () => {
     const { file, known } = sample(newStore());
