@@ -6,9 +6,8 @@ import { DEFAULT_REPORT_OPTIONS, type ExportFormat, type ReportOptions } from '.
 import { loadRecords } from '../../db/records';
 import { runExport } from '../../main/report/exports';
 import { EngagementStore } from '../../db/store';
-import { passwordProcedureBpmn } from '../documentedFixture';
-import { cleanTempDirs, harness, newStore, tempDir } from '../helpers';
-import { processViews, sampleStore } from '../reportFixtures';
+import { cleanTempDirs, newStore, tempDir } from '../helpers';
+import { comparedEngagement, processViews, sampleStore } from '../reportFixtures';
 
 /**
  * A pseudo-translation: every catalogue entry comes back in brackets, ⟦like this⟧. Exported with it,
@@ -109,17 +108,7 @@ describe('documents in another language', () => {
   }, 240_000);
 
   it('so does the documented-versus-observed chapter', async () => {
-    const h = harness();
-    await h.call('engagement.openSample');
-    const bpmn = path.join(tempDir(), 'password-procedure.bpmn');
-    fs.writeFileSync(bpmn, await passwordProcedureBpmn());
-    const [documented] = (await h.call('import.run', { path: bpmn, as: 'documented' })).processIds;
-    const engagement = await h.engagement();
-    const observed = engagement.processes.find((p) => p.name === 'Password reset');
-    await h.call('process.compareWith', { id: documented, observedId: observed?.id ?? null });
-    await h.workspace.schedule?.pending;
-    h.workspace.close();
-    const { file, known } = sample(EngagementStore.open(engagement.path));
+    const { file, known } = sample(EngagementStore.open(await comparedEngagement()));
     const out = await exportFrom(file, 'docx', { sections: ['documented'] });
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const text = visibleText((await zip.file('word/document.xml')?.async('string')) ?? '');
