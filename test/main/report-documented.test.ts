@@ -21,6 +21,9 @@ function paragraphs(document: string): string[] {
   return [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).filter(Boolean);
 }
 
+/** Each test writes and validates a whole report: as long as the other whole-report tests may take on a busy machine. */
+const WHOLE_REPORT = 120_000;
+
 describe('the report’s documented-versus-observed chapter', () => {
   it('shows both maps with the differences ringed in colour, a legend and a table naming every difference, in a package Word validates', async () => {
     const file = await comparedEngagement();
@@ -64,7 +67,7 @@ describe('the report’s documented-versus-observed chapter', () => {
     expect(rings(documentedSvg, PRINT.otherRole)).toBe(1);
     expect(rings(observedSvg, PRINT.unmatched)).toBe(17);
     expect(rings(observedSvg, PRINT.otherRole)).toBe(1);
-  });
+  }, WHOLE_REPORT);
 
   it('is left out when no documented process is compared with an observed one', async () => {
     const store = sampleStore();
@@ -76,5 +79,5 @@ describe('the report’s documented-versus-observed chapter', () => {
     const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
     expect(document).not.toContain('Documented versus observed');
     expect(document).toContain('Executive summary');
-  });
+  }, WHOLE_REPORT);
 });
