@@ -5,7 +5,7 @@ import { SettingsHost } from './settings/SettingsHost';
 import { applyTheme } from './settings/theme';
 import { EngagementScreen } from './screens/EngagementScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { useShoshin } from './store';
+import { showNotice, useShoshin } from './store';
 import { OpenProblemDialog } from './safety/OpenProblemDialog';
 import { CommandPalette } from './ui/CommandPalette';
 import { Notice } from './ui/Notice';
@@ -33,7 +33,7 @@ export function App() {
         id: 'help.about',
         title: t('shell.app.about'),
         group: t('shell.commandList.group.help'),
-        run: () => useShoshin.setState({ notice: t('shell.app.aboutNotice', { version: __APP_VERSION__ }) }),
+        run: () => showNotice(t('shell.app.aboutNotice', { version: __APP_VERSION__ })),
       },
     ],
     [],

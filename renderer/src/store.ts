@@ -28,6 +28,10 @@ interface ShoshinState {
   /** Why the last automatic snapshot failed, as last heard from the main process. */
   snapshotFailure: SnapshotFailure | null;
   notice: string | null;
+  /** An error stays until dismissed; anything else goes by itself after a while. */
+  noticeError: boolean;
+  /** Counts notices, so the same words said again start their time afresh. */
+  noticeSeq: number;
   /**
    * A button beside the notice (say, Undo beside "New lane “Engineer”"), shown while that notice is;
    * one tied to a journal entry goes when a later edit is saved, since Undo would no longer reach it.
@@ -128,7 +132,8 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     } catch (error) {
       // The command changed nothing, so the store is still what is on disk.
       const status = error instanceof ApiError && error.code === 'disk_full' ? 'diskFull' : 'error';
-      set({ save: { status, message: message(error) }, notice: message(error) });
+      set({ save: { status, message: message(error) } });
+      showNotice(message(error), { error: true });
       return null;
     }
   };
@@ -151,6 +156,8 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     save: { status: 'idle', message: '' },
     snapshotFailure: null,
     notice: null,
+    noticeError: false,
+    noticeSeq: 0,
     noticeAction: null,
     openProblem: null,
 
@@ -179,13 +186,13 @@ export const useShoshin = create<ShoshinState>((set, get) => {
         const loaded = await enqueue(() => call(method, input));
         if (!loaded) return false;
         enter(loaded);
-        if (loaded.file.notice) set({ notice: t(loaded.file.notice) });
+        if (loaded.file.notice) showNotice(t(loaded.file.notice));
         return true;
       } catch (error) {
         const path = (input as { path?: string }).path;
         if (error instanceof ApiError && error.offers.length > 0 && path) {
           set({ openProblem: { path, message: error.message, offers: error.offers } });
-        } else set({ notice: message(error) });
+        } else showNotice(message(error), { error: true });
         return false;
       }
     },
@@ -194,7 +201,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
       const { snapshot, file } = get();
       if (!snapshot || !file) return;
       if (id && !snapshot.tables.processes.has(id)) {
-        set({ notice: t('shell.store.processGone') });
+        showNotice(t('shell.store.processGone'), { error: true });
         return;
       }
       set(id ? derive(snapshot, file, id) : { processId: null, process: null });
@@ -204,7 +211,7 @@ export const useShoshin = create<ShoshinState>((set, get) => {
 
     later: (task) => enqueue(async () => void (await task(send))),
 
-    dismissNotice: () => set({ notice: null, noticeAction: null }),
+    dismissNotice: () => set({ notice: null, noticeError: false, noticeAction: null }),
     checkSnapshots: async () => {
       snapshotsCheckedAt = Date.now();
       try {
@@ -216,3 +223,16 @@ export const useShoshin = create<ShoshinState>((set, get) => {
     dismissOpenProblem: () => set({ openProblem: null }),
   };
 });
+
+/**
+ * Says something in the notice bar, replacing what it said before. An error stays until the
+ * consultant dismisses it; anything else goes by itself. `action` adds a button (say, Undo).
+ */
+export function showNotice(text: string, options: { error?: boolean; action?: Omit<NoticeAction, 'notice'> } = {}): void {
+  useShoshin.setState((s) => ({
+    notice: text,
+    noticeError: options.error ?? false,
+    noticeSeq: s.noticeSeq + 1,
+    noticeAction: options.action ? { ...options.action, notice: text } : null,
+  }));
+}

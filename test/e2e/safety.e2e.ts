@@ -26,7 +26,7 @@ describe('never lose a workshop, in the browser host', () => {
     expect(await dialog.textContent()).toMatch(/damaged/);
     await page.screenshot({ path: screenshotPath('open-damaged') });
     await dialog.getByRole('button', { name: 'Recover into a new file' }).click();
-    await page.getByRole('alert').filter({ hasText: /Recovered/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Recovered/ }).waitFor();
     await expect.poll(() => page.getByRole('navigation', { name: 'Processes' }).getByRole('button', { name: /^Password reset/ }).count()).toBe(1);
     expect(fs.readFileSync(damaged).equals(before)).toBe(true);
     expect(errors).toEqual([]);
@@ -44,7 +44,7 @@ describe('never lose a workshop, in the browser host', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Snapshots' }).count()).toBe(0);
     // Save a copy may sit in the top bar's More menu at this width; its shortcut works from anywhere.
     await page.keyboard.press('Control+Shift+S');
-    await page.getByRole('alert').filter({ hasText: /A copy was saved to/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /A copy was saved to/ }).waitFor();
     const files = fs.readdirSync(env.host.dataDir);
     expect(files.some((f) => f.includes('restored'))).toBe(true);
     expect(files.some((f) => f.endsWith('copy.shoshin'))).toBe(true);

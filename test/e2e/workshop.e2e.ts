@@ -203,7 +203,7 @@ describe('a workshop, start to finish, in the browser host', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('@Approver: Signs off the exception');
     await page.keyboard.press('Escape');
-    const notice = page.getByRole('alert').filter({ hasText: 'New lane “Approver”, made from what you typed.' });
+    const notice = page.getByRole('status').filter({ hasText: 'New lane “Approver”, made from what you typed.' });
     await notice.waitFor();
     await waitSaved(page);
     expect(laneOf(await processView(page), 'Signs off the exception')).toBe('Approver');

@@ -43,6 +43,30 @@ describe('the canvas viewport', () => {
     expect(inside(onScreen(tall, v), p)).toBe(true);
   });
 
+  it('fits a long, short process (25 steps in 4 lanes) to the full width beside the lane names, overlays on the right or not', () => {
+    // The pane at 1280×720 with the details panel open: zoom and Fit controls top right, minimap and its toggle bottom right.
+    const controls: Rect = { left: 638, top: 10, right: 668, bottom: 100 };
+    const minimap: Rect = { left: 463, top: 376, right: 663, bottom: 526 };
+    const toggle: Rect = { left: 570, top: 536, right: 668, bottom: 566 };
+    const bare = pane(678, 578);
+    const busy = pane(678, 578, [controls, minimap, toggle]);
+    const workshop: Box = { x: 176, y: 0, width: 25 * 240 - 64, height: 4 * 150 };
+    for (const p of [bare, busy]) {
+      const v = fitViewport(workshop, p, false);
+      const shown = onScreen(workshop, v);
+      expect(inside(shown, p)).toBe(true);
+      for (const o of p.obstacles) expect(overlaps(shown, o)).toBe(false);
+      // Nothing but the lane names and the margins is left beside it: the width is the limit, used to the pixel.
+      expect(shown.right - shown.left).toBeCloseTo(p.width - headerColumn(v).width - 2 * 24, 3);
+    }
+    // A shorter one, whose centred fit would touch the minimap, moves up between the controls and the minimap rather than shrinking.
+    const eight: Box = { x: 176, y: 0, width: 8 * 240 - 64, height: 4 * 150 };
+    const free = fitViewport(eight, bare, false);
+    const v = fitViewport(eight, busy, false);
+    for (const o of busy.obstacles) expect(overlaps(onScreen(eight, v), o)).toBe(false);
+    expect(v.zoom).toBeGreaterThanOrEqual(free.zoom * 0.95);
+  });
+
   it('keeps the lane name column between a readable minimum and maximum width, stuck to the left once the lanes scroll past', () => {
     expect(headerColumn({ x: 0, y: 0, zoom: 0.1 }).width).toBe(HEADER_MIN_WIDTH);
     expect(headerColumn({ x: 0, y: 0, zoom: 2.5 }).width).toBe(HEADER_MAX_WIDTH);

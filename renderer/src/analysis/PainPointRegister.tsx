@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { RegisterRow } from '../../../core/register';
 import { call } from '../api';
 import { useMode } from '../mode';
-import { useShoshin } from '../store';
+import { showNotice, useShoshin } from '../store';
 import { useAnalysis, useAnalysisUi } from './analysisStore';
 import { jumpToPainPoint } from './jump';
 import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from './labels';
@@ -122,7 +122,7 @@ export function PainPointRegister() {
       const file = await call('export.csv', { register: 'painPoints', anonymise });
       downloadText(file.fileName, file.csv);
     } catch (error) {
-      useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.register.exportFailed') });
+      showNotice(error instanceof Error ? error.message : t('analysis.register.exportFailed'), { error: true });
     }
   };
 

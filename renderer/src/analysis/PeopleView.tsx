@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Need, Observation, Person, Session } from '../../../core/model';
 import { call } from '../api';
-import { useShoshin } from '../store';
+import { showNotice, useShoshin } from '../store';
 import { useAnalysis } from './analysisStore';
 import { FOUR_P_LABELS, NEED_LABELS, RESISTANCE_LABELS } from './labels';
 import { NeedDialog, ObservationDialog, PersonDialog, SessionDialog } from './PeopleDialogs';
@@ -110,7 +110,7 @@ export function PeopleView() {
       const file = await call('export.csv', { register: 'stakeholders', anonymise });
       downloadText(file.fileName, file.csv);
     } catch (error) {
-      useShoshin.setState({ notice: error instanceof Error ? error.message : t('analysis.people.exportFailed') });
+      showNotice(error instanceof Error ? error.message : t('analysis.people.exportFailed'), { error: true });
     }
   };
 

@@ -44,7 +44,9 @@ function TextField({ label, value, onCommit, multiline = false }: { label: strin
     if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       commit();
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && text !== value) {
+      // Taken back, not passed on: the same Escape does not also close the panel.
+      event.preventDefault();
       setText(value);
     }
   };
@@ -86,7 +88,8 @@ function MinutesField({ label, hint, basis, value, onCommit }: { label: string; 
     if (event.key === 'Enter') {
       event.preventDefault();
       commit();
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && text !== shown) {
+      event.preventDefault();
       setText(shown);
     }
   };

@@ -73,6 +73,18 @@ interface CanvasUi {
 
 let tokens = 0;
 
+/** Below this width the details panel is a drawer over the map (screens/shell.css), not a column beside it. */
+export const NARROW_WINDOW = '(max-width: 1199px)';
+
+/** Null outside a browser (unit tests without one). */
+function narrowQuery(): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_WINDOW) : null;
+}
+
+export function isNarrowWindow(): boolean {
+  return narrowQuery()?.matches ?? false;
+}
+
 export const useCanvasUi = create<CanvasUi>((set) => ({
   editingId: null,
   draft: '',
@@ -82,7 +94,7 @@ export const useCanvasUi = create<CanvasUi>((set) => ({
   dialog: null,
   findOpen: false,
   // On a narrow window (a 1024-pixel projector) the panel would lie over the map: it waits to be asked for.
-  panelOpen: typeof window === 'undefined' || window.innerWidth >= 1200,
+  panelOpen: !isNarrowWindow(),
   startEditing: (id, text, renaming) => set({ editingId: id, draft: text, renaming }),
   setDraft: (draft) => set({ draft }),
   stopEditing: () => set({ editingId: null, draft: '', renaming: false }),
@@ -109,3 +121,20 @@ export const useCanvasUi = create<CanvasUi>((set) => ({
   setFindOpen: (findOpen) => set({ findOpen }),
   togglePanel: () => set((s) => ({ panelOpen: !s.panelOpen })),
 }));
+
+/**
+ * A window narrowed past the drawer's width (a laptop plugged into a 1024-pixel projector) closes
+ * the panel, as it starts closed there, rather than letting it fall over the map; widened again,
+ * the panel comes back if it was open before.
+ */
+function followWindowWidth(): void {
+  let openWhenWide = useCanvasUi.getState().panelOpen;
+  narrowQuery()?.addEventListener('change', (event) => {
+    const { panelOpen } = useCanvasUi.getState();
+    if (event.matches) {
+      openWhenWide = panelOpen;
+      if (panelOpen) useCanvasUi.setState({ panelOpen: false });
+    } else if (openWhenWide && !panelOpen) useCanvasUi.setState({ panelOpen: true });
+  });
+}
+followWindowWidth();

@@ -9,9 +9,11 @@ import { t } from '../i18n';
 import { fitProcess, geometryOf, openProcess } from './canvasViewport';
 import { useCanvasUi } from './canvasUi';
 import { workingView } from './useCapture';
-import { minZoomFor, PRESENT_ZOOM } from './viewport';
+import { minZoomFor, onScreen, PRESENT_ZOOM, union } from './viewport';
 
 const MINIMAP_KEY = 'shoshin:minimap';
+/** Room kept between a selection moved back into view and the pane's edge. */
+const KEEP_CLEAR = 12;
 
 function minimapRemembered(): boolean {
   try {
@@ -87,6 +89,27 @@ export function useCanvasView(wrapper: RefObject<HTMLDivElement | null>, saved: 
     const first = view && view.steps.length > 0 ? navigator(view)(null, 'right') : null;
     void openProcess({ getViewport, setViewport }, wrapper.current, view, first);
   }, [saved.process.id, presenter, getViewport, setViewport, wrapper, show]);
+
+  // The pane shrinking under a selection in view (the notice bar appearing, a narrower window)
+  // must not cut the selection off: the view moves just enough to keep it whole, at the same zoom.
+  const lastPane = useRef({ width: paneWidth, height: paneHeight });
+  useEffect(() => {
+    const before = lastPane.current;
+    lastPane.current = { width: paneWidth, height: paneHeight };
+    if (paneWidth >= before.width && paneHeight >= before.height) return;
+    const view = workingView();
+    const ids = [...useSelection.getState().ids];
+    const placed = view && union(ids.flatMap((id) => geometryOf(view).boxes.get(id) ?? []));
+    if (!placed) return;
+    const current = getViewport();
+    const shown = onScreen(placed, current);
+    const wasInView = shown.left >= 0 && shown.top >= 0 && shown.right <= before.width && shown.bottom <= before.height;
+    if (!wasInView) return;
+    // Up or left only, and never past the pane's top or left edge.
+    const dx = Math.max(-shown.left, Math.min(0, paneWidth - KEEP_CLEAR - shown.right));
+    const dy = Math.max(-shown.top, Math.min(0, paneHeight - KEEP_CLEAR - shown.bottom));
+    if (dx !== 0 || dy !== 0) void setViewport({ x: current.x + dx, y: current.y + dy, zoom: current.zoom });
+  }, [paneWidth, paneHeight, getViewport, setViewport]);
 
   const toggleMinimap = useCallback(() => {
     setMinimapOpen((open) => {

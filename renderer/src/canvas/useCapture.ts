@@ -7,7 +7,7 @@ import { chooseLane, kindForText, type LaneChoice } from '../../../core/typeToMa
 import { processView } from '../../../core/views';
 import { useCurrentSession } from '../capture/session';
 import { useSelection } from '../selection';
-import { useShoshin, type Send } from '../store';
+import { showNotice, useShoshin, type Send } from '../store';
 import { useCanvasUi, type PendingStep, type StepPlan } from './canvasUi';
 import { followSteps } from './canvasViewport';
 import { mergeView } from './graph';
@@ -161,7 +161,7 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
       if (!lane || !result?.journalId) return;
       const notice = t('capture.useCapture.laneAdded', { lane });
       const journalId = result.journalId;
-      useShoshin.setState({ notice, noticeAction: { notice, label: t('capture.useCapture.undoLane'), journalId, run: () => void mutate('history.undo', { journalId }) } });
+      showNotice(notice, { action: { label: t('capture.useCapture.undoLane'), journalId, run: () => void mutate('history.undo', { journalId }) } });
     };
 
     /**
@@ -331,7 +331,7 @@ export function useCapture(wrapper: RefObject<HTMLDivElement | null>): CaptureAc
         const { places, fallback } = await layoutProcess(view);
         const saved = await send('step.place', { processId: view.process.id, places });
         if (saved && fallback) {
-          useShoshin.setState({ notice: t(fallback === 'timeout' ? 'capture.useCapture.layoutTimeout' : 'capture.useCapture.layoutFailed') });
+          showNotice(t(fallback === 'timeout' ? 'capture.useCapture.layoutTimeout' : 'capture.useCapture.layoutFailed'));
         }
       });
     };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ApiError, call } from '../api';
-import { useShoshin } from '../store';
+import { showNotice } from '../store';
 import { t } from '../i18n';
 
 /**
@@ -16,7 +16,7 @@ interface CurrentSession {
 }
 
 function tell(error: unknown): void {
-  useShoshin.setState({ notice: error instanceof ApiError ? error.message : t('shell.store.genericError') });
+  showNotice(error instanceof ApiError ? error.message : t('shell.store.genericError'), { error: true });
 }
 
 export const useCurrentSession = create<CurrentSession>((set, get) => ({

@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../core/contract';
 import { IMPORT_AS, type ImportAs } from '../../../core/import/plan';
 import { TABLE_FIELDS, type ColumnMapping, type TableField } from '../../../core/import/table';
 import { ApiError, call } from '../api';
-import { useShoshin } from '../store';
+import { showNotice, useShoshin } from '../store';
 import { t, type StringKey } from '../i18n';
 import './import.css';
 
@@ -118,7 +118,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setRunning(false);
       if (!result) return;
       onClose();
-      useShoshin.setState({ notice: t(result.summary.processes.length === 1 ? 'import.done.one' : 'import.done.other', { count: result.summary.processes.length, file: fileName(path) }) });
+      showNotice(t(result.summary.processes.length === 1 ? 'import.done.one' : 'import.done.other', { count: result.summary.processes.length, file: fileName(path) }));
       const firstId = result.processIds[0];
       if (firstId) void selectProcess(firstId);
     });

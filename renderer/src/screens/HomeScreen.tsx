@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
 import { runCommand, useCommands } from '../commands';
 import { useSettingsUi } from '../settings/SettingsHost';
-import { useShoshin } from '../store';
+import { showNotice, useShoshin } from '../store';
 import { PromptDialog } from '../ui/PromptDialog';
 import { t } from '../i18n';
 import './home.css';
@@ -38,7 +38,7 @@ export function HomeScreen() {
       (picked) => {
         if (picked.path) void openWith('engagement.open', { path: picked.path });
       },
-      (error: unknown) => useShoshin.setState({ notice: error instanceof ApiError ? error.message : t('shell.store.genericError') }),
+      (error: unknown) => showNotice(error instanceof ApiError ? error.message : t('shell.store.genericError'), { error: true }),
     );
   };
 

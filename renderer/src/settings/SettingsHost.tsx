@@ -3,7 +3,7 @@ import type { Preferences } from '../../../core/ipc/app';
 import { ApiError, call } from '../api';
 import { returnToCanvas } from '../canvas/canvasFocus';
 import { useCommands } from '../commands';
-import { useShoshin } from '../store';
+import { showNotice, useShoshin } from '../store';
 import { t } from '../i18n';
 import { SettingsDialog } from './SettingsDialog';
 
@@ -23,7 +23,7 @@ export const useSettingsUi = create<SettingsUi>((set) => ({
     // Opened straight into an engagement, the home screen's copy was never read.
     call('app.home', {}).then(
       (home) => set({ open: home.preferences }),
-      (error: unknown) => useShoshin.setState({ notice: error instanceof ApiError ? error.message : t('shell.store.genericError') }),
+      (error: unknown) => showNotice(error instanceof ApiError ? error.message : t('shell.store.genericError'), { error: true }),
     );
   },
   hide: () => set({ open: null }),

@@ -20,6 +20,7 @@ function onTheMap() {
     { keys: ['Enter'], title: t('shell.shortcuts.insert') },
     { keys: [t('shell.shortcuts.dropKeys')], title: t('shell.shortcuts.drop') },
     { keys: [t('shell.shortcuts.branchKeys')], title: t('shell.shortcuts.branchLines') },
+    { keys: ['Escape'], title: t('shell.shortcuts.closeOverlay') },
   ];
 }
 

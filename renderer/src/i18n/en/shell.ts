@@ -133,6 +133,7 @@ export const shell = {
   'shell.shortcuts.drop': 'Move a step into that flow, between its two steps',
   'shell.shortcuts.branchKeys': '  Yes: text',
   'shell.shortcuts.branchLines': 'In type to map, lines indented under a question: its branches, with their labels',
+  'shell.shortcuts.closeOverlay': 'In a notice, or in the details panel lying over a narrow window’s map: close it (a field’s own edit is taken back first)',
   'shell.shortcuts.or': ' or ',
   'shell.shortcuts.command': 'Show keyboard shortcuts',
   'shell.shortcuts.title': 'Keyboard shortcuts',
