@@ -4,7 +4,7 @@ import { LANE_HEADER_WIDTH, STEP_SIZE } from '../../../core/geometry';
 import type { ProcessView } from '../../../core/model';
 import { routeProcess, routingInput, type Routes } from '../../../core/routing';
 import { clip, oneLine } from '../../../core/xml';
-import { fallbackWidth, type PngCache } from '../images';
+import { fallbackWidth, type PngCache, type Rasteriser } from '../images';
 import { loadAvoid } from '../routes';
 import type { Progress } from './context';
 import { textArea, TWIPS_PER_PX, type PageSetup } from './pages';
@@ -181,29 +181,81 @@ export function planDiagram(view: ProcessView, setup: PageSetup, routes: Routes)
   return { orientation: 'map', overview, parts: diagrams.map((d) => sized(d, scale)) };
 }
 
+/** Every process's map planned, with the PNG copy of each picture (for readers without SVG) on its way. */
+export interface DrawnDiagrams {
+  plans: Map<string, DiagramPlan>;
+  /**
+   * What stands for each picture's PNG while the document is written: distinct bytes, so `docx`
+   * gives each its own media part, which `withPngs` then fills with the PNG.
+   */
+  standIns: Map<DiagramPart, Buffer>;
+  /** The PNGs by the text of their stand-ins, once all are drawn; says how many are left meanwhile. */
+  pngs: () => Promise<Map<string, Buffer>>;
+}
+
+const STAND_IN = 'shoshin-diagram-png-';
+
 /**
- * Every process's map, planned and drawn to PNG (the fallback for readers without SVG) before the
- * document is written: the PNGs are the slow part, drawn together they keep every core busy, and a
- * map drawn for an earlier report comes from the cache.
+ * Every process's map planned, and its PNGs handed to the drawing threads as each process is
+ * planned: the PNGs are the slow part, so they are drawn while the document is written, on every
+ * core, and a map drawn for an earlier report comes from the cache.
  */
-export async function drawDiagrams(
-  views: readonly ProcessView[],
-  setup: PageSetup,
-  cache: PngCache,
-  progress: Progress,
-): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
+export async function drawDiagrams(views: readonly ProcessView[], setup: PageSetup, cache: PngCache, rasteriser: Rasteriser, progress: Progress): Promise<DrawnDiagrams> {
   const avoid = await loadAvoid();
-  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view, setup, routeProcess(avoid, routingInput(view)))]));
-  const parts = [...plans.values()].flatMap((plan) => [plan.overview, ...plan.parts]);
-  const pngs = new Map<DiagramPart, Buffer>();
-  await cache.renderAll(
-    parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
-    (i, png) => {
-      pngs.set(parts[i] as DiagramPart, png);
-      progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
-    },
-  );
-  return { plans, pngs };
+  const plans = new Map<string, DiagramPlan>();
+  const standIns = new Map<DiagramPart, Buffer>();
+  const drawing: Promise<[string, Buffer]>[] = [];
+  const total = views.reduce((sum, view) => sum + Math.max(1, view.steps.length), 0);
+  let done = 0;
+  let waiting = false;
+  const said = () => progress(msg('export.drawingDiagrams', { done, total: drawing.length }), 88 + Math.round((7 * done) / Math.max(1, drawing.length)));
+  const report = () => {
+    done++;
+    if (waiting) said();
+  };
+  let planned = 0;
+  for (const view of views) {
+    const plan = planDiagram(view, setup, routeProcess(avoid, routingInput(view)));
+    plans.set(view.process.id, plan);
+    const parts = [plan.overview, ...plan.parts];
+    const pngs = cache.drawAll(
+      parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
+      rasteriser,
+      report,
+    );
+    parts.forEach((part, i) => {
+      const key = `${STAND_IN}${standIns.size}`;
+      standIns.set(part, Buffer.from(key));
+      drawing.push((pngs[i] as Promise<Buffer>).then((png) => [key, png]));
+    });
+    planned += Math.max(1, view.steps.length);
+    progress(msg('export.layingOut'), 10 + Math.round((65 * planned) / total));
+  }
+  rasteriser.flush();
+  const all = Promise.all(drawing).then((entries) => new Map(entries));
+  // Not left unhandled while the document is written; the error is met when the PNGs are awaited.
+  all.catch(() => undefined);
+  const pngs = () => {
+    waiting = true;
+    said();
+    return all;
+  };
+  return { plans, standIns, pngs };
+}
+
+/** The package with every picture's stand-in replaced by its PNG. */
+export function withPngs(parts: Map<string, string | Uint8Array>, pngs: Map<string, Buffer>): void {
+  let replaced = 0;
+  for (const [name, data] of parts) {
+    if (typeof data === 'string' || data.length > 64 || !name.startsWith('word/media/')) continue;
+    const png = pngs.get(Buffer.from(data).toString('utf8'));
+    if (png) {
+      parts.set(name, png);
+      replaced++;
+    }
+  }
+  // Every picture drawn is in the document once; one left as its stand-in would be a broken picture.
+  if (replaced !== pngs.size) throw new Error(`Only ${replaced} of ${pngs.size} diagram pictures were placed in the report.`);
 }
 
 export function diagramImage(part: DiagramPart, png: Buffer, title: string, description: string): ImageRun {

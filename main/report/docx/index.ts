@@ -1,11 +1,11 @@
 import { Document, type ISectionOptions } from 'docx';
 import { clip, oneLine } from '../../../core/xml';
-import type { PngCache } from '../images';
+import type { PngCache, Rasteriser } from '../images';
 import { writeAppendix } from './appendix';
 import { writeComparison } from './comparison';
 import { ReportContext, type Progress, type ReportInput } from './context';
 import { coverSection, writeContents } from './cover';
-import { drawDiagrams } from './diagrams';
+import { drawDiagrams, withPngs, type DrawnDiagrams } from './diagrams';
 import { writeObservations } from './observations';
 import { writeOpportunities } from './opportunities';
 import { compileParts, finishParts, mergeStyles, partText, withLanguage, type Parts } from './package';
@@ -54,11 +54,13 @@ function ownStyles(brandColor: string): string {
  * worked out as the document is written (paging.ts), so Word shows them without asking to update
  * fields and LibreOffice shows them at all.
  */
-export async function buildReport(input: ReportInput, cache: PngCache, progress: Progress): Promise<Parts> {
+export async function buildReport(input: ReportInput, cache: PngCache, rasteriser: Rasteriser, progress: Progress): Promise<Parts> {
   progress(msg('export.layingOut'), 10);
   const { options, template } = input;
   const pages = pageSetup(options, template);
-  const drawn = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, cache, progress) : { plans: new Map(), pngs: new Map() };
+  const drawn: DrawnDiagrams = options.sections.includes('processes')
+    ? await drawDiagrams(input.data.processes, pages, cache, rasteriser, progress)
+    : { plans: new Map(), standIns: new Map(), pngs: async () => new Map() };
   const own = ownStyles(options.brandColor);
   const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
   const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress));
@@ -78,5 +80,6 @@ export async function buildReport(input: ReportInput, cache: PngCache, progress:
   progress(msg('export.writingDocument'), 88);
   const parts = compileParts(doc);
   finishParts(parts, { styles, language: input.language, template });
+  withPngs(parts, await drawn.pngs());
   return parts;
 }
