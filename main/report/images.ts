@@ -112,7 +112,7 @@ parentPort.on('message', ({ id, svg, options }) => {
  * garbage collector does (thx/resvg-js#216), until its thread ends: a thread per core drawing a
  * whole report would hold a gigabyte.
  */
-const PICTURES_PER_THREAD = 16;
+const PICTURES_PER_THREAD = 8;
 
 interface Job {
   id: number;
