@@ -93,7 +93,8 @@ function comparable(side: CompareSide): Step[] {
   return side.steps.filter((s) => s.text.trim() !== '');
 }
 
-function sequence(side: CompareSide): Map<string, number> {
+/** Each step's place in the flow from the start (loops left out), for showing both sides in one order. */
+export function sequence(side: CompareSide): Map<string, number> {
   const graph = flowGraph(side.steps, side.flows);
   const order = topologicalOrder(withoutFlows(graph, backFlows(graph).backFlowIds));
   const rank = new Map(order.map((id, i) => [id, i]));

@@ -31,6 +31,12 @@ export const THEME = {
   quickWinSoft: { light: '#e3f3ea', dark: '#1a3326' },
   danger: { light: '#c53030', dark: '#ff6b6b' },
   riskSoft: { light: '#fbe9e9', dark: '#3a1f22' },
+  /** Documented versus observed: a step with no counterpart on the other side. */
+  unmatched: { light: '#6741d9', dark: '#b59dff' },
+  unmatchedSoft: { light: '#f1ecfd', dark: '#2c2444' },
+  /** Documented versus observed: a step done by another role than the documented one. */
+  otherRole: { light: '#0b7285', dark: '#5fd3e6' },
+  otherRoleSoft: { light: '#e3f4f7', dark: '#15303a' },
   /** The numbers on pain-point and question markers. */
   onMarker: { light: '#ffffff', dark: '#ffffff' },
   laneA: { light: '#f3f5f8', dark: '#191d23' },

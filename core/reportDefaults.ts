@@ -4,7 +4,7 @@ import type { ReportOptions } from './ipc/report';
  * The report's plain constants, zod-free so the renderer can use them: which chapters exist (the
  * cover and contents are always there), the export formats, and how a first report is made.
  */
-export const REPORT_SECTIONS = ['summary', 'processes', 'comparison', 'opportunities', 'people', 'observations', 'appendix'] as const;
+export const REPORT_SECTIONS = ['summary', 'processes', 'comparison', 'documented', 'opportunities', 'people', 'observations', 'appendix'] as const;
 
 export const EXPORT_FORMATS = ['docx', 'bpmn', 'svg', 'png', 'csv'] as const;
 

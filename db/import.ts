@@ -5,8 +5,9 @@ import type { Placement } from '../core/layout';
 import { defaultLaneY } from '../core/geometry';
 import { FIRST_STEP_X } from '../core/layout';
 import { newRecord, type Process } from '../core/records';
-import { LANE_COLORS } from '../core/vocabulary';
 import type { Tx } from './journal';
+import { createLane } from './lanes';
+import { createProcess } from './processes';
 
 /**
  * Writes an import plan as new processes (after the existing ones), with their lanes, steps and
@@ -15,35 +16,20 @@ import type { Tx } from './journal';
  * the client's procedure.
  */
 export function writeImport(tx: Tx, plan: ImportPlan, placements: ReadonlyMap<string, Placement>, as: ImportAs): Process[] {
-  let position = (tx.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM processes').get() as { p: number }).p;
-  const processIds = new Map(plan.processes.map((p) => [p.key, randomUUID()]));
   const stepIds = new Map(plan.processes.flatMap((p) => p.steps.map((s) => [s.key, randomUUID()] as const)));
-  const created: Process[] = [];
   // Every process first: a sub-process step's reference to its process is a foreign key.
+  const created = plan.processes.map((planned) =>
+    createProcess(tx, {
+      name: planned.name,
+      description: planned.description,
+      parentStepId: planned.parentStepKey ? (stepIds.get(planned.parentStepKey) ?? null) : null,
+      documented: as === 'documented',
+    }),
+  );
+  const processIds = new Map(plan.processes.map((p, i) => [p.key, created[i]?.id as string]));
   for (const planned of plan.processes) {
     const id = processIds.get(planned.key) as string;
-    created.push(
-      tx.insert(
-        'processes',
-        newRecord('processes', {
-          id,
-          name: planned.name,
-          description: planned.description,
-          parentStepId: planned.parentStepKey ? (stepIds.get(planned.parentStepKey) ?? null) : null,
-          position: position++,
-          documented: as === 'documented',
-        }),
-      ),
-    );
-  }
-  for (const planned of plan.processes) {
-    const id = processIds.get(planned.key) as string;
-    const laneIds = new Map<string, string>();
-    lanesInDrawnOrder(planned).forEach((lane, index) => {
-      const laneId = randomUUID();
-      laneIds.set(lane.key, laneId);
-      tx.insert('lanes', newRecord('lanes', { id: laneId, processId: id, name: lane.name, kind: lane.kind, color: LANE_COLORS[index % LANE_COLORS.length], position: index }));
-    });
+    const laneIds = new Map(lanesInDrawnOrder(planned).map((lane) => [lane.key, createLane(tx, { processId: id, name: lane.name, kind: lane.kind }).id]));
     planned.steps.forEach((step, index) => {
       const place = placements.get(step.key);
       tx.insert(

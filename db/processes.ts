@@ -14,8 +14,8 @@ export function processById(db: Database.Database, id: string): Process {
   return fromRow('processes', row);
 }
 
-/** A new process at the end of the list; a sub-process names the step that opens it. */
-export function createProcess(tx: Tx, input: CreateOf<'processes'> & { parentStepId?: string | null }): Process {
+/** A new process at the end of the list; a sub-process names the step that opens it; an imported procedure may be documented. */
+export function createProcess(tx: Tx, input: CreateOf<'processes'> & { parentStepId?: string | null; documented?: boolean }): Process {
   const position = (tx.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM processes').get() as { p: number }).p;
   return tx.insert('processes', newRecord('processes', { ...input, id: randomUUID(), position }));
 }

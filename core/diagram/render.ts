@@ -29,6 +29,8 @@ export interface DiagramOptions {
   /** Draw only this horizontal stretch of the canvas (canvas x), with the lane names repeated at the left. */
   range?: { from: number; to: number };
   legend?: boolean;
+  /** Steps ringed in a colour (step id to colour): the differences of documented versus observed. */
+  highlight?: ReadonlyMap<string, string>;
 }
 
 export interface Diagram {
@@ -205,6 +207,13 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   for (const flow of input.flows) {
     const route = routes.get(flow.id);
     if (route && shown(...routeExtent(route))) body.push(flowSvg(route));
+  }
+  for (const step of input.steps) {
+    const box = boxes.get(step.id);
+    const colour = options.highlight?.get(step.id);
+    if (box && colour && shown(box.x - 7, box.x + box.width + 7)) {
+      body.push(`<rect x="${num(box.x - 7)}" y="${num(box.y - 7)}" width="${num(box.width + 14)}" height="${num(box.height + 14)}" rx="11" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-width="3"/>`);
+    }
   }
   for (const step of input.steps) {
     const box = boxes.get(step.id);

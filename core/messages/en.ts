@@ -499,6 +499,7 @@ export const en = {
   'menu.file.noRecent': 'No recent engagements',
   'menu.file.saveCopy': 'Save a copy as…',
   'menu.file.snapshots': 'Snapshots…',
+  'menu.file.import': 'Import a procedure…',
   'menu.file.export': 'Export report…',
   'menu.file.exportDiagram': 'Export diagram…',
   'menu.file.close': 'Close engagement',
@@ -634,6 +635,10 @@ export const en = {
   'import.note.badWaitTime': 'Row {row}: the wait time “{time}” is not a time Shoshin can read; it was left empty.',
   'import.note.unknownNext': 'Row {row}: the next step “{step}” is not in the table, so that flow was left out.',
   'import.note.unreadableParts': 'Parts of the file that could not be read and were left out: {count}.',
+  'import.note.parallelGateway.one':
+    'A parallel gateway became flows: Shoshin draws work done at the same time as flows leaving one step (and meeting at the next), and writes the gateway back when exporting BPMN.',
+  'import.note.parallelGateway.other':
+    '{count} parallel gateways became flows: Shoshin draws work done at the same time as flows leaving one step (and meeting at the next), and writes the gateways back when exporting BPMN.',
   'import.defaultLane': 'Unnamed lane',
   'import.defaultSubprocess': 'Sub-process',
   'cli.import.usage': `  shoshin import FILE.shoshin --from PATH.bpmn|PATH.csv|PATH.xlsx [--as documented|observed]

@@ -20,6 +20,7 @@ export const MENU_LAYOUT: { label: MessageKey; items: Slot[] }[] = [
       { command: 'file.saveCopy', fallback: 'menu.file.saveCopy' },
       { command: 'file.snapshots', fallback: 'menu.file.snapshots' },
       'separator',
+      { command: 'file.import', fallback: 'menu.file.import' },
       // One export dialog covers the report, diagrams, BPMN and registers.
       { command: 'file.export', fallback: 'menu.file.export' },
       { command: 'file.exportDiagram', fallback: 'menu.file.exportDiagram' },

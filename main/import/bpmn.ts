@@ -102,7 +102,11 @@ export async function bpmnToPlan(xml: string): Promise<ImportPlan> {
   const unknown = parsed.warnings.filter((w) => /unknown type|unrecognized element/.test(w.message)).length;
   if (unknown > 0) countSkipped(plan.skipped, 'unknownElements', unknown);
   if (parsed.warnings.length > unknown) addNote(plan, msg('import.note.unreadableParts', { count: parsed.warnings.length - unknown }));
-  new Reader(root, plan).read();
+  const reader = new Reader(root, plan);
+  reader.read();
+  if (reader.parallelGateways > 0) {
+    addNote(plan, reader.parallelGateways === 1 ? msg('import.note.parallelGateway.one') : msg('import.note.parallelGateway.other', { count: reader.parallelGateways }));
+  }
   return plan;
 }
 
@@ -113,6 +117,8 @@ class Reader {
   /** Call activities and the process they call, resolved once every process has a key. */
   private readonly calls: { step: PlannedStep; called: string }[] = [];
   private count = 0;
+  /** Parallel gateways read as flows (see dissolveParallelGateways), for one note. */
+  parallelGateways = 0;
 
   constructor(
     private readonly root: El,
@@ -194,6 +200,7 @@ class Reader {
     const poolLane = process.lanes.length === 1 && laneOfNode.size === 0 ? (process.lanes[0]?.key ?? null) : null;
 
     const children: { element: El; step: PlannedStep }[] = [];
+    const parallel = new Set<string>();
     const flows: El[] = [];
     for (const element of list(container.flowElements)) {
       if (element.$type === 'bpmn:SequenceFlow') {
@@ -221,6 +228,7 @@ class Reader {
         bounds: element.id ? (this.bounds.get(element.id) ?? null) : null,
       };
       process.steps.push(step);
+      if (element.$type === 'bpmn:ParallelGateway') parallel.add(stepKey);
       if (CONTAINERS.has(element.$type)) children.push({ element, step });
       else if (element.$type === 'bpmn:CallActivity') {
         // bpmn-moddle keeps calledElement as the id it names, not a reference.
@@ -236,6 +244,7 @@ class Reader {
       }
       process.flows.push({ sourceKey: source, targetKey: target, label: clip(nameOf(flow), MAX_NAME) });
     }
+    this.parallelGateways += dissolveParallelGateways(process, parallel);
     this.skipArtifacts(container);
     for (const { element, step } of children) {
       const child = this.readProcess(element, null, step.key);
@@ -259,4 +268,36 @@ class Reader {
   private stepCount(): number {
     return this.plan.processes.reduce((n, p) => n + p.steps.length, 0);
   }
+}
+
+/**
+ * Shoshin has no parallel gateway: work done at the same time is drawn as flows leaving one step and
+ * meeting at the next (core/bpmn.ts writes the parallel gateways back on export). So a gateway that
+ * only splits or only joins becomes those flows: each step before it is joined to each step after
+ * it. One after a decision (whose branch it is) or that both joins and splits stays a decision.
+ * Returns how many gateways were read as flows.
+ */
+export function dissolveParallelGateways(process: PlannedProcess, gateways: ReadonlySet<string>): number {
+  let dissolved = 0;
+  for (const gateway of gateways) {
+    const ins = process.flows.filter((f) => f.targetKey === gateway);
+    const outs = process.flows.filter((f) => f.sourceKey === gateway);
+    if (ins.length === 0 || outs.length === 0 || (ins.length > 1 && outs.length > 1)) continue;
+    const kindOf = (key: string) => process.steps.find((s) => s.key === key)?.kind;
+    if (ins.some((f) => kindOf(f.sourceKey) === 'decision' && !gateways.has(f.sourceKey))) continue;
+    const through = new Set([...ins, ...outs]);
+    const kept = process.flows.filter((f) => !through.has(f));
+    const exists = (source: string, target: string) => kept.some((f) => f.sourceKey === source && f.targetKey === target);
+    for (const into of ins) {
+      for (const out of outs) {
+        if (into.sourceKey === out.targetKey || exists(into.sourceKey, out.targetKey)) continue;
+        // A branch keeps its own name: the label of the way in when it joins, of the way out when it splits.
+        kept.push({ sourceKey: into.sourceKey, targetKey: out.targetKey, label: ins.length > 1 ? into.label : outs.length > 1 ? out.label : into.label || out.label });
+      }
+    }
+    process.flows = kept;
+    process.steps = process.steps.filter((s) => s.key !== gateway);
+    dissolved++;
+  }
+  return dissolved;
 }

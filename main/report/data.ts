@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_REPORT_OPTIONS, ReportOptions } from '../../core/ipc/report';
 import type { ProcessMetrics } from '../../core/metrics';
-import type { Engagement, Lane, Need, Observation, Opportunity, Person, ProcessView, Question, Quote, Session, Vote } from '../../core/model';
+import type { Engagement, Lane, Need, Observation, Opportunity, Person, ProcessView, Question, Quote, Session, StepMatch, Vote } from '../../core/model';
 import type { RegisterRow } from '../../core/register';
 import { all, metricsOf, peopleOf, processViews, registerOf, sessionsOf, snapshotOf } from '../../core/views';
 import { getEngagement } from '../../db/engagement';
@@ -24,6 +24,8 @@ export interface ReportData {
   looseQuotes: Quote[];
   looseQuestions: Question[];
   lanes: Map<string, Lane>;
+  /** The consultant's corrections of the documented-versus-observed step matching. */
+  stepMatches: StepMatch[];
 }
 
 function readingOrder(views: ProcessView[]): ProcessView[] {
@@ -68,6 +70,7 @@ export function loadReportData(db: Database.Database): ReportData {
     looseQuotes: all(snapshot, 'quotes').filter((q) => q.processId === null),
     looseQuestions: all(snapshot, 'questions').filter((q) => q.processId === null),
     lanes: new Map(views.flatMap((v) => v.lanes).map((l) => [l.id, l])),
+    stepMatches: all(snapshot, 'step_matches'),
   };
 }
 

@@ -153,7 +153,8 @@ export async function canvas(dir: string): Promise<Figure[]> {
       figure('4 canvas', 'main-thread busy during pan/zoom, bare React Flow', median(theirBusy), 'ms'),
       figure('4 canvas', 'busy ratio (Shoshin / bare)', median(ourBusy) / median(theirBusy), '×', 1.2),
     );
-    figures.push(...(await enterLatency(browser, host.url, engagementWith(dir, 'three-hundred', 300).file)));
+    figures.push(...(await enterLatency(browser, host.url, engagementWith(dir, 'three-hundred', 300).file, '300', 50)));
+    figures.push(...(await enterLatency(browser, host.url, big.file, '1,000', 80)));
     return figures;
   } finally {
     await browser.close();
@@ -162,17 +163,27 @@ export async function canvas(dir: string): Promise<Figure[]> {
   }
 }
 
-/** Press Enter on a selected step in a 300-step process; time until the new step is painted. */
-async function enterLatency(browser: import('playwright-core').Browser, url: string, file: string): Promise<Figure[]> {
+/** A pause like the words typed between two steps, ending when the page's main thread is next idle (no render, no routing reply landing). */
+const PAUSE = `new Promise((resolve) => setTimeout(() => requestIdleCallback(resolve, { timeout: 1000 }), 250))`;
+
+/**
+ * Press Enter on the first step of a long process (the worst case: the new step goes in between
+ * and every later step moves right); time from the key until the new step is painted. Each press
+ * starts from an idle page after a pause, as a consultant's Enter comes after the words of the step before; the
+ * new step is then left empty with Escape, which takes it away again. The first press after
+ * opening pays for compiling its code paths: it is reported on its own, and three presses warm up
+ * before the counted ones.
+ */
+async function enterLatency(browser: import('playwright-core').Browser, url: string, file: string, steps: string, target: number): Promise<Figure[]> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
   await page.evaluate(`window.shoshin['engagement.open']({ path: ${JSON.stringify(file)} })`);
   await page.reload();
-  const samples: number[] = [];
-  // Select one visible step; each Enter then adds the next step after the one just added.
   await page.locator('.react-flow__node-step').first().click();
   await page.getByRole('application', { name: /Process canvas/ }).focus();
-  for (let i = 0; i < 25; i++) {
+  await page.waitForTimeout(1500);
+  const press = async (): Promise<number> => {
+    await page.evaluate(PAUSE);
     await page.evaluate(`(() => {
       const count = document.querySelectorAll('.react-flow__node-step').length;
       window.__painted = new Promise((resolve) => {
@@ -187,11 +198,20 @@ async function enterLatency(browser: import('playwright-core').Browser, url: str
       window.addEventListener('keydown', () => { window.__t0 = performance.now(); }, { once: true, capture: true });
     })()`);
     await page.keyboard.press('Enter');
-    samples.push(await page.evaluate<number>(`window.__painted.then((t) => t - window.__t0)`));
+    const took = await page.evaluate<number>(`window.__painted.then((t) => t - window.__t0)`);
     await page.keyboard.press('Escape');
-  }
+    return took;
+  };
+  const first = await press();
+  for (let i = 0; i < 3; i++) await press();
+  const samples: number[] = [];
+  for (let i = 0; i < 30; i++) samples.push(await press());
   await page.close();
-  return [figure('4 canvas', 'Enter → new step painted p50 (300 steps)', median(samples), 'ms'), figure('4 canvas', 'Enter → new step painted p95 (300 steps)', percentile(samples, 95), 'ms', 50)];
+  return [
+    figure('4 canvas', `Enter → new step painted, first press after opening (${steps} steps)`, first, 'ms'),
+    figure('4 canvas', `Enter → new step painted p50 (${steps} steps)`, median(samples), 'ms'),
+    figure('4 canvas', `Enter → new step painted p95 (${steps} steps)`, percentile(samples, 95), 'ms', target),
+  ];
 }
 
 /**

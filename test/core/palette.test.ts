@@ -65,6 +65,22 @@ describe('the palette', () => {
     }
   });
 
+  it('keeps the documented-versus-observed colours readable on their soft backgrounds and on the page, in both themes', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const c = colours(theme, false);
+      for (const [fg, bg] of [
+        ['unmatched', 'unmatchedSoft'],
+        ['otherRole', 'otherRoleSoft'],
+        ['unmatched', 'surface'],
+        ['otherRole', 'surface'],
+        ['text', 'unmatchedSoft'],
+        ['text', 'otherRoleSoft'],
+      ] as const) {
+        expect(contrast(c[fg], c[bg]), `${theme}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
   it('offers lane colours light enough for the dark text on them', () => {
     for (const lane of LANE_COLORS) expect(contrast(THEME.onLaneMuted.light, lane)).toBeGreaterThanOrEqual(4.5);
   });

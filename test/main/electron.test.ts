@@ -567,7 +567,7 @@ describe('desktop integration', () => {
     undo?.click?.();
     expect(win.webContents.sent).toContainEqual(['shoshin:command', 'history.undo']);
     const file = menu.find((m) => m.label === 'File')?.submenu ?? [];
-    expect(file.map((i) => i.label)).toEqual(expect.arrayContaining(['New engagement', 'Open…', 'Open recent', 'Save a copy as…', 'Export report…', 'Export diagram…', 'Close engagement']));
+    expect(file.map((i) => i.label)).toEqual(expect.arrayContaining(['New engagement', 'Open…', 'Open recent', 'Save a copy as…', 'Import a procedure…', 'Export report…', 'Export diagram…', 'Close engagement']));
     const help = menu.find((m) => m.label === 'Help')?.submenu ?? [];
     expect(help.map((i) => i.label)).toEqual(expect.arrayContaining(['Keyboard shortcuts', 'About Shoshin']));
   });

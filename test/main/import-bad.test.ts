@@ -114,13 +114,13 @@ describe('shoshin import', () => {
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(JSON.parse(result.out)).toEqual({
       processes: [
-        { name: 'New starter onboarding', steps: 7, lanes: 1, flows: 7 },
+        { name: 'New starter onboarding', steps: 5, lanes: 1, flows: 5 },
         { name: 'Create accounts', steps: 3, lanes: 0, flows: 2 },
       ],
       skipped: { group: 1 },
     });
     const after = JSON.parse((await cli(['info', file])).out) as { processes: number; steps: number };
-    expect(after).toMatchObject({ processes: before.processes + 2, steps: before.steps + 10 });
+    expect(after).toMatchObject({ processes: before.processes + 2, steps: before.steps + 8 });
   });
 
   it('refuses a bad file with one line on stderr, exit 2, and leaves the engagement file as it was', async () => {

@@ -5,6 +5,8 @@ import { Linter } from 'bpmnlint';
 import NodeResolver from 'bpmnlint/lib/resolver/node-resolver.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { processToBpmn } from '../../core/bpmn';
+import type { PlannedProcess } from '../../core/import/plan';
+import { dissolveParallelGateways } from '../../main/import/bpmn';
 import { STEP_SIZE } from '../../core/geometry';
 import type { ProcessView } from '../../core/model';
 import { loadAvoid, processRoutes } from '../../main/report/routes';
@@ -57,6 +59,22 @@ function countsOf(container: El): Record<string, number> {
     if (key) counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
+}
+
+/**
+ * The counts Shoshin holds after import: a parallel gateway that only splits or only joins becomes
+ * the flows through it (one flow fewer each), to be written back as a gateway on export.
+ */
+function importedCountsOf(container: El): Record<string, number> {
+  const counts = countsOf(container);
+  const elements = (container.flowElements as El[] | undefined) ?? [];
+  const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
+  const ends = (e: El, side: 'sourceRef' | 'targetRef') => flows.filter((f) => f[side] === e).length;
+  const dissolved = elements.filter((e) => e.$type === 'bpmn:ParallelGateway' && (ends(e, 'targetRef') === 1 || ends(e, 'sourceRef') === 1)).length;
+  if (dissolved === 0) return counts;
+  const out = { ...counts, decision: (counts.decision ?? 0) - dissolved, flows: (counts.flows ?? 0) - dissolved };
+  if (out.decision === 0) delete (out as Record<string, number>).decision;
+  return out;
 }
 
 function viewCounts(view: ProcessView): Record<string, number> {
@@ -161,7 +179,7 @@ describe('BPMN import', () => {
     const { reply, views } = await imported(h, 'bizagi.bpmn');
     expect(reply.summary).toEqual({
       processes: [
-        { name: 'New starter onboarding', steps: 7, lanes: 1, flows: 7 },
+        { name: 'New starter onboarding', steps: 5, lanes: 1, flows: 5 },
         { name: 'Create accounts', steps: 3, lanes: 0, flows: 2 },
       ],
       skipped: { group: 1 },
@@ -172,7 +190,12 @@ describe('BPMN import', () => {
     const call = stepByText(main, 'Create accounts');
     expect(call.subprocessId).toBe(called.process.id);
     expect(called.process.parentStepId).toBe(call.id);
-    expect(main.steps.filter((s) => s.kind === 'decision')).toHaveLength(2);
+    // Its parallel split and join are flows: creating accounts and booking the induction run side by side, after the laptop is ordered.
+    expect(main.steps.filter((s) => s.kind === 'decision')).toHaveLength(0);
+    const from = (text: string) => main.flows.filter((f) => f.sourceId === stepByText(main, text).id).map((f) => main.steps.find((s) => s.id === f.targetId)?.text).sort();
+    expect(from('Order laptop')).toEqual(['Book induction', 'Create accounts']);
+    expect(from('Create accounts')).toEqual(['Ready for day one']);
+    expect(from('Book induction')).toEqual(['Ready for day one']);
   });
 
   it('lays out a file with no diagram (as Tidy would) and counts elements it does not know', async () => {
@@ -216,7 +239,39 @@ describe('BPMN import', () => {
       expect(await lintErrors(xml)).toEqual([]);
       const exported = ((await parse(xml)).rootElements as El[]).find((e) => e.$type === 'bpmn:Process') as El;
       expect(countsOf(exported)).toEqual(countsOf(containers[i] as El));
-      expect(viewCounts(view)).toEqual(countsOf(containers[i] as El));
+      expect(viewCounts(view)).toEqual(importedCountsOf(containers[i] as El));
     }
+  });
+
+  it('reads a parallel gateway that only splits or only joins as flows, and keeps one after a decision or one that joins and splits', () => {
+    const step = (key: string, kind: 'activity' | 'decision' = 'activity') => ({ key, laneKey: null, kind, text: key, description: '', system: '', workMinutes: null, waitMinutes: null, opensProcessKey: null, bounds: null });
+    const flow = (sourceKey: string, targetKey: string, label = '') => ({ sourceKey, targetKey, label });
+    const planned = (steps: string[], flows: ReturnType<typeof flow>[], decisions: string[] = []): PlannedProcess => ({
+      key: 'p',
+      name: 'P',
+      description: '',
+      lanes: [],
+      steps: steps.map((k) => step(k, decisions.includes(k) || k.startsWith('g') ? 'decision' : 'activity')),
+      flows,
+      parentStepKey: null,
+    });
+    const shown = (p: PlannedProcess) => p.flows.map((f) => `${f.sourceKey}>${f.targetKey}${f.label ? `:${f.label}` : ''}`).sort();
+
+    const splitJoin = planned(['a', 'g1', 'b', 'c', 'g2', 'd'], [flow('a', 'g1'), flow('g1', 'b'), flow('g1', 'c'), flow('b', 'g2'), flow('c', 'g2'), flow('g2', 'd')]);
+    expect(dissolveParallelGateways(splitJoin, new Set(['g1', 'g2']))).toBe(2);
+    expect(shown(splitJoin)).toEqual(['a>b', 'a>c', 'b>d', 'c>d']);
+    expect(splitJoin.steps.map((s) => s.key)).toEqual(['a', 'b', 'c', 'd']);
+
+    const afterDecision = planned(['q', 'g', 'b', 'c'], [flow('q', 'g', 'Yes'), flow('g', 'b'), flow('g', 'c')], ['q']);
+    expect(dissolveParallelGateways(afterDecision, new Set(['g']))).toBe(0);
+    expect(shown(afterDecision)).toEqual(['g>b', 'g>c', 'q>g:Yes']);
+
+    const both = planned(['a', 'b', 'g', 'c', 'd'], [flow('a', 'g'), flow('b', 'g'), flow('g', 'c'), flow('g', 'd')]);
+    expect(dissolveParallelGateways(both, new Set(['g']))).toBe(0);
+
+    // A chain of gateways, and a flow that already exists, come out as one flow each.
+    const chain = planned(['a', 'g1', 'g2', 'b', 'c'], [flow('a', 'g1'), flow('g1', 'g2'), flow('g1', 'b'), flow('g2', 'b'), flow('g2', 'c')]);
+    expect(dissolveParallelGateways(chain, new Set(['g1', 'g2']))).toBe(2);
+    expect(shown(chain)).toEqual(['a>b', 'a>c']);
   });
 });

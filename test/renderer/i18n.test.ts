@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../renderer/src/i18n';
 import { analysis } from '../../renderer/src/i18n/en/analysis';
 import { capture } from '../../renderer/src/i18n/en/capture';
+import { documented } from '../../renderer/src/i18n/en/documented';
 import { shell } from '../../renderer/src/i18n/en/shell';
 
-const catalogues = { analysis, capture, shell } as const;
+const catalogues = { analysis, capture, documented, shell } as const;
 
 describe('UI strings in one place', () => {
   it('keeps each area in its own namespace, with no empty or duplicated keys', () => {

@@ -7,7 +7,7 @@ import type { ReportData } from '../data';
 import type { LogoImage } from '../images';
 import type { ReportTemplate } from '../template';
 import { PeopleNames } from '../people';
-import type { DrawnDiagrams } from './diagrams';
+import type { DiagramPart, DiagramPlan } from './diagrams';
 import type { Block, Orientation, PageSetup } from './pages';
 import { headingColor } from './styles';
 import { heading, muted } from './text';
@@ -41,7 +41,7 @@ export class ReportContext {
 
   constructor(
     readonly input: ReportInput,
-    readonly drawn: Pick<DrawnDiagrams, 'plans' | 'standIns'>,
+    readonly drawn: { plans: Map<string, DiagramPlan>; standIns: Map<DiagramPart, Buffer> },
     /** The paper the report is printed on: A4 or a firm template's, and A3 maps when asked for. */
     readonly pages: PageSetup,
   ) {

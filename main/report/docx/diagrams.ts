@@ -181,66 +181,80 @@ export function planDiagram(view: ProcessView, setup: PageSetup, routes: Routes)
   return { orientation: 'map', overview, parts: diagrams.map((d) => sized(d, scale)) };
 }
 
-/** Every process's map planned, with the PNG copy of each picture (for readers without SVG) on its way. */
-export interface DrawnDiagrams {
-  plans: Map<string, DiagramPlan>;
-  /**
-   * What stands for each picture's PNG while the document is written: distinct bytes, so `docx`
-   * gives each its own media part, which `withPngs` then fills with the PNG.
-   */
-  standIns: Map<DiagramPart, Buffer>;
-  /** The PNGs by the text of their stand-ins, once all are drawn; says how many are left meanwhile. */
-  pngs: () => Promise<Map<string, Buffer>>;
-}
-
 const STAND_IN = 'shoshin-diagram-png-';
 
 /**
- * Every process's map planned, and its PNGs handed to the drawing threads as each process is
- * planned: the PNGs are the slow part, so they are drawn while the document is written, on every
- * core, and a map drawn for an earlier report comes from the cache.
+ * The PNG copies of the report's pictures (for readers without SVG), drawn while the document is
+ * written. Each picture gets a stand-in at once: distinct bytes, so `docx` gives each its own
+ * media part, which `withPngs` fills with the PNG once all are drawn. The PNGs are the slow part:
+ * drawn by threads on every core, and a picture drawn for an earlier report comes from the cache.
  */
-export async function drawDiagrams(views: readonly ProcessView[], setup: PageSetup, cache: PngCache, rasteriser: Rasteriser, progress: Progress): Promise<DrawnDiagrams> {
+export class Fallbacks {
+  readonly standIns = new Map<DiagramPart, Buffer>();
+  private readonly drawing: Promise<[string, Buffer]>[] = [];
+  private done = 0;
+  private waiting = false;
+
+  constructor(
+    private readonly cache: PngCache,
+    private readonly rasteriser: Rasteriser,
+    private readonly progress: Progress,
+  ) {}
+
+  private said(): void {
+    const total = Math.max(1, this.drawing.length);
+    this.progress(msg('export.drawingDiagrams', { done: this.done, total: this.drawing.length }), 88 + Math.round((7 * this.done) / total));
+  }
+
+  /** Hands the parts' pictures to the drawing threads, or finds them in the cache. */
+  draw(parts: readonly DiagramPart[]): void {
+    const pngs = this.cache.drawAll(
+      parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
+      this.rasteriser,
+      () => {
+        this.done++;
+        if (this.waiting) this.said();
+      },
+    );
+    parts.forEach((part, i) => {
+      const key = `${STAND_IN}${this.standIns.size}`;
+      this.standIns.set(part, Buffer.from(key));
+      const png = (pngs[i] as Promise<Buffer>).then((data): [string, Buffer] => [key, data]);
+      // Not left unhandled while the document is written; the error is met when the PNGs are awaited.
+      png.catch(() => undefined);
+      this.drawing.push(png);
+    });
+  }
+
+  /** Starts drawing every picture asked for so far, even where it does not fill a thread's batch. */
+  flush(): void {
+    this.rasteriser.flush();
+  }
+
+  /** The PNGs by the text of their stand-ins, once all are drawn; says how many are done meanwhile. */
+  all(): Promise<Map<string, Buffer>> {
+    this.rasteriser.flush();
+    this.waiting = true;
+    this.said();
+    return Promise.all(this.drawing).then((entries) => new Map(entries));
+  }
+}
+
+/** Every process's map planned, its pictures handed to `fallbacks` as each process is planned. */
+export async function drawDiagrams(views: readonly ProcessView[], setup: PageSetup, fallbacks: Fallbacks, progress: Progress): Promise<Map<string, DiagramPlan>> {
   const avoid = await loadAvoid();
   const plans = new Map<string, DiagramPlan>();
-  const standIns = new Map<DiagramPart, Buffer>();
-  const drawing: Promise<[string, Buffer]>[] = [];
   const total = views.reduce((sum, view) => sum + Math.max(1, view.steps.length), 0);
-  let done = 0;
-  let waiting = false;
-  const said = () => progress(msg('export.drawingDiagrams', { done, total: drawing.length }), 88 + Math.round((7 * done) / Math.max(1, drawing.length)));
-  const report = () => {
-    done++;
-    if (waiting) said();
-  };
   let planned = 0;
   for (const view of views) {
     const plan = planDiagram(view, setup, routeProcess(avoid, routingInput(view)));
     plans.set(view.process.id, plan);
-    const parts = [plan.overview, ...plan.parts];
-    const pngs = cache.drawAll(
-      parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
-      rasteriser,
-      report,
-    );
-    parts.forEach((part, i) => {
-      const key = `${STAND_IN}${standIns.size}`;
-      standIns.set(part, Buffer.from(key));
-      drawing.push((pngs[i] as Promise<Buffer>).then((png) => [key, png]));
-    });
+    fallbacks.draw([plan.overview, ...plan.parts]);
     planned += Math.max(1, view.steps.length);
     progress(msg('export.layingOut'), 10 + Math.round((65 * planned) / total));
   }
-  rasteriser.flush();
-  const all = Promise.all(drawing).then((entries) => new Map(entries));
-  // Not left unhandled while the document is written; the error is met when the PNGs are awaited.
-  all.catch(() => undefined);
-  const pngs = () => {
-    waiting = true;
-    said();
-    return all;
-  };
-  return { plans, standIns, pngs };
+  fallbacks.flush();
+  return plans;
 }
 
 /** The package with every picture's stand-in replaced by its PNG. */

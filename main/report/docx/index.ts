@@ -5,7 +5,8 @@ import { writeAppendix } from './appendix';
 import { writeComparison } from './comparison';
 import { ReportContext, type Progress, type ReportInput } from './context';
 import { coverSection, writeContents } from './cover';
-import { drawDiagrams, withPngs, type DrawnDiagrams } from './diagrams';
+import { drawDiagrams, Fallbacks, withPngs } from './diagrams';
+import { drawComparisons, writeDocumented, type ComparedPair } from './documented';
 import { writeObservations } from './observations';
 import { writeOpportunities } from './opportunities';
 import { compileParts, finishParts, mergeStyles, partText, withLanguage, type Parts } from './package';
@@ -27,7 +28,7 @@ import { msg } from '../../../core/messages';
 export type { Progress, ReportInput } from './context';
 
 /** The chapters the options ask for, in order, then every block of pages as a section of its own. */
-function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[] {
+function writeChapters(ctx: ReportContext, progress: Progress, compared: readonly ComparedPair[]): ISectionOptions[] {
   const { data } = ctx.input;
   writeContents(ctx);
   if (ctx.sections.has('summary')) writeSummary(ctx);
@@ -36,6 +37,7 @@ function writeChapters(ctx: ReportContext, progress: Progress): ISectionOptions[
   }
   progress(msg('export.writingAnalysis'), 78);
   if (ctx.sections.has('comparison')) writeComparison(ctx);
+  if (ctx.sections.has('documented')) writeDocumented(ctx, compared);
   if (ctx.sections.has('opportunities')) writeOpportunities(ctx);
   if (ctx.sections.has('people')) writePeople(ctx);
   if (ctx.sections.has('observations')) writeObservations(ctx);
@@ -58,12 +60,14 @@ export async function buildReport(input: ReportInput, cache: PngCache, rasterise
   progress(msg('export.layingOut'), 10);
   const { options, template } = input;
   const pages = pageSetup(options, template);
-  const drawn: DrawnDiagrams = options.sections.includes('processes')
-    ? await drawDiagrams(input.data.processes, pages, cache, rasteriser, progress)
-    : { plans: new Map(), standIns: new Map(), pngs: async () => new Map() };
+  const fallbacks = new Fallbacks(cache, rasteriser, progress);
+  const plans = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, fallbacks, progress) : new Map();
+  const compared = options.sections.includes('documented') ? await drawComparisons(input.data, pages, fallbacks) : [];
+  fallbacks.flush();
+  const drawn = { plans, standIns: fallbacks.standIns };
   const own = ownStyles(options.brandColor);
   const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
-  const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress));
+  const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress, compared));
   const e = input.data.engagement;
   const consultant = clip(oneLine(e.consultant) || oneLine(input.author?.consultant ?? ''), 200);
   const doc = new Document({
@@ -80,6 +84,6 @@ export async function buildReport(input: ReportInput, cache: PngCache, rasterise
   progress(msg('export.writingDocument'), 88);
   const parts = compileParts(doc);
   finishParts(parts, { styles, language: input.language, template });
-  withPngs(parts, await drawn.pngs());
+  withPngs(parts, await fallbacks.all());
   return parts;
 }

@@ -3,6 +3,8 @@ import { focusCanvasWhenReady } from '../canvas/canvasFocus';
 import { shortcutLabel, useCommands } from '../commands';
 import { useAnalysisUi, type AnalysisTab } from './analysisStore';
 import { CompareView } from './CompareView';
+import { DocumentedView } from '../documented/DocumentedView';
+import { useDocumentedCommands } from '../documented/documentedUi';
 import { MetricsView } from './MetricsView';
 import { OpportunitiesView } from './OpportunitiesView';
 import { PainPointRegister } from './PainPointRegister';
@@ -21,16 +23,18 @@ export const TABS: readonly { id: AnalysisTab; label: string }[] = [
   { id: 'opportunities', label: t('analysis.tabs.opportunities') },
   { id: 'people', label: t('analysis.tabs.people') },
   { id: 'vote', label: t('analysis.tabs.vote') },
+  { id: 'documented', label: t('documented.tab') },
 ];
 
 const tabId = (id: AnalysisTab) => `view-tab-${id}`;
 const PANEL_ID = 'view-panel';
 
-/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..8 (Cmd+Option on a Mac) jump straight to one. */
+/** The views of an engagement; arrow keys move along the tabs, Ctrl+Alt+1..9 (Cmd+Option on a Mac) jump straight to one. */
 export function ViewTabs() {
   const tab = useAnalysisUi((s) => s.tab);
   const setTab = useAnalysisUi((s) => s.setTab);
   const list = useRef<HTMLDivElement>(null);
+  useDocumentedCommands();
   // Choosing the map (a click, Enter, the shortcut) hands the keyboard back to the canvas; arrow keys stay in the tab list.
   const show = useCallback(
     (id: AnalysisTab) => {
@@ -97,6 +101,7 @@ export function ViewPanel({ map }: { map: ReactNode }) {
     opportunities: <OpportunitiesView />,
     people: <PeopleView />,
     vote: <VoteView />,
+    documented: <DocumentedView />,
   };
   return (
     <div id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(tab)} className={tab === 'map' ? 'view-panel view-panel-map' : tab === 'table' ? 'view-panel view-panel-grid' : 'view-panel view-panel-scroll'}>

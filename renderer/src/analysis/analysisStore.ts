@@ -36,7 +36,7 @@ function refresh(): void {
 
 useShoshin.subscribe(refresh);
 
-export type AnalysisTab = 'map' | 'table' | 'painPoints' | 'metrics' | 'compare' | 'opportunities' | 'people' | 'vote';
+export type AnalysisTab = 'map' | 'table' | 'painPoints' | 'metrics' | 'compare' | 'opportunities' | 'people' | 'vote' | 'documented';
 export type HeatBasisChoice = 'off' | 'painPoints' | 'votes';
 
 /** Where the quick-capture box pins its pain point. */

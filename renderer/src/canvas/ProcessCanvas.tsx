@@ -5,7 +5,6 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
@@ -37,6 +36,7 @@ import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
 import { CanvasActionsContext, enterAction, kindLabel, LaneNamesContext, nodeTypes, type CanvasActions } from './nodes';
 import { geometryOf, MINIMAP, OVERLAY_ATTRIBUTE } from './canvasViewport';
+import { ProcessMinimap } from './Minimap';
 import { currentRoutes, useFlowRoutes } from './routeClient';
 import { useCanvasView } from './useCanvasView';
 import { useCapture, workingView } from './useCapture';
@@ -271,14 +271,13 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
             {!presenter && view.steps.length > 0 && (
               <>
                 {minimapOpen && (
-                  <MiniMap
-                    pannable
-                    zoomable
-                    position="bottom-right"
+                  <ProcessMinimap
+                    nodes={nodes}
+                    width={MINIMAP.width}
+                    height={MINIMAP.height}
                     className={`canvas-minimap${minimapYields ? ' minimap-yield' : ''}`}
-                    style={{ width: MINIMAP.width, height: MINIMAP.height, margin: `0 ${MINIMAP.right}px ${MINIMAP.bottom}px 0` }}
-                    nodeColor={(n) => (n.type === 'lane' ? 'var(--lane-b)' : 'var(--step-stroke)')}
-                    ariaLabel={t('capture.canvas.minimap')}
+                    style={{ margin: `0 ${MINIMAP.right}px ${MINIMAP.bottom}px 0` }}
+                    label={t('capture.canvas.minimap')}
                   />
                 )}
                 <Panel position="bottom-right" className="minimap-toggle-panel" {...{ [OVERLAY_ATTRIBUTE]: '' }}>

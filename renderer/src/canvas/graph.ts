@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import { STEP_SIZE, type LaneBand } from '../../../core/geometry';
 import type { ProcessView, Step } from '../../../core/model';
 import type { Box, FlowRoute } from '../../../core/routing';
@@ -8,6 +8,8 @@ import type { LaneData, StepData } from './nodes';
 import { t } from '../i18n';
 
 const MIN_CANVAS_WIDTH = 1400;
+/** React Flow's default handle, in px. */
+const HANDLE = 6;
 
 /**
  * The process as the user sees it right now: the saved view, plus steps and edits still on their
@@ -37,6 +39,32 @@ export function mergeView(
     return target ? { ...f, targetId: target } : f;
   });
   return { ...view, steps, flows };
+}
+
+const boxes = new Map<string, Pick<Node, 'measured' | 'handles'>>();
+
+/**
+ * Where React Flow's default handles sit on a box of this size (centred on each side, as nodes.tsx
+ * declares them). Given up front, with the box's measured size, a node that moved or changed is
+ * placed without first being drawn and measured: with only the visible steps drawn, a rebuilt node
+ * list would otherwise mount every step of the process once to measure it.
+ */
+function knownBox(width: number, height: number): Pick<Node, 'measured' | 'handles'> {
+  const key = `${width}x${height}`;
+  const known = boxes.get(key);
+  if (known) return known;
+  const at = (id: string, type: 'source' | 'target', position: Position, x: number, y: number) => ({ id, type, position, x: x - HANDLE / 2, y: y - HANDLE / 2, width: HANDLE, height: HANDLE });
+  const box = {
+    measured: { width, height },
+    handles: [
+      at('in', 'target', Position.Left, 0, height / 2),
+      at('out', 'source', Position.Right, width, height / 2),
+      at('down', 'source', Position.Bottom, width / 2, height),
+      at('up', 'target', Position.Top, width / 2, 0),
+    ],
+  };
+  boxes.set(key, box);
+  return box;
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -86,6 +114,7 @@ export function buildNodes(
         heat: laneHeat?.get(band.laneId) ?? null,
       },
       style: { width, height: band.height },
+      measured: { width, height: band.height },
       draggable: false,
       selectable: false,
       focusable: false,
@@ -119,6 +148,7 @@ export function buildNodes(
       },
       width: STEP_SIZE[step.kind].width,
       height: STEP_SIZE[step.kind].height,
+      ...knownBox(STEP_SIZE[step.kind].width, STEP_SIZE[step.kind].height),
       selected: selected.has(step.id),
     });
   });

@@ -1,6 +1,7 @@
 import { fill, messages, type Message, type MessageValue } from '../../../core/messages';
 import { analysis } from './en/analysis';
 import { capture } from './en/capture';
+import { documented } from './en/documented';
 import { importStrings } from './en/import';
 import { shell } from './en/shell';
 
@@ -10,7 +11,7 @@ import { shell } from './en/shell';
  * values). A translation is another set of these catalogues with the same keys. English is the only
  * language so far.
  */
-const en = { ...analysis, ...capture, ...shell, ...importStrings, ...messages };
+const en = { ...analysis, ...capture, ...shell, ...importStrings, ...documented, ...messages };
 
 export type StringKey = keyof typeof en;
 

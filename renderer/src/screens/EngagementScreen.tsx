@@ -218,6 +218,7 @@ export function EngagementScreen() {
                 <span className="process-meta">
                   {t('shell.engagement.processMeta', { steps: process.stepCount, lanes: process.laneCount })}
                   {process.painPointCount > 0 ? t('shell.engagement.processPainPoints', { count: process.painPointCount }) : ''}
+                  {process.documented ? t('documented.sidebarTag') : ''}
                 </span>
               </button>
               <button type="button" className="icon-btn" aria-label={t('shell.engagement.renameProcess', { name: process.name })} onClick={() => setPrompt({ kind: 'rename', process })}>

@@ -38,40 +38,75 @@ function sameSet(a: ReadonlySet<string> | null, b: ReadonlySet<string>): boolean
 /**
  * A toolbar that never makes the window scroll sideways: what does not fit moves, least important
  * first, into a "More" menu (a real menu: arrow keys, Home and End, Escape). `lead` always stays in
- * the bar. Widths are measured once an item has been on screen; an item not yet measured is shown
- * for one layout pass (before paint) to be measured.
+ * the bar. Sizes come from a ResizeObserver on the bar, the lead, the "More" button and each item
+ * shown, so the bar reads no layout while it renders (a toolbar that re-renders with every captured
+ * step would otherwise force the page's layout each time); an item not yet measured is shown until
+ * its size is known.
  */
 export function OverflowBar({ items, lead, label, name, className }: { items: readonly BarItem[]; lead?: ReactNode; label: string; name: string; className?: string }) {
   const bar = useRef<HTMLDivElement>(null);
   const leadBox = useRef<HTMLDivElement>(null);
   const widths = useRef(new Map<string, number>());
   const moreWidth = useRef(MORE_ESTIMATE);
+  const leadWidth = useRef(0);
+  const gap = useRef(0);
+  const observer = useRef<ResizeObserver | null>(null);
+  const observed = useRef(new Set<Element>());
   const [width, setWidth] = useState(0);
+  const [measured, setMeasured] = useState(0);
   const [shown, setShown] = useState<ReadonlySet<string> | null>(null);
   const [minWidth, setMinWidth] = useState(0);
-
-  useEffect(() => {
-    const el = bar.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
 
   useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
-    for (const node of el.querySelectorAll<HTMLElement>(':scope > [data-overflow-item]')) {
-      const id = node.dataset['overflowItem'];
-      if (id) widths.current.set(id, node.getBoundingClientRect().width);
+    const resize = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const target = entry.target as HTMLElement;
+        const size = entry.borderBoxSize[0]?.inlineSize ?? entry.contentRect.width;
+        if (target === el) {
+          gap.current = parseFloat(getComputedStyle(el).columnGap) || 0;
+          setWidth(el.clientWidth);
+        } else if (target === leadBox.current) leadWidth.current = size;
+        else if (target.classList.contains('overflow-more')) moreWidth.current = size;
+        else if (target.dataset['overflowItem']) widths.current.set(target.dataset['overflowItem'], size);
+      }
+      setMeasured((n) => n + 1);
+    });
+    observer.current = resize;
+    resize.observe(el);
+    const seen = observed.current;
+    seen.add(el);
+    return () => {
+      resize.disconnect();
+      seen.clear();
+      observer.current = null;
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = bar.current;
+    const resize = observer.current;
+    if (!el || !resize) return;
+    // Observing an element again would report its size again, and so render again: each once,
+    // and let go of those React has taken out of the page.
+    for (const node of observed.current) {
+      if (!node.isConnected) {
+        resize.unobserve(node);
+        observed.current.delete(node);
+      }
     }
-    const more = el.querySelector<HTMLElement>(':scope > .overflow-more');
-    if (more) moreWidth.current = more.getBoundingClientRect().width;
-    const gap = parseFloat(getComputedStyle(el).columnGap) || 0;
-    const leadWidth = leadBox.current ? leadBox.current.getBoundingClientRect().width + gap : 0;
-    const room = el.clientWidth - leadWidth;
+    const watch = (node: Element | null) => {
+      if (node && !observed.current.has(node)) {
+        observed.current.add(node);
+        resize.observe(node);
+      }
+    };
+    watch(leadBox.current);
+    for (const node of el.querySelectorAll(':scope > [data-overflow-item], :scope > .overflow-more')) watch(node);
+    const room = width - (leadBox.current ? leadWidth.current + gap.current : 0);
     const unmeasured = items.filter((i) => !widths.current.has(i.id));
-    const total = items.reduce((sum, i) => sum + (widths.current.get(i.id) ?? 0) + gap, -gap);
+    const total = items.reduce((sum, i) => sum + (widths.current.get(i.id) ?? 0) + gap.current, -gap.current);
     let next: Set<string>;
     if (unmeasured.length > 0) next = new Set([...(shown ?? []), ...unmeasured.map((i) => i.id)]);
     else if (total <= room) next = new Set(items.map((i) => i.id));
@@ -79,17 +114,16 @@ export function OverflowBar({ items, lead, label, name, className }: { items: re
       next = new Set();
       let used = moreWidth.current;
       for (const item of [...items].sort((a, b) => a.priority - b.priority)) {
-        const w = (widths.current.get(item.id) ?? 0) + gap;
+        const w = (widths.current.get(item.id) ?? 0) + gap.current;
         if (used + w > room) break;
         used += w;
         next.add(item.id);
       }
     }
     if (!sameSet(shown, next)) setShown(next);
-    const floor = Math.ceil(leadWidth + (items.length > 0 ? moreWidth.current : 0));
+    const floor = Math.ceil((leadBox.current ? leadWidth.current + gap.current : 0) + (items.length > 0 ? moreWidth.current : 0));
     if (floor !== minWidth) setMinWidth(floor);
-    // `items` is new on every render of the toolbar, so this measures after each one; `width` after a resize.
-  }, [items, shown, minWidth, width]);
+  }, [items, shown, minWidth, width, measured]);
 
   const visible = shown ?? new Set(items.map((i) => i.id));
   const hidden = items.filter((i) => !visible.has(i.id));

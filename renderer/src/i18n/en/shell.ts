@@ -270,6 +270,7 @@ export const shell = {
   'shell.report.section.summary': 'Executive summary',
   'shell.report.section.processes': 'Processes (diagram, steps, metrics, pain points)',
   'shell.report.section.comparison': 'Comparison of processes',
+  'shell.report.section.documented': 'Documented versus observed',
   'shell.report.section.opportunities': 'Opportunities and impact/effort matrix',
   'shell.report.section.people': 'People and readiness for change',
   'shell.report.section.observations': 'Observations',
