@@ -1,4 +1,6 @@
 import { contentExtent } from './diagram';
+import { STEP_KIND_LABELS } from './labels';
+import { say } from './messages';
 import type { Flow, Lane, PainPoint, Process, Step, StepKind } from './model';
 import { boxesMeet, routeProcess, routingInput, segmentBoxes, stepBoxes, type AvoidApi, type Box, type FlowRoute, type Point, type Routes, type RoutingFlow, type RoutingStep } from './routing';
 import { escapeXml, oneLine } from './xml';
@@ -32,16 +34,6 @@ const ELEMENT: Record<StepKind, string> = {
   decision: 'exclusiveGateway',
   wait: 'intermediateCatchEvent',
   subprocess: 'callActivity',
-};
-
-/** What a step with no text is called in BPMN, where every task, event and deciding gateway needs a name. */
-const UNNAMED: Record<StepKind, string> = {
-  start: 'Start',
-  end: 'End',
-  activity: 'Activity',
-  decision: 'Decision',
-  wait: 'Wait',
-  subprocess: 'Sub-process',
 };
 
 /** BPMN's customary sizes: events are small circles and gateways small diamonds, centred where the step was. */
@@ -232,13 +224,13 @@ export function bpmnGraph(steps: readonly Step[], flows: readonly Flow[], backFl
     }
     if (outs.length > 1 && step.kind !== 'decision') {
       split.add(step.id);
-      const subject = cutAtWord(step.text, BPMN_NAME_MAX - 30) || UNNAMED[step.kind];
+      const subject = cutAtWord(step.text, BPMN_NAME_MAX - 30) || STEP_KIND_LABELS[step.kind];
       gateways.push({
         id: bpmnId.split(step.id),
         stepId: step.id,
         role: 'split',
         element: parallel(step) ? 'parallelGateway' : 'exclusiveGateway',
-        name: parallel(step) ? '' : `After ${subject}: which way?`,
+        name: parallel(step) ? '' : say('bpmn.whichWay', { step: subject }),
       });
     }
   }
@@ -334,7 +326,7 @@ export function processToBpmn(input: BpmnInput): string {
   // A decision with at most one way in and one way out has nothing to decide yet (a map still being
   // drawn): BPMN gets its question as a task rather than a gateway that neither joins nor forks.
   const undecided = (s: Step) => s.kind === 'decision' && (incoming.get(bpmnId.step(s.id))?.length ?? 0) <= 1 && (outgoing.get(bpmnId.step(s.id))?.length ?? 0) <= 1;
-  const steps = input.steps.map((s): Step => (undecided(s) ? { ...s, kind: 'activity', text: oneLine(s.text) ? s.text : UNNAMED.decision } : s));
+  const steps = input.steps.map((s): Step => (undecided(s) ? { ...s, kind: 'activity', text: oneLine(s.text) ? s.text : STEP_KIND_LABELS.decision } : s));
   const byRef = new Map(steps.map((s) => [bpmnId.step(s.id), s]));
   const shapes = new Map<string, Box>();
   for (const step of steps) {
@@ -421,7 +413,7 @@ export function processToBpmn(input: BpmnInput): string {
       'xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" ' +
       `id="Definitions_${process.id}" targetNamespace="urn:shoshin:process" exporter="Shoshin" exporterVersion="1">`,
   );
-  const processName = oneLine(process.name) ? process.name : 'Process';
+  const processName = oneLine(process.name) ? process.name : say('bpmn.untitledProcess');
   out.push(`<bpmn:collaboration id="Collaboration_${process.id}">`);
   out.push(`<bpmn:participant id="${bpmnId.participant(process.id)}"${nameAttr(processName)} processRef="${bpmnId.process(process.id)}">${documentation(processName)}</bpmn:participant>`);
   out.push('</bpmn:collaboration>');
@@ -430,7 +422,7 @@ export function processToBpmn(input: BpmnInput): string {
   if (lanes.length > 0) {
     out.push(`<bpmn:laneSet id="LaneSet_${process.id}">`);
     for (const band of lanes) {
-      const laneName = oneLine(band.name) ? band.name : 'Lane';
+      const laneName = oneLine(band.name) ? band.name : say('bpmn.unnamedLane');
       out.push(`<bpmn:lane id="${bpmnId.lane(band.laneId)}"${nameAttr(laneName)}>`);
       out.push(documentation(laneName));
       for (const step of steps) {
@@ -445,8 +437,9 @@ export function processToBpmn(input: BpmnInput): string {
   for (const step of steps) {
     const element = ELEMENT[step.kind];
     const id = bpmnId.step(step.id);
-    const text = oneLine(step.text) ? step.text : UNNAMED[step.kind];
-    const pains = (painsByStep.get(step.id) ?? []).map((p) => `Pain point ${p.number}: ${p.text}`);
+    // Every task, event and deciding gateway needs a name in BPMN: a step with no text is called by its kind.
+    const text = oneLine(step.text) ? step.text : STEP_KIND_LABELS[step.kind];
+    const pains = (painsByStep.get(step.id) ?? []).map((p) => say('bpmn.painPoint', { number: p.number, text: p.text }));
     const attrs = step.kind === 'subprocess' && step.subprocessId ? ` calledElement="${bpmnId.process(step.subprocessId)}"` : '';
     out.push(`<bpmn:${element} id="${id}"${nameAttr(text)}${attrs}>`);
     out.push(documentation(text, step.description, ...pains));

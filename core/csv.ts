@@ -1,4 +1,5 @@
-import { format } from './messages';
+import { FOUR_P_LABELS, FREQUENCY_LABELS, RESISTANCE_LABELS, WASTE_LABELS } from './labels';
+import { format, say, type MessageKey } from './messages';
 import type { Person } from './model';
 import type { RegisterRow } from './register';
 
@@ -23,7 +24,7 @@ export function csvSafe(text: string): string {
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = csvSafe(typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value));
+  const text = csvSafe(typeof value === 'boolean' ? say(value ? 'csv.yes' : 'csv.no') : String(value));
   // A cell starting like a formula would run as one in a spreadsheet; an apostrophe keeps it text.
   // A dash starts a formula only when a term follows it directly, so "- a note" and "-5" stay as typed.
   const formula = /^[=+@\t\r]/.test(text) || (/^-\S/.test(text) && !/^-\d+(\.\d+)?$/.test(text));
@@ -36,31 +37,11 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const WASTE_LABELS = {
-  handoff: 'Handoff',
-  queue: 'Queue',
-  motion: 'Motion / searching',
-  waiting: 'Waiting',
-  overproduction: 'Overproduction',
-  overprocessing: 'Over-processing',
-  defect: 'Defect / rework',
-  unused_skills: 'Unused skills',
-} as const;
-export const FOUR_P_LABELS = { people: 'People', process: 'Process', partners: 'Partners', products: 'Products' } as const;
-export const FREQUENCY_LABELS = { rare: 'Rare', monthly: 'Monthly', weekly: 'Weekly', daily: 'Daily', constant: 'Constant' } as const;
-export const RESISTANCE_LABELS = {
-  failed_before: 'It failed before',
-  prefers_current: 'Prefers the current way',
-  fears_blame: 'Fears blame',
-  other: 'Other',
-} as const;
-export const HORIZON_LABELS = { quick_win: 'Quick win', next: 'Next', later: 'Later' } as const;
-
 /** The stand-in for a person's name wherever they are not named: their role, else their team, else "Participant". */
 export function roleLabel(person: Pick<Person, 'role' | 'team'>): string {
   const role = person.role.replace(/\s+/g, ' ').trim();
   const team = person.team.replace(/\s+/g, ' ').trim();
-  return role || (team ? `Member of ${team}` : 'Participant');
+  return role || (team ? say('person.memberOf', { team }) : say('person.participant'));
 }
 
 /** Whether an export names this person: never when anonymising, and never someone who asked not to be named. */
@@ -74,6 +55,21 @@ export interface PainPointCsvOptions {
   people: readonly Pick<Person, 'id' | 'name' | 'role' | 'team' | 'anonymise'>[];
 }
 
+const PAIN_POINT_COLUMNS: readonly MessageKey[] = [
+  'csv.painPoints.processHeader',
+  'csv.painPoints.numberHeader',
+  'csv.painPoints.painPointHeader',
+  'csv.painPoints.pinnedToHeader',
+  'csv.painPoints.laneHeader',
+  'csv.painPoints.raisedByHeader',
+  'csv.painPoints.wasteHeader',
+  'csv.painPoints.fourPsHeader',
+  'csv.painPoints.severityHeader',
+  'csv.painPoints.frequencyHeader',
+  'csv.painPoints.votesHeader',
+  'csv.painPoints.notesHeader',
+];
+
 export function painPointRegisterCsv(rows: readonly RegisterRow[], options: PainPointCsvOptions): string {
   const byId = new Map(options.people.map((p) => [p.id, p]));
   const raisedBy = (row: RegisterRow) => {
@@ -82,7 +78,7 @@ export function painPointRegisterCsv(rows: readonly RegisterRow[], options: Pain
     return isHidden(person, options.anonymise) ? roleLabel(person) : person.name;
   };
   return toCsv(
-    ['Process', 'Number', 'Pain point', 'Pinned to', 'Lane', 'Raised by', 'Waste', 'Four Ps', 'Severity', 'Frequency', 'Votes', 'Notes'],
+    PAIN_POINT_COLUMNS.map((key) => say(key)),
     rows.map((r) => [
       r.processName,
       r.number,
@@ -100,6 +96,22 @@ export function painPointRegisterCsv(rows: readonly RegisterRow[], options: Pain
   );
 }
 
+const STAKEHOLDER_COLUMNS: readonly MessageKey[] = [
+  'csv.stakeholders.nameHeader',
+  'csv.stakeholders.roleHeader',
+  'csv.stakeholders.teamHeader',
+  'csv.stakeholders.influenceHeader',
+  'csv.stakeholders.sponsorHeader',
+  'csv.stakeholders.championHeader',
+  'csv.stakeholders.awarenessHeader',
+  'csv.stakeholders.commitmentHeader',
+  'csv.stakeholders.readinessHeader',
+  'csv.stakeholders.reinforcementHeader',
+  'csv.stakeholders.resistanceHeader',
+  'csv.stakeholders.anonymiseHeader',
+  'csv.stakeholders.notesHeader',
+];
+
 /**
  * The stakeholder register. Someone not named becomes "Stakeholder 1", "Stakeholder 2", … (their
  * role stays in its own column: the analysis needs it) and loses their notes, which often name them.
@@ -109,11 +121,11 @@ export function stakeholderRegisterCsv(people: readonly Person[], options: { ano
   // Anonymised rows in name order would let a reader who knows the names match them up.
   const ordered = options.anonymise ? [...people].sort((a, b) => a.team.localeCompare(b.team) || a.role.localeCompare(b.role)) : people;
   return toCsv(
-    ['Name', 'Role', 'Team', 'Influence', 'Sponsor', 'Champion', 'Awareness', 'Commitment', 'Readiness', 'Reinforcement', 'Source of resistance', 'Anonymise in reports', 'Notes'],
+    STAKEHOLDER_COLUMNS.map((key) => say(key)),
     ordered.map((p) => {
       const hidden = isHidden(p, options.anonymise);
       return [
-        hidden ? `Stakeholder ${++n}` : p.name,
+        hidden ? say('csv.stakeholder', { number: ++n }) : p.name,
         p.role,
         p.team,
         p.influence,

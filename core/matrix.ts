@@ -1,4 +1,5 @@
 import { FONT_FAMILY, textWidth, wrapText } from './diagram';
+import { say } from './messages';
 import { PRINT } from './palette';
 import { escapeXml } from './xml';
 
@@ -17,10 +18,10 @@ export interface MatrixItem {
 const SIZE = 520;
 const MARGIN = { left: 64, right: 24, top: 24, bottom: 56 };
 const QUADRANTS = [
-  { label: 'Quick wins', col: 0, row: 0, ...PRINT.quadrant.quickWins },
-  { label: 'Major projects', col: 1, row: 0, ...PRINT.quadrant.majorProjects },
-  { label: 'Fill-ins', col: 0, row: 1, ...PRINT.quadrant.fillIns },
-  { label: 'Reconsider', col: 1, row: 1, ...PRINT.quadrant.reconsider },
+  { label: say('matrix.quickWins'), col: 0, row: 0, ...PRINT.quadrant.quickWins },
+  { label: say('matrix.majorProjects'), col: 1, row: 0, ...PRINT.quadrant.majorProjects },
+  { label: say('matrix.fillIns'), col: 0, row: 1, ...PRINT.quadrant.fillIns },
+  { label: say('matrix.reconsider'), col: 1, row: 1, ...PRINT.quadrant.reconsider },
 ] as const;
 
 export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: string; width: number; height: number } {
@@ -36,7 +37,7 @@ export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: s
     const right = q.col === 1;
     const lx = right ? x + half - 14 : x + 14;
     const ly = q.row === 0 ? y + 26 : y + half - 14;
-    parts.push(`<text x="${lx}" y="${ly}" font-size="15" font-weight="bold" text-anchor="${right ? 'end' : 'start'}" fill="${q.color}">${q.label}</text>`);
+    parts.push(`<text x="${lx}" y="${ly}" font-size="15" font-weight="bold" text-anchor="${right ? 'end' : 'start'}" fill="${q.color}">${escapeXml(q.label)}</text>`);
   }
   parts.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${SIZE}" height="${SIZE}" fill="none" stroke="${PRINT.border}" stroke-width="1.5"/>`);
   parts.push(`<path d="M${MARGIN.left + half} ${MARGIN.top}V${MARGIN.top + SIZE}M${MARGIN.left} ${MARGIN.top + half}H${MARGIN.left + SIZE}" stroke="${PRINT.borderStrong}" stroke-width="1.2" stroke-dasharray="5 4"/>`);
@@ -47,9 +48,9 @@ export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: s
     parts.push(`<text x="${x}" y="${axisY + 18}" font-size="12" text-anchor="middle" fill="${PRINT.textMuted}">${score}</text>`);
     parts.push(`<text x="${MARGIN.left - 10}" y="${y + 4}" font-size="12" text-anchor="end" fill="${PRINT.textMuted}">${score}</text>`);
   }
-  parts.push(`<text x="${MARGIN.left + half}" y="${axisY + 42}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}">Effort →</text>`);
+  parts.push(`<text x="${MARGIN.left + half}" y="${axisY + 42}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}">${escapeXml(say('matrix.effort'))}</text>`);
   parts.push(
-    `<text x="${MARGIN.left - 40}" y="${MARGIN.top + half}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}" transform="rotate(-90 ${MARGIN.left - 40} ${MARGIN.top + half})">Impact →</text>`,
+    `<text x="${MARGIN.left - 40}" y="${MARGIN.top + half}" font-size="13" font-weight="bold" text-anchor="middle" fill="${PRINT.text}" transform="rotate(-90 ${MARGIN.left - 40} ${MARGIN.top + half})">${escapeXml(say('matrix.impact'))}</text>`,
   );
 
   // Opportunities with the same scores share a cell; spread them so every number stays readable.
@@ -80,7 +81,7 @@ export function renderImpactEffortMatrix(items: readonly MatrixItem[]): { svg: s
     });
   }
   if (items.length === 0) {
-    const { lines } = wrapText('No opportunity has both an impact and an effort score yet.', SIZE - 80, 14, 2);
+    const { lines } = wrapText(say('matrix.noneScored'), SIZE - 80, 14, 2);
     lines.forEach((line, i) => {
       const w = textWidth(line, 14);
       parts.push(`<text x="${MARGIN.left + half - w / 2}" y="${MARGIN.top + half + 40 + i * 18}" font-size="14" fill="${PRINT.textMuted}">${escapeXml(line)}</text>`);

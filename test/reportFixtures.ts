@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { defaultLaneY, LANE_HEADER_WIDTH } from '../core/geometry';
 import type { PainPoint, ProcessView, StepKind } from '../core/model';
 import { EngagementStore } from '../db/store';
 import { writeSample } from '../main/sample';
-import { at, processViewsOf, tempDir } from './helpers';
+import { passwordProcedureBpmn } from './documentedFixture';
+import { at, harness, processViewsOf, tempDir } from './helpers';
 import { msg } from '../core/messages';
 
 /** The sample engagement written to a fresh file, as `npx shoshin sample` does. */
@@ -102,4 +104,22 @@ export function hostileStore(): EngagementStore {
     });
   });
   return store;
+}
+
+/** The sample engagement with the client's written password-reset procedure imported, compared with the observed "Password reset", and one pair corrected. */
+export async function comparedEngagement(): Promise<string> {
+  const h = harness();
+  await h.call('engagement.openSample');
+  const bpmn = path.join(tempDir(), 'password-procedure.bpmn');
+  fs.writeFileSync(bpmn, await passwordProcedureBpmn());
+  const [documented] = (await h.call('import.run', { path: bpmn, as: 'documented' })).processIds;
+  const engagement = await h.engagement();
+  const observed = engagement.processes.find((p) => p.name === 'Password reset');
+  await h.call('process.compareWith', { id: documented, observedId: observed?.id ?? null });
+  // The consultant's word: the procedure's "Log the call" is not what the service desk does.
+  const logged = (await h.view(documented as string)).steps.find((s) => s.text === 'Log the call');
+  await h.call('match.set', { processId: documented, documentedStepId: logged?.id ?? null, observedStepId: null });
+  await h.workspace.schedule?.pending;
+  h.workspace.close();
+  return engagement.path;
 }

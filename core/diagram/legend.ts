@@ -1,3 +1,5 @@
+import { STEP_KIND_LABELS } from '../labels';
+import { say } from '../messages';
 import type { StepKind } from '../model';
 import { PRINT } from '../palette';
 import { escapeXml } from '../xml';
@@ -14,14 +16,9 @@ interface LegendItem {
 }
 
 const LEGEND: LegendItem[] = [
-  { kind: 'activity', label: 'Activity' },
-  { kind: 'decision', label: 'Decision' },
-  { kind: 'start', label: 'Start' },
-  { kind: 'end', label: 'End' },
-  { kind: 'wait', label: 'Wait' },
-  { kind: 'subprocess', label: 'Sub-process' },
-  { kind: 'pain', label: 'Pain point' },
-  { kind: 'question', label: 'Open question' },
+  ...(['activity', 'decision', 'start', 'end', 'wait', 'subprocess'] as const).map((kind) => ({ kind, label: STEP_KIND_LABELS[kind] })),
+  { kind: 'pain', label: say('diagram.painPoint') },
+  { kind: 'question', label: say('diagram.openQuestion') },
 ];
 
 function legendIcon(kind: LegendItem['kind'], x: number, cy: number): string {

@@ -1,4 +1,6 @@
 import { LANE_HEADER_WIDTH, STEP_SIZE } from '../geometry';
+import { LANE_KIND_LABELS } from '../labels';
+import { say } from '../messages';
 import type { Flow, Lane, PainPoint, Question, Step } from '../model';
 import { PRINT } from '../palette';
 import { escapeXml } from '../xml';
@@ -246,8 +248,8 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
   bands.forEach((band, i) => {
     const bandHeight = i === bands.length - 1 ? lanesHeight - band.top : band.height;
     const lane = band.laneId ? input.lanes.find((l) => l.id === band.laneId) : undefined;
-    const name = wrapText(band.name || 'Unnamed lane', HEADER_WIDTH - 28, 14, 4, true).lines;
-    const kind = lane ? lane.kind.charAt(0).toUpperCase() + lane.kind.slice(1) : '';
+    const name = wrapText(band.name || say('diagram.unnamedLane'), HEADER_WIDTH - 28, 14, 4, true).lines;
+    const kind = lane ? LANE_KIND_LABELS[lane.kind] : '';
     const pains = band.laneId ? (lanePains.get(band.laneId) ?? []) : [];
     const blockHeight = name.length * 17.5 + (kind ? 18 : 0) + (pains.length ? 28 : 0);
     const y0 = top + band.top + Math.max(8, (bandHeight - blockHeight) / 2);
@@ -263,12 +265,12 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${HEADER_WIDTH}" stroke="${PRINT.border}" stroke-width="1"/>`);
   });
   if (input.steps.length === 0) {
-    parts.push(textBlock(['No steps drawn yet'], HEADER_WIDTH + bodyWidth / 2, top + lanesHeight / 2 - 8, 14, { color: PRINT.textMuted }));
+    parts.push(textBlock([say('diagram.noSteps')], HEADER_WIDTH + bodyWidth / 2, top + lanesHeight / 2 - 8, 14, { color: PRINT.textMuted }));
   }
   if (options.range) {
     const extent = contentExtent(input);
-    if (options.range.from > extent.from + 1) parts.push(continuation(HEADER_WIDTH + 4, top + 4, '← continued', 'start'));
-    if (options.range.to < extent.to - 1) parts.push(continuation(width - 4, top + 4, 'continues →', 'end'));
+    if (options.range.from > extent.from + 1) parts.push(continuation(HEADER_WIDTH + 4, top + 4, say('diagram.continued'), 'start'));
+    if (options.range.to < extent.to - 1) parts.push(continuation(width - 4, top + 4, say('diagram.continues'), 'end'));
   }
 
   if (legend) {
@@ -276,12 +278,12 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     let reserved = 0;
     const uniquePains = [...new Set(processPains)];
     if (uniquePains.length) {
-      const label = 'Whole process:';
+      const label = say('diagram.wholeProcess');
       const markersWidth = uniquePains.reduce((w, n) => w + Math.max(MARKER_SIZE, textWidth(String(n), 12, true) + 10) + 3, 0);
       const right = width - 12;
       const textRight = right - markersWidth - 6;
       reserved = width - textRight + textWidth(label, 12) + 16;
-      extra += `<text x="${num(textRight)}" y="${num(top + lanesHeight + LEGEND_HEIGHT / 2 + 4.5)}" font-size="12" text-anchor="end" fill="${PRINT.textMuted}">${label}</text>`;
+      extra += `<text x="${num(textRight)}" y="${num(top + lanesHeight + LEGEND_HEIGHT / 2 + 4.5)}" font-size="12" text-anchor="end" fill="${PRINT.textMuted}">${escapeXml(label)}</text>`;
       extra += markerRow(right, top + lanesHeight + (LEGEND_HEIGHT - MARKER_SIZE) / 2, uniquePains.map((n) => ({ text: String(n), color: PRINT.pain })));
     }
     parts.push(legendSvg(top + lanesHeight, width, extra, reserved));
@@ -309,6 +311,6 @@ function continuation(x: number, y: number, text: string, anchor: 'start' | 'end
   const left = anchor === 'start' ? x : x - w;
   return (
     `<rect x="${num(left)}" y="${num(y)}" width="${num(w)}" height="18" rx="9" fill="${PRINT.paper}" stroke="${PRINT.border}"/>` +
-    `<text x="${num(left + w / 2)}" y="${num(y + 13)}" font-size="11" text-anchor="middle" fill="${PRINT.textMuted}">${text}</text>`
+    `<text x="${num(left + w / 2)}" y="${num(y + 13)}" font-size="11" text-anchor="middle" fill="${PRINT.textMuted}">${escapeXml(text)}</text>`
   );
 }

@@ -77,6 +77,22 @@ export function format(message: Message): string {
   return fill(en[message.key], message.values, format);
 }
 
+/** A message put straight into English: for the documents Shoshin writes, which are in English. */
+export function say(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string {
+  return format(msg(key, values));
+}
+
+/** The English names of a set of choices, one catalogue entry each: `{ daily: 'Daily', ... }` from `{ daily: 'label.frequency.daily', ... }`. */
+export function labelsOf<K extends string>(keys: Readonly<Record<K, MessageKey>>): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.entries<MessageKey>(keys).map(([choice, key]) => [choice, format(msg(key))])) as Record<K, string>;
+}
+
+/** Names or phrases in order, joined the way `pattern` joins two: "a, b, c", "a; b", "a · b". Empty for none. */
+export function joinList(items: readonly MessageValue[], pattern: 'list.comma' | 'list.semicolon' | 'list.dot' = 'list.comma'): Message {
+  const [first = '', ...rest] = items;
+  return rest.reduce<Message>((list, item) => msg(pattern, { list, item }), msg('list.one', { item: first }));
+}
+
 /** Sentences shown together as one message, in order (a language decides how sentences are joined). */
 export function sentences(first: Message, ...rest: Message[]): Message {
   return rest.reduce((joined, next) => msg('list.sentences', { first: joined, second: next }), first);

@@ -6,9 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS } from '../../core/ipc/report';
 import { PRINT } from '../../core/palette';
 import { runExportInWorker } from '../../main/report/jobs';
-import { passwordProcedureBpmn } from '../documentedFixture';
-import { cleanTempDirs, harness, tempDir } from '../helpers';
-import { sampleStore } from '../reportFixtures';
+import { cleanTempDirs, tempDir } from '../helpers';
+import { comparedEngagement, sampleStore } from '../reportFixtures';
 
 afterEach(cleanTempDirs);
 
@@ -20,24 +19,6 @@ async function ooxmlErrors(file: string): Promise<string[]> {
 /** The text of the document part, paragraph by paragraph. */
 function paragraphs(document: string): string[] {
   return [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).filter(Boolean);
-}
-
-/** The sample engagement with the client's written password-reset procedure imported, compared with the observed "Password reset", and one pair corrected. */
-async function comparedEngagement(): Promise<string> {
-  const h = harness();
-  await h.call('engagement.openSample');
-  const bpmn = path.join(tempDir(), 'password-procedure.bpmn');
-  fs.writeFileSync(bpmn, await passwordProcedureBpmn());
-  const [documented] = (await h.call('import.run', { path: bpmn, as: 'documented' })).processIds;
-  const engagement = await h.engagement();
-  const observed = engagement.processes.find((p) => p.name === 'Password reset');
-  await h.call('process.compareWith', { id: documented, observedId: observed?.id ?? null });
-  // The consultant's word: the procedure's "Log the call" is not what the service desk does.
-  const logged = (await h.view(documented as string)).steps.find((s) => s.text === 'Log the call');
-  await h.call('match.set', { processId: documented, documentedStepId: logged?.id ?? null, observedStepId: null });
-  await h.workspace.schedule?.pending;
-  h.workspace.close();
-  return engagement.path;
 }
 
 describe('the report’s documented-versus-observed chapter', () => {

@@ -1,5 +1,5 @@
-import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/csv';
-import { format } from '../../../core/messages';
+import { FOUR_P_LABELS, FREQUENCY_LABELS, WASTE_LABELS } from '../../../core/labels';
+import { format, say, type MessageKey } from '../../../core/messages';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { LANDSCAPE_WIDTH } from './pages';
@@ -9,30 +9,43 @@ import { heading, muted, para, score } from './text';
 
 /** The appendix: every quote, the other open questions and the whole pain-point register. */
 
+const REGISTER_COLUMNS: readonly MessageKey[] = [
+  'report.appendix.processHeader',
+  'report.appendix.numberHeader',
+  'report.appendix.painPointHeader',
+  'report.appendix.pinnedToHeader',
+  'report.appendix.raisedByHeader',
+  'report.appendix.wasteHeader',
+  'report.appendix.fourPsHeader',
+  'report.appendix.severityHeader',
+  'report.appendix.frequencyHeader',
+  'report.appendix.votesHeader',
+];
+
 export function writeAppendix(ctx: ReportContext): void {
   const { data, options } = ctx.input;
-  ctx.chapter('Appendix');
-  ctx.add('portrait', heading('All quotes', 2));
-  const quotes = [...data.processes.map((v) => ({ name: oneLine(v.process.name) || 'Untitled process', quotes: v.quotes })), { name: 'Not tied to a process', quotes: data.looseQuotes }];
-  if (quotes.every((g) => g.quotes.length === 0)) ctx.add('portrait', muted('No quotes were recorded.'));
+  ctx.chapter(say('report.appendix.title'));
+  ctx.add('portrait', heading(say('report.appendix.allQuotes'), 2));
+  const quotes = [...data.processes.map((v) => ({ name: oneLine(v.process.name) || say('report.untitledProcess'), quotes: v.quotes })), { name: say('report.appendix.looseQuotes'), quotes: data.looseQuotes }];
+  if (quotes.every((g) => g.quotes.length === 0)) ctx.add('portrait', muted(say('report.appendix.noQuotes')));
   for (const group of quotes) {
     if (group.quotes.length === 0) continue;
     ctx.add('portrait', heading(group.name, 3), ...group.quotes.flatMap((q) => quoteParagraphs(ctx, q)));
   }
   if (options.includeQuestions) {
     const open = data.looseQuestions.filter((q) => q.status === 'open');
-    if (open.length > 0) ctx.add('portrait', heading('Other open questions', 2), ...open.map((q) => para(q.text.trim() || 'Untitled question', { bullet: true })));
+    if (open.length > 0) ctx.add('portrait', heading(say('report.appendix.otherQuestions'), 2), ...open.map((q) => para(q.text.trim() || say('report.untitledQuestion'), { bullet: true })));
   }
 
-  ctx.add('landscape', heading('Pain-point register', 2));
+  ctx.add('landscape', heading(say('report.appendix.register'), 2));
   if (data.register.length === 0) {
-    ctx.add('landscape', muted('No pain points were recorded.'));
+    ctx.add('landscape', muted(say('report.appendix.noPainPoints')));
     return;
   }
   ctx.add(
     'landscape',
     table(
-      ['Process', '#', 'Pain point', 'Pinned to', 'Raised by', 'Waste', 'Four Ps', 'Severity', 'Frequency', 'Votes'],
+      REGISTER_COLUMNS.map((key) => say(key)),
       data.register.map((r) => [
         clip(oneLine(r.processName), 200),
         String(r.number),

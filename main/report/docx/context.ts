@@ -1,5 +1,6 @@
 import type { FileChild } from 'docx';
 import type { ReportOptions, ReportSection } from '../../../core/ipc/report';
+import { say } from '../../../core/messages';
 import type { Step } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
 import { oneLine } from '../../../core/xml';
@@ -77,6 +78,6 @@ export class ReportContext {
 
   clientName(): string {
     const e = this.input.data.engagement;
-    return oneLine(e.client) || oneLine(e.name) || 'Discovery report';
+    return oneLine(e.client) || oneLine(e.name) || say('report.discoveryReport');
   }
 }

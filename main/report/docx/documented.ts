@@ -1,6 +1,7 @@
 import { AlignmentType, LineRuleType, Paragraph, TextRun, type FileChild } from 'docx';
 import { compareProcesses, type Comparison } from '../../../core/compare';
 import { renderDiagram } from '../../../core/diagram';
+import { format, msg, say, sentences } from '../../../core/messages';
 import type { ProcessView, Step } from '../../../core/model';
 import { PRINT, wordColor } from '../../../core/palette';
 import { routeProcess, routingInput } from '../../../core/routing';
@@ -12,7 +13,7 @@ import { diagramImage, diagramInput, SMALLEST_STEP_TEXT_PT, stepTextPt, type Dia
 import { LANDSCAPE_WIDTH, PORTRAIT_WIDTH, textArea, TWIPS_PER_PX, type Orientation, type PageSetup } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { heading, para, plural, run, stepName } from './text';
+import { counted, heading, para, run, stepName } from './text';
 
 /**
  * Documented versus observed: for each documented procedure compared with an observed process,
@@ -78,25 +79,41 @@ export async function drawComparisons(data: ReportData, setup: PageSetup, fallba
 }
 
 function name(view: ProcessView): string {
-  return clip(oneLine(view.process.name) || 'Untitled process', 200);
+  return clip(oneLine(view.process.name) || say('report.untitledProcess'), 200);
 }
 
 function stepWithLane(view: ProcessView, step: Step | undefined): string {
   if (!step) return '–';
   const lane = view.lanes.find((l) => l.id === step.laneId);
   const laneName = lane ? oneLine(lane.name) : '';
-  return clip(laneName ? `${stepName(step)} (${laneName})` : stepName(step), 400);
+  return clip(laneName ? say('report.documented.stepInLane', { step: stepName(step), lane: laneName }) : stepName(step), 400);
 }
 
 function summary(pair: ComparedPair): string {
   const c = pair.comparison;
   const documentedSteps = c.pairs.length + c.notDone.length;
-  return [
-    `Of ${plural(documentedSteps, 'documented step')}, ${c.pairs.length} ${c.pairs.length === 1 ? 'was' : 'were'} seen done.`,
-    `${plural(c.notDocumented.length, 'step was', 'steps were')} done but not documented, and ${plural(c.notDone.length, 'documented step was', 'documented steps were')} not done.`,
-    `${plural(c.otherRole.length, 'step was', 'steps were')} done by another role than the procedure names, and ${c.otherOrder.length} in another order.`,
-    `Hand-offs between lanes: ${c.handoffs.documented} documented, ${c.handoffs.observed} observed. Rework loops: ${c.loops.documented} documented, ${c.loops.observed} observed.`,
-  ].join(' ');
+  return format(
+    sentences(
+      msg(c.pairs.length === 1 ? 'report.documented.seen.one' : 'report.documented.seen.other', {
+        documented: counted('documentedSteps', documentedSteps),
+        count: c.pairs.length,
+      }),
+      msg('report.documented.missing', {
+        notDocumented: counted('notDocumented', c.notDocumented.length),
+        notDone: counted('notDone', c.notDone.length),
+      }),
+      msg('report.documented.roleAndOrder', {
+        otherRole: counted('byOtherRole', c.otherRole.length),
+        count: c.otherOrder.length,
+      }),
+      msg('report.documented.handoffsAndLoops', {
+        documentedHandoffs: c.handoffs.documented,
+        observedHandoffs: c.handoffs.observed,
+        documentedLoops: c.loops.documented,
+        observedLoops: c.loops.observed,
+      }),
+    ),
+  );
 }
 
 function legend(): Paragraph {
@@ -108,9 +125,9 @@ function legend(): Paragraph {
     keepNext: true,
     spacing: { before: 80, after: 120 },
     children: [
-      ...swatch(NOT_MATCHED, 'No counterpart: documented but not done (first figure), done but not documented (second figure)'),
+      ...swatch(NOT_MATCHED, say('report.documented.noCounterpart')),
       new TextRun({ text: '    ' }),
-      ...swatch(OTHER_ROLE, 'Done by another role'),
+      ...swatch(OTHER_ROLE, say('report.documented.otherRole')),
     ],
   });
 }
@@ -136,28 +153,25 @@ function differences(pair: ComparedPair, width: number): FileChild[] {
   const doc = new Map(documented.steps.map((s) => [s.id, s]));
   const obs = new Map(observed.steps.map((s) => [s.id, s]));
   const rows: string[][] = [
-    ...c.notDone.map((id) => ['Documented but not done', stepWithLane(documented, doc.get(id)), '–']),
-    ...c.notDocumented.map((id) => ['Done but not documented', '–', stepWithLane(observed, obs.get(id))]),
-    ...c.otherRole.map((r) => ['Done by another role', stepWithLane(documented, doc.get(r.documentedId)), stepWithLane(observed, obs.get(r.observedId))]),
-    ...c.otherOrder.map((p) => ['Done in another order', stepWithLane(documented, doc.get(p.documentedId)), stepWithLane(observed, obs.get(p.observedId))]),
+    ...c.notDone.map((id) => [say('report.documented.notDoneLabel'), stepWithLane(documented, doc.get(id)), '–']),
+    ...c.notDocumented.map((id) => [say('report.documented.notDocumentedLabel'), '–', stepWithLane(observed, obs.get(id))]),
+    ...c.otherRole.map((r) => [say('report.documented.otherRole'), stepWithLane(documented, doc.get(r.documentedId)), stepWithLane(observed, obs.get(r.observedId))]),
+    ...c.otherOrder.map((p) => [say('report.documented.otherOrder'), stepWithLane(documented, doc.get(p.documentedId)), stepWithLane(observed, obs.get(p.observedId))]),
   ];
-  if (rows.length === 0) return [para('Every step was done as documented, by the role the procedure names and in its order.', { color: MUTED, italics: true })];
+  if (rows.length === 0) return [para(say('report.documented.same'), { color: MUTED, italics: true })];
   return [
-    heading('Where they differ', 3),
-    table(['Difference', `Documented: ${name(documented)}`, `Observed: ${name(observed)}`], rows, [3, 5, 5], width),
+    heading(say('report.documented.whereTheyDiffer'), 3),
+    table([say('report.documented.differenceHeader'), say('report.documented.documentedHeader', { process: name(documented) }), say('report.documented.observedHeader', { process: name(observed) })], rows, [3, 5, 5], width),
   ];
 }
 
 export function writeDocumented(ctx: ReportContext, pairs: readonly ComparedPair[]): void {
   const first = pairs[0];
   if (!first) return;
-  ctx.chapter('Documented versus observed', first.orientation);
+  ctx.chapter(say('report.documented.title'), first.orientation);
   ctx.add(
     first.orientation,
-    para(
-      'The client’s documented procedures beside the processes as people showed them in the workshops. Steps are paired by what they say and who does them, with the consultant’s corrections; the differences are named here, not judged.',
-      { after: 160 },
-    ),
+    para(say('report.documented.intro'), { after: 160 }),
   );
   pairs.forEach((pair, i) => {
     const documentedName = name(pair.documented);
@@ -167,13 +181,18 @@ export function writeDocumented(ctx: ReportContext, pairs: readonly ComparedPair
     const sameSection = ctx.blocks[ctx.blocks.length - 1]?.orientation === o;
     ctx.add(
       o,
-      heading(`${documentedName} and ${observedName}`, 2, i > 0 && sameSection),
+      heading(say('report.documented.pair', { documented: documentedName, observed: observedName }), 2, i > 0 && sameSection),
       para(summary(pair), { after: 120, keepNext: true }),
       legend(),
-      figure(pair, pair.figures.documented, `${documentedName}, as documented`, `Swimlane diagram of ${documentedName}, the documented procedure, with the steps nobody showed and those done by another role ringed in colour.`),
-      caption(`Figure: ${documentedName}, as documented.`, true),
-      figure(pair, pair.figures.observed, `${observedName}, as observed`, `Swimlane diagram of ${observedName}, as people showed it, with the steps the procedure does not mention and those done by another role ringed in colour.`),
-      caption(`Figure: ${observedName}, as observed.`),
+      figure(
+        pair,
+        pair.figures.documented,
+        say('report.documented.documentedTitle', { process: documentedName }),
+        say('report.documented.documentedAlt', { process: documentedName }),
+      ),
+      caption(say('report.documented.documentedCaption', { process: documentedName }), true),
+      figure(pair, pair.figures.observed, say('report.documented.observedTitle', { process: observedName }), say('report.documented.observedAlt', { process: observedName })),
+      caption(say('report.documented.observedCaption', { process: observedName })),
     );
     // The table follows on the same pages: under the figures, where a landscape map page has room for it.
     ctx.add(o, ...differences(pair, o === 'portrait' ? PORTRAIT_WIDTH : LANDSCAPE_WIDTH));

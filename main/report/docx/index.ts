@@ -17,7 +17,7 @@ import { writeProcess } from './processes';
 import { documentStyles, stylesXml } from './styles';
 import { StyleSheet } from './stylesheet';
 import { writeSummary } from './summary';
-import { msg } from '../../../core/messages';
+import { msg, say } from '../../../core/messages';
 
 /**
  * The Word report, chapter by chapter: cover and contents (cover.ts), executive summary, one
@@ -73,9 +73,9 @@ export async function buildReport(input: ReportInput, cache: PngCache, rasterise
   const doc = new Document({
     creator: consultant || 'Shoshin',
     lastModifiedBy: consultant || 'Shoshin',
-    title: clip(`${oneLine(e.name) || 'Engagement'}: discovery report`, 250),
+    title: clip(say('report.documentTitle', { engagement: oneLine(e.name) || say('report.untitledEngagement') }), 250),
     subject: clip(oneLine(e.client), 250),
-    description: 'Discovery report made with Shoshin',
+    description: say('report.documentDescription'),
     pageNumbers: reportPageNumbers(new StyleSheet(styles, template?.theme ?? null)),
     externalStyles: stylesXml(options.brandColor),
     styles: documentStyles(options.brandColor),

@@ -1,5 +1,6 @@
 import { AlignmentType, ImageRun, Paragraph } from 'docx';
-import { HORIZON_LABELS } from '../../../core/csv';
+import { HORIZON_LABELS } from '../../../core/labels';
+import { format, joinList, msg, say, type MessageKey } from '../../../core/messages';
 import { renderImpactEffortMatrix } from '../../../core/matrix';
 import { clip, oneLine } from '../../../core/xml';
 import { fallbackWidth, svgToPng } from '../images';
@@ -7,12 +8,22 @@ import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH, TWIPS_PER_PX } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { heading, para, plural, runs, score } from './text';
+import { heading, para, runs, score } from './text';
+
+const COLUMNS: readonly MessageKey[] = [
+  'report.opportunities.numberHeader',
+  'report.opportunities.opportunityHeader',
+  'report.opportunities.impactHeader',
+  'report.opportunities.effortHeader',
+  'report.opportunities.horizonHeader',
+  'report.opportunities.ownerHeader',
+  'report.opportunities.addressesHeader',
+];
 
 export function writeOpportunities(ctx: ReportContext): void {
   const { data } = ctx.input;
-  if (!ctx.chapterOf('Opportunities', data.opportunities, 'No improvement opportunities have been recorded yet.')) return;
-  ctx.add('portrait', heading('Impact and effort', 2));
+  if (!ctx.chapterOf(say('report.opportunities.title'), data.opportunities, say('report.opportunities.none'))) return;
+  ctx.add('portrait', heading(say('report.opportunities.impactAndEffort'), 2));
   // "Password reset #1, #2; Order laptop #1": one process name per group of numbers.
   const refs = (ids: readonly string[]) => {
     const groups = new Map<string, number[]>();
@@ -20,7 +31,10 @@ export function writeOpportunities(ctx: ReportContext): void {
       const r = ctx.registerById.get(id);
       if (r) groups.set(oneLine(r.processName), [...(groups.get(oneLine(r.processName)) ?? []), r.number]);
     }
-    return [...groups].map(([name, numbers]) => `${name} ${numbers.sort((a, b) => a - b).map((n) => `#${n}`).join(', ')}`).join('; ') || '–';
+    const each = [...groups].map(([name, numbers]) =>
+      msg('report.opportunities.painPointsIn', { process: name, numbers: joinList(numbers.sort((a, b) => a - b).map((number) => msg('report.opportunities.painPointNumber', { number }))) }),
+    );
+    return format(joinList(each, 'list.semicolon')) || '–';
   };
   const items = data.opportunities
     .map((o, i) => ({ number: i + 1, impact: o.impact, effort: o.effort }))
@@ -30,7 +44,7 @@ export function writeOpportunities(ctx: ReportContext): void {
   const height = Math.round((matrix.height / matrix.width) * width);
   ctx.add(
     'portrait',
-    para('Each number is an opportunity from the table below, placed by its impact and effort scores (1 to 5).', { after: 120, keepNext: true }),
+    para(say('report.opportunities.matrixIntro'), { after: 120, keepNext: true }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
@@ -40,20 +54,24 @@ export function writeOpportunities(ctx: ReportContext): void {
           data: Buffer.from(matrix.svg, 'utf8'),
           fallback: { type: 'png', data: svgToPng(matrix.svg, fallbackWidth(width)) },
           transformation: { width, height },
-          altText: { name: 'Impact and effort matrix', title: 'Impact and effort matrix', description: `${plural(items.length, 'opportunity', 'opportunities')} placed by impact and effort.` },
+          altText: {
+            name: say('report.opportunities.matrixName'),
+            title: say('report.opportunities.matrixName'),
+            description: say(items.length === 1 ? 'report.opportunities.matrixAlt.one' : 'report.opportunities.matrixAlt.other', { count: items.length }),
+          },
         }),
       ],
     }),
-    new Paragraph({ style: 'Caption', children: runs('Figure: impact and effort of the opportunities. Top left are the quick wins.') }),
+    new Paragraph({ style: 'Caption', children: runs(say('report.opportunities.matrixCaption')) }),
   );
   ctx.add(
     'portrait',
-    heading('Opportunities in detail', 2),
+    heading(say('report.opportunities.detail'), 2),
     table(
-      ['#', 'Opportunity', 'Impact', 'Effort', 'Horizon', 'Owner', 'Addresses'],
+      COLUMNS.map((key) => say(key)),
       data.opportunities.map((o, i) => [
         String(i + 1),
-        [para(clip(oneLine(o.title) || 'Untitled opportunity', 300), { bold: true }), ...(o.description.trim() ? [para(clip(o.description.trim(), 5000), { color: MUTED })] : [])],
+        [para(clip(oneLine(o.title) || say('report.opportunities.untitled'), 300), { bold: true }), ...(o.description.trim() ? [para(clip(o.description.trim(), 5000), { color: MUTED })] : [])],
         score(o.impact),
         score(o.effort),
         o.horizon ? HORIZON_LABELS[o.horizon] : '–',

@@ -1,4 +1,5 @@
 import { BorderStyle, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, Table, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { messages, say } from '../../../core/messages';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { MUTED, PAIN, RULE } from './styles';
@@ -117,7 +118,7 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
         children: [
           run(clip(ctx.clientName(), 120), { ...small }),
-          ...(ctx.input.options.confidential ? [new TextRun({ text: '\tCONFIDENTIAL', size: 16, bold: true, color: PAIN })] : []),
+          ...(ctx.input.options.confidential ? [new TextRun({ text: `\t${say('report.confidential')}`, size: 16, bold: true, color: PAIN })] : []),
         ],
       }),
     ],
@@ -127,8 +128,8 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
-          run(clip(`${oneLine(ctx.input.data.engagement.name) || 'Engagement'} · Discovery report`, 140), { ...small }),
-          new TextRun({ children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], ...small }),
+          run(clip(say('report.footer', { engagement: oneLine(ctx.input.data.engagement.name) || say('report.untitledEngagement') }), 140), { ...small }),
+          new TextRun({ children: pageOfPages('\t'), ...small }),
         ],
       }),
     ],
@@ -141,6 +142,18 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
     footers: firm?.footer ? {} : { default: footer },
     children: block.children.at(-1) instanceof Table ? [...block.children, sectionEnd()] : block.children,
   };
+}
+
+/**
+ * "Page 3 of 12" with Word's own fields for the numbers: the catalogue's sentence, cut where its
+ * placeholders are, so a language may put the numbers in its own order; `lead` goes before it.
+ */
+function pageOfPages(lead: string): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  const fields = { '{page}': PageNumber.CURRENT, '{pages}': PageNumber.TOTAL_PAGES };
+  return `${lead}${messages['report.footer.page']}`
+    .split(/(\{page\}|\{pages\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{page}' || part === '{pages}' ? fields[part] : part));
 }
 
 /**

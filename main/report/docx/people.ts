@@ -1,6 +1,6 @@
 import type { FileChild } from 'docx';
-import { RESISTANCE_LABELS } from '../../../core/csv';
-import { format, msg, type MessageKey, type MessageValue } from '../../../core/messages';
+import { RESISTANCE_LABELS } from '../../../core/labels';
+import { format, msg, say, type MessageKey } from '../../../core/messages';
 import type { Person } from '../../../core/model';
 import { clip, oneLine } from '../../../core/xml';
 import { PeopleGroups } from '../people';
@@ -13,10 +13,6 @@ import { heading, muted, para, run, runs, score } from './text';
 type Source = NonNullable<Person['resistance']>;
 const STAGES = ['awareness', 'commitment', 'readiness', 'reinforcement'] as const;
 const STAGE_HEADERS: readonly MessageKey[] = ['report.people.awarenessHeader', 'report.people.commitmentHeader', 'report.people.readinessHeader', 'report.people.reinforcementHeader'];
-
-function say(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string {
-  return format(msg(key, values));
-}
 
 /** "2 fear blame", "1 prefers the current way": a count of people and what holds them back, one phrase per number. */
 const RESISTANCE_COUNTED: Record<Source, { one: MessageKey; other: MessageKey }> = {

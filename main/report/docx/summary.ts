@@ -1,4 +1,4 @@
-import { andList, format, msg, sentences, type Message, type MessageKey, type MessageValue } from '../../../core/messages';
+import { andList, format, msg, say, sentences, type Message, type MessageKey } from '../../../core/messages';
 import { duration, formatMinutes, formatPercent, percentage, type Measure, type ProcessMetrics } from '../../../core/metrics';
 import type { Opportunity } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
@@ -8,7 +8,7 @@ import type { ReportContext } from './context';
 import { PORTRAIT_WIDTH } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
-import { heading, muted, para, run, score } from './text';
+import { counted, heading, muted, para, run, score } from './text';
 
 /**
  * The executive summary tells the story a CIO reads first: what was looked at and why (scope,
@@ -29,25 +29,6 @@ export function writeSummary(ctx: ReportContext): void {
   writeQuickWins(ctx);
   writeSessions(ctx);
   writePeopleMet(ctx);
-}
-
-function say(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string {
-  return format(msg(key, values));
-}
-
-/** "1 process", "3 processes": one phrase per thing counted and per number. */
-const COUNTED = {
-  processes: { one: 'report.count.processes.one', other: 'report.count.processes.other' },
-  steps: { one: 'report.count.steps.one', other: 'report.count.steps.other' },
-  workshops: { one: 'report.count.workshops.one', other: 'report.count.workshops.other' },
-  people: { one: 'report.count.people.one', other: 'report.count.people.other' },
-  painPoints: { one: 'report.count.painPoints.one', other: 'report.count.painPoints.other' },
-  votes: { one: 'report.count.votes.one', other: 'report.count.votes.other' },
-  opportunities: { one: 'report.count.opportunities.one', other: 'report.count.opportunities.other' },
-} as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
-
-function counted(what: keyof typeof COUNTED, count: number): Message {
-  return msg(count === 1 ? COUNTED[what].one : COUNTED[what].other, { count });
 }
 
 function processName(name: string): string {

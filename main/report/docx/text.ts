@@ -1,4 +1,6 @@
 import { HeadingLevel, Paragraph, TextRun, type AlignmentType, type ParagraphChild } from 'docx';
+import { STEP_KIND_LABELS } from '../../../core/labels';
+import { msg, say, type Message, type MessageKey } from '../../../core/messages';
 import { formatMinutes, type Measure } from '../../../core/metrics';
 import type { Step } from '../../../core/model';
 import { clip, oneLine, xmlSafe } from '../../../core/xml';
@@ -62,7 +64,7 @@ export function para(content: string | ParagraphChild[], options: ParaOptions = 
 }
 
 export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false, before?: number): Paragraph {
-  const value = oneLine(text) || 'Untitled';
+  const value = oneLine(text) || say('report.untitled');
   return new Paragraph({
     children: [run(clip(value, 300))],
     spacing: before === undefined ? undefined : { before },
@@ -77,29 +79,38 @@ export function muted(text: string): Paragraph {
 }
 
 export function measure(m: Measure, format: (value: number) => string): string {
-  return m.value === null ? 'Not known yet' : format(m.value);
+  return m.value === null ? say('report.notKnownYet') : format(m.value);
 }
 
 export function minutes(value: number | null): string {
   return value === null ? '–' : formatMinutes(value);
 }
 
-export const KIND_LABEL: Record<Step['kind'], string> = {
-  start: 'Start',
-  end: 'End',
-  activity: 'Activity',
-  decision: 'Decision',
-  wait: 'Wait',
-  subprocess: 'Sub-process',
-};
-
 export function stepName(step: Step | undefined): string {
   if (!step) return '';
-  return oneLine(step.text) || KIND_LABEL[step.kind];
+  return oneLine(step.text) || STEP_KIND_LABELS[step.kind];
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** "1 process", "3 processes": one phrase per thing counted and per number, shared by the chapters. */
+const COUNTED = {
+  processes: { one: 'report.count.processes.one', other: 'report.count.processes.other' },
+  lanes: { one: 'report.count.lanes.one', other: 'report.count.lanes.other' },
+  steps: { one: 'report.count.steps.one', other: 'report.count.steps.other' },
+  flows: { one: 'report.count.flows.one', other: 'report.count.flows.other' },
+  workshops: { one: 'report.count.workshops.one', other: 'report.count.workshops.other' },
+  people: { one: 'report.count.people.one', other: 'report.count.people.other' },
+  painPoints: { one: 'report.count.painPoints.one', other: 'report.count.painPoints.other' },
+  votes: { one: 'report.count.votes.one', other: 'report.count.votes.other' },
+  opportunities: { one: 'report.count.opportunities.one', other: 'report.count.opportunities.other' },
+  // Documented versus observed: a count with what happened to those steps, the verb agreeing with the number.
+  documentedSteps: { one: 'report.documented.documentedSteps.one', other: 'report.documented.documentedSteps.other' },
+  notDocumented: { one: 'report.documented.notDocumented.one', other: 'report.documented.notDocumented.other' },
+  notDone: { one: 'report.documented.notDone.one', other: 'report.documented.notDone.other' },
+  byOtherRole: { one: 'report.documented.byOtherRole.one', other: 'report.documented.byOtherRole.other' },
+} as const satisfies Record<string, { one: MessageKey; other: MessageKey }>;
+
+export function counted(what: keyof typeof COUNTED, count: number): Message {
+  return msg(count === 1 ? COUNTED[what].one : COUNTED[what].other, { count });
 }
 
 export function score(value: number | null): string {

@@ -31,7 +31,7 @@ import { useCanvasUi } from './canvasUi';
 import { DetailsPanel } from './DetailsPanel';
 import { useCanvasFocus } from './canvasFocus';
 import { flowUnder } from './dropOnFlow';
-import { flowEdgeTypes } from './edges';
+import { FlowArrowDefinition, flowEdgeTypes } from './edges';
 import { buildEdges, buildNodes, mergeView } from './graph';
 import { LaneHeaders } from './LaneHeaders';
 import { CanvasActionsContext, enterAction, kindLabel, LaneNamesContext, nodeTypes, type CanvasActions } from './nodes';
@@ -230,6 +230,7 @@ function CanvasInner({ view: saved }: { view: ProcessView }) {
           onCopy={(event) => onCopy(event)}
           onCut={(event) => onCopy(event, true)}
         >
+          <FlowArrowDefinition />
           <ReactFlow
             nodes={nodes}
             edges={edges}

@@ -46,6 +46,25 @@ export function useFlowPath(props: EdgeProps<Edge<FlowData>>): { d: string; rout
 
 const LABEL_HEIGHT = 16;
 
+/** The one arrowhead every flow on the canvas ends in (a design token, so it follows the theme). */
+const ARROW_ID = 'shoshin-flow-arrow';
+
+/**
+ * Defines the canvas's arrowhead once. React Flow's own markers are worked out again from every
+ * edge on every change of its store, which on a long process costs more than drawing the flows.
+ */
+export function FlowArrowDefinition() {
+  return (
+    <svg className="flow-arrow-definition" aria-hidden="true" width="0" height="0">
+      <defs>
+        <marker id={ARROW_ID} markerWidth="18" markerHeight="18" viewBox="-10 -10 20 20" markerUnits="strokeWidth" orient="auto-start-reverse" refX="0" refY="0">
+          <polyline points="-5,-4 0,0 -5,4 -5,-4" strokeLinecap="round" strokeLinejoin="round" style={{ stroke: 'var(--step-stroke)', fill: 'var(--step-stroke)', strokeWidth: 1 }} />
+        </marker>
+      </defs>
+    </svg>
+  );
+}
+
 function FlowLabel({ text, box }: { text: string; box: { x: number; y: number; width: number; height: number } }) {
   return (
     <g className="flow-label" aria-hidden="true">
@@ -77,7 +96,7 @@ export function FlowEdgeBody({ props, path }: { props: EdgeProps<Edge<FlowData>>
         id={props.id}
         path={path.d}
         className={path.route ? 'flow-routed' : 'flow-provisional'}
-        markerEnd={props.markerEnd}
+        markerEnd={`url(#${ARROW_ID})`}
         style={props.style}
         interactionWidth={14}
       />

@@ -1,4 +1,4 @@
-import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
+import { Position, type Edge, type Node } from '@xyflow/react';
 import { STEP_SIZE, type LaneBand } from '../../../core/geometry';
 import type { ProcessView, Step } from '../../../core/model';
 import type { Box, FlowRoute } from '../../../core/routing';
@@ -67,8 +67,16 @@ function knownBox(width: number, height: number): Pick<Node, 'measured' | 'handl
   return box;
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Field by field: a node's data is rebuilt on every edit, and a long process has hundreds of them. */
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => sameValue(a[k], b[k]));
 }
 
 /**
@@ -186,7 +194,6 @@ export function buildEdges(
       label: flow.label || undefined,
       type: 'flow',
       data: { route, sourceAt: routed ? { x: routed.source.x, y: routed.source.y } : null, targetAt: routed ? { x: routed.target.x, y: routed.target.y } : null },
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: EDGE_COLOR },
       style: { stroke: EDGE_COLOR, strokeWidth: 1.6 },
       selected: isSelected,
       ariaLabel: flow.label ? t('capture.graph.flowLabelled', { label: flow.label }) : t('capture.graph.flow'),

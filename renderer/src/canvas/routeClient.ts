@@ -56,8 +56,13 @@ export function routeInWorker(input: RoutingInput): Promise<Routes | null> {
   });
 }
 
+const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
 function sameRoute(a: FlowRoute, b: FlowRoute): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a.points.length !== b.points.length || a.middle.x !== b.middle.x || a.middle.y !== b.middle.y) return false;
+  if (!a.points.every((p, i) => p.x === b.points[i]?.x && p.y === b.points[i]?.y)) return false;
+  if (!a.label || !b.label) return a.label === b.label;
+  return a.label.text === b.label.text && sameBox(a.label, b.label);
 }
 
 /** Keeps the previous route objects where nothing changed, so React Flow re-renders only the flows that moved. */
@@ -81,7 +86,7 @@ export function currentRoutes(current: RoutingInput, routed: RoutedFlows | null)
   const then = new Map(routed.input.steps.map((s) => [s.id, s.box]));
   const thenFlows = new Map(routed.input.flows.map((f) => [f.id, f]));
   const now = new Map(current.steps.map((s) => [s.id, s.box]));
-  const same = (a: Box | undefined, b: Box | undefined) => !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+  const same = (a: Box | undefined, b: Box | undefined) => !!a && !!b && sameBox(a, b);
   for (const flow of current.flows) {
     const before = thenFlows.get(flow.id);
     const route = routed.routes[flow.id];
@@ -94,16 +99,38 @@ export function currentRoutes(current: RoutingInput, routed: RoutedFlows | null)
   return out;
 }
 
+/** Whether routing would read the same from both: compared field by field, as this runs on every edit of a long process. */
+export function sameRoutingInput(a: RoutingInput, b: RoutingInput): boolean {
+  if (a.steps.length !== b.steps.length || a.flows.length !== b.flows.length || a.backFlowIds.length !== b.backFlowIds.length) return false;
+  for (let i = 0; i < a.steps.length; i++) {
+    const x = a.steps[i];
+    const y = b.steps[i];
+    if (!x || !y || x.id !== y.id || x.kind !== y.kind || !sameBox(x.box, y.box) || !sameBox(x.area, y.area)) return false;
+  }
+  for (let i = 0; i < a.flows.length; i++) {
+    const x = a.flows[i];
+    const y = b.flows[i];
+    if (!x || !y || x.id !== y.id || x.sourceId !== y.sourceId || x.targetId !== y.targetId || x.label !== y.label) return false;
+  }
+  return a.backFlowIds.every((id, i) => id === b.backFlowIds[i]);
+}
+
 /**
  * The latest routes for the process on the canvas. One request is in the worker at a time; edits
  * that arrive meanwhile are routed together once it answers, so a burst of edits costs one routing.
- * Text edits that change nothing routing reads cost none.
+ * Text edits that change nothing routing reads cost none: the input stays the same object.
  */
 export function useFlowRoutes(view: ProcessView): { input: RoutingInput; routed: RoutedFlows | null } {
-  const input = useMemo(() => routingInput(view), [view]);
-  const key = useMemo(() => JSON.stringify(input), [input]);
-  const [routed, setRouted] = useState<{ key: string; flows: RoutedFlows } | null>(null);
-  const state = useRef({ busy: false, wanted: null as { key: string; input: RoutingInput } | null, alive: true });
+  const last = useRef<RoutingInput | null>(null);
+  const input = useMemo(() => {
+    const next = routingInput(view);
+    return last.current && sameRoutingInput(last.current, next) ? last.current : next;
+  }, [view]);
+  useEffect(() => {
+    last.current = input;
+  }, [input]);
+  const [routed, setRouted] = useState<RoutedFlows | null>(null);
+  const state = useRef({ busy: false, wanted: null as RoutingInput | null, alive: true });
 
   useEffect(() => {
     const current = state.current;
@@ -115,7 +142,7 @@ export function useFlowRoutes(view: ProcessView): { input: RoutingInput; routed:
 
   useEffect(() => {
     const current = state.current;
-    current.wanted = { key, input };
+    current.wanted = input;
     if (current.busy) return;
     const run = () => {
       const job = current.wanted;
@@ -125,16 +152,14 @@ export function useFlowRoutes(view: ProcessView): { input: RoutingInput; routed:
         return;
       }
       current.busy = true;
-      void routeInWorker(job.input).then((routes) => {
+      void routeInWorker(job).then((routes) => {
         // An answer already overtaken by an edit is still shown: each flow's route is checked against the steps it joins.
-        if (current.alive && routes) {
-          setRouted((previous) => ({ key: job.key, flows: { input: job.input, routes: keepUnchanged(previous?.flows.routes, routes) } }));
-        }
+        if (current.alive && routes) setRouted((previous) => ({ input: job, routes: keepUnchanged(previous?.routes, routes) }));
         run();
       });
     };
     run();
-  }, [key, input]);
+  }, [input]);
 
-  return { input, routed: routed?.flows ?? null };
+  return { input, routed };
 }

@@ -118,7 +118,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       setRunning(false);
       if (!result) return;
       onClose();
-      useShoshin.setState({ notice: t('import.done', { count: result.summary.processes.length, file: fileName(path) }) });
+      useShoshin.setState({ notice: t(result.summary.processes.length === 1 ? 'import.done.one' : 'import.done.other', { count: result.summary.processes.length, file: fileName(path) }) });
       const firstId = result.processIds[0];
       if (firstId) void selectProcess(firstId);
     });
