@@ -6,7 +6,7 @@ import { PRINT } from '../palette';
 import { escapeXml } from '../xml';
 import { LEGEND_HEIGHT, legendSvg } from './legend';
 import { EVENT_LABEL_WIDTH, LABEL_FONT, roundedPath, stepBoxes, type FlowRoute, type Point, type Routes } from '../routing';
-import { marker, MARKER_SIZE, markerRow, num, stepSvg, textBlock } from './shapes';
+import { marker, MARKER_SIZE, markerRow, markerRowWidth, num, stepSvg, textBlock } from './shapes';
 import { FONT_FAMILY, textWidth, wrapText } from './text';
 
 /**
@@ -43,6 +43,26 @@ export interface Diagram {
 
 const HEADER_WIDTH = LANE_HEADER_WIDTH;
 const BODY_MARGIN = 32;
+/**
+ * How far beyond a part's stretch (canvas px) something is still drawn: text is measured by
+ * estimate, and a script the estimate gets wrong may run wider than reckoned.
+ */
+const CULL_MARGIN = 300;
+
+/** The canvas-x extent of a flow: its path and its label. */
+function routeExtent(route: FlowRoute): [number, number] {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const p of route.points) {
+    from = Math.min(from, p.x);
+    to = Math.max(to, p.x);
+  }
+  if (route.label) {
+    from = Math.min(from, route.label.x);
+    to = Math.max(to, route.label.x + route.label.width);
+  }
+  return [from, to];
+}
 
 function arrowhead(from: Point, to: Point): string {
   const angle = Math.atan2(to.y - from.y, to.x - from.x);
@@ -182,33 +202,39 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     parts.push(`<path d="M0 ${num(top + band.top + bandHeight)}H${num(width)}" stroke="${PRINT.border}" stroke-width="1"/>`);
   });
 
+  // A part leaves out what lies wholly outside its stretch: the clip hides it anyway, and drawing
+  // it would cost a PNG renderer (and the document's size) as much as the whole map, once per part.
+  const shown = (from: number, to: number) => !options.range || (to >= range.from - CULL_MARGIN && from <= range.to + CULL_MARGIN);
   const body: string[] = [];
   for (const flow of input.flows) {
     const route = routes.get(flow.id);
-    if (route) body.push(flowSvg(route));
+    if (route && shown(...routeExtent(route))) body.push(flowSvg(route));
   }
   for (const step of input.steps) {
     const box = boxes.get(step.id);
     const colour = options.highlight?.get(step.id);
-    if (box && colour) {
+    if (box && colour && shown(box.x - 7, box.x + box.width + 7)) {
       body.push(`<rect x="${num(box.x - 7)}" y="${num(box.y - 7)}" width="${num(box.width + 14)}" height="${num(box.height + 14)}" rx="11" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-width="3"/>`);
     }
   }
   for (const step of input.steps) {
     const box = boxes.get(step.id);
-    if (box) body.push(stepSvg(step, box));
+    if (box && shown(box.x - EVENT_LABEL_WIDTH, box.x + box.width + EVENT_LABEL_WIDTH)) body.push(stepSvg(step, box));
   }
   for (const step of input.steps) {
     const box = boxes.get(step.id);
     if (!box) continue;
     const items: { text: string; color: string }[] = (stepPains.get(step.id) ?? []).map((n) => ({ text: String(n), color: PRINT.pain }));
     if (openQuestions.has(step.id)) items.push({ text: '?', color: PRINT.question });
-    if (items.length) body.push(markerRow(box.x + box.width + 6, box.y - 11, items));
+    const right = box.x + box.width + 6;
+    if (items.length && shown(right - markerRowWidth(items), right)) body.push(markerRow(right, box.y - 11, items));
   }
   for (const [flowId, numbers] of flowPains) {
     const route = routes.get(flowId);
     if (!route) continue;
-    body.push(markerRow(route.middle.x + MARKER_SIZE / 2, route.middle.y - MARKER_SIZE / 2, numbers.map((n) => ({ text: String(n), color: PRINT.pain }))));
+    const items = numbers.map((n) => ({ text: String(n), color: PRINT.pain }));
+    const right = route.middle.x + MARKER_SIZE / 2;
+    if (shown(right - markerRowWidth(items), right)) body.push(markerRow(right, route.middle.y - MARKER_SIZE / 2, items));
   }
   const clipId = `body-${Math.round(range.from)}-${Math.round(range.to)}`;
   parts.push(
@@ -268,6 +294,16 @@ export function renderDiagram(input: DiagramInput, options: DiagramOptions = {})
     parts.join('') +
     `</svg>`;
   return { svg, width, height };
+}
+
+/**
+ * The same drawing for a renderer that clips to the picture's own edges, as a PNG renderer does.
+ * The body's clip only hides what runs past the part's edges, and on the left the lane names'
+ * column is painted over the body anyway; resvg draws a clipped group on a layer of its own, which
+ * costs a quarter of a part's drawing time. The pixels differ only in the rounding of edges.
+ */
+export function withoutBodyClip(svg: string): string {
+  return svg.replace(/<g clip-path="url\(#body-[^"]*\)">/, '<g>');
 }
 
 function continuation(x: number, y: number, text: string, anchor: 'start' | 'end'): string {

@@ -63,6 +63,11 @@ export function marker(x: number, y: number, text: string, color: string): strin
   );
 }
 
+/** How wide a row of markers is, gaps included. */
+export function markerRowWidth(items: readonly { text: string }[]): number {
+  return items.reduce((sum, item) => sum + Math.max(MARKER_SIZE, textWidth(item.text, 12, true) + 10) + 3, 0);
+}
+
 /** A row of markers ending at `right`, growing leftwards; returns the SVG. */
 export function markerRow(right: number, top: number, items: readonly { text: string; color: string }[]): string {
   let x = right;

@@ -9,7 +9,7 @@ import type { CsvRegister, ExportFormat, ReportOptions } from '../../core/ipc/re
 import { loadReportData, type ReportData } from './data';
 import { buildReport, type Progress } from './docx';
 import { compressed, zipOrder } from './docx/package';
-import { PngCache, readLogo, svgToPng } from './images';
+import { PngCache, Rasteriser, readLogo, svgToPng } from './images';
 import { readEngagement } from './read';
 import { loadAvoid, processRoutes } from './routes';
 import { readTemplate } from './template';
@@ -102,7 +102,13 @@ async function exportTo(task: ExportTask, progress: Progress): Promise<string> {
       const template = task.options.templatePath.trim() ? readTemplate(task.options.templatePath.trim()) : null;
       const cache = new PngCache(task.cacheDir ?? null);
       const input = { data, options: task.options, logo, template, language: reportLanguage(task.options.language), date: new Date(), author: task.author ?? null };
-      const parts = await buildReport(input, cache, progress);
+      const rasteriser = new Rasteriser();
+      let parts;
+      try {
+        parts = await buildReport(input, cache, rasteriser, progress);
+      } finally {
+        rasteriser.close();
+      }
       progress(msg('export.saving'), 96);
       writeAtomic(task.out, (fd) => {
         const zip = new ZipWriter(fd);

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { renderAsync, Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { withoutBodyClip } from '../../core/diagram';
 import { ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
 
@@ -65,14 +68,130 @@ export function svgToPng(svg: string, widthPx: number): Buffer {
   return resvg.render().asPng();
 }
 
-/** The same, rendered on libuv's thread pool, so several diagrams are drawn at once. */
-export async function svgToPngAsync(svg: string, widthPx: number): Promise<Buffer> {
+interface Drawn {
+  id: number;
+  png?: Uint8Array;
+  error?: string;
+}
+
+/** What a drawing thread needs to draw one of our diagrams: the SVG and resvg's options for it. */
+export interface RasterJob {
+  svg: string;
+  options: ResvgRenderOptions;
+}
+
+/** The drawing of one of our own diagrams at `widthPx` pixels wide, as `svgToPng` would draw it. */
+export function rasterJob(svg: string, widthPx: number): RasterJob {
   const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
-  const font = fontsFor(svg);
   const size = sizeOf(svg);
   const tall = (size.height / size.width) * width > MAX_PNG_SIDE;
   const fitTo = tall ? ({ mode: 'height', value: MAX_PNG_SIDE } as const) : ({ mode: 'width', value: width } as const);
-  return (await renderAsync(svg, { fitTo, background: '#ffffff', font })).asPng();
+  return { svg: withoutBodyClip(svg), options: { fitTo, background: '#ffffff', font: fontsFor(svg) } };
+}
+
+/**
+ * A drawing thread: draws SVG to PNG for the report while the report's own thread writes the
+ * document. Plain JavaScript, so it runs the same from the sources and from the bundled app; resvg
+ * is loaded from where the report's thread resolves it.
+ */
+const DRAWING_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Resvg } = require(workerData.resvg);
+parentPort.on('message', ({ id, svg, options }) => {
+  try {
+    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+/**
+ * How many pictures a drawing thread draws before it is ended and a fresh one takes over. resvg-js
+ * 2 keeps about a picture's pixels (5 MB for a map part) for every picture it draws, whatever the
+ * garbage collector does (thx/resvg-js#216), until its thread ends: a thread per core drawing a
+ * whole report would hold a gigabyte.
+ */
+const PICTURES_PER_THREAD = 8;
+
+interface Job {
+  id: number;
+  raster: RasterJob;
+  resolve: (png: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Threads that draw PNGs, one per core. Each is handed its whole batch of pictures at once, so it
+ * keeps drawing while the report's thread is busy writing the document.
+ */
+export class Rasteriser {
+  private readonly queue: Job[] = [];
+  private running = 0;
+  private next = 0;
+  private flushed = false;
+  private resvg: string | null = null;
+
+  constructor(private readonly threads = availableParallelism()) {}
+
+  /** Draws a picture; drawing starts once a thread's batch is full, or `flush` says no more are coming for now. */
+  draw(raster: RasterJob): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.next++, raster, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Starts drawing what is asked for even where it does not fill a batch. */
+  flush(): void {
+    this.flushed = true;
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < Math.max(1, this.threads) && (this.queue.length >= PICTURES_PER_THREAD || (this.flushed && this.queue.length > 0))) {
+      this.startThread(this.queue.splice(0, PICTURES_PER_THREAD));
+    }
+  }
+
+  private startThread(batch: Job[]): void {
+    this.resvg ??= createRequire(import.meta.url).resolve('@resvg/resvg-js');
+    this.running++;
+    const jobs = new Map(batch.map((job) => [job.id, job]));
+    const worker = new Worker(DRAWING_THREAD, { eval: true, workerData: { resvg: this.resvg } });
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      this.running--;
+      void worker.terminate();
+      this.pump();
+    };
+    worker.on('message', ({ id, png, error }: Drawn) => {
+      const job = jobs.get(id);
+      jobs.delete(id);
+      if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else job?.reject(new Error(error ?? 'The diagram could not be drawn.'));
+      if (jobs.size === 0) end();
+    });
+    worker.on('error', (error) => {
+      for (const job of jobs.values()) job.reject(error);
+      jobs.clear();
+      end();
+    });
+    worker.on('exit', () => {
+      for (const job of jobs.values()) job.reject(new Error('The drawing thread stopped.'));
+      jobs.clear();
+      end();
+    });
+    for (const job of batch) worker.postMessage({ id: job.id, ...job.raster });
+  }
+
+  /** Ends the drawing; pictures not yet drawn are refused. */
+  close(): void {
+    const left = this.queue.splice(0);
+    for (const job of left) job.reject(new Error('The report was stopped before its diagrams were drawn.'));
+  }
 }
 
 /** The size our own diagrams declare on their root element. */
@@ -84,7 +203,7 @@ function sizeOf(svg: string): { width: number; height: number } {
 }
 
 /** Changes whenever the drawing of a PNG from the same SVG changes, so old cache entries are not used. */
-const RENDERER = 'resvg-2.6/1';
+const RENDERER = 'resvg-2.6/2';
 /** The cache keeps the PNGs used most recently within this many bytes. */
 const CACHE_BYTES = 256 * 1024 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -105,19 +224,6 @@ export class PngCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.png`);
   }
 
-  private async read(file: string | null): Promise<Buffer | null> {
-    if (!file) return null;
-    try {
-      const data = await fs.promises.readFile(file);
-      if (!data.subarray(0, 8).equals(PNG_SIGNATURE)) return null;
-      const now = new Date();
-      await fs.promises.utimes(file, now, now).catch(() => undefined);
-      return data;
-    } catch {
-      return null;
-    }
-  }
-
   private async write(file: string | null, png: Buffer): Promise<void> {
     if (!file) return;
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -131,26 +237,39 @@ export class PngCache {
     }
   }
 
-  /** Draws (or finds) every item's PNG, one at a time per core, calling `done` as each is ready. */
-  async renderAll(items: readonly { svg: string; width: number }[], done: (index: number, png: Buffer) => void): Promise<void> {
-    let next = 0;
-    const lanes = Math.max(1, Math.min(items.length, availableParallelism()));
-    await Promise.all(
-      Array.from({ length: lanes }, async () => {
-        while (next < items.length) {
-          const index = next++;
-          const item = items[index];
-          if (!item) break;
-          const file = this.fileFor(item.svg, item.width);
-          let png = await this.read(file);
-          if (!png) {
-            png = await svgToPngAsync(item.svg, item.width);
-            await this.write(file, png);
-          }
-          done(index, png);
-        }
-      }),
-    );
+  /** The PNG drawn for this SVG at this size by an earlier report, if the cache has it. */
+  find(svg: string, width: number): Buffer | null {
+    const file = this.fileFor(svg, width);
+    if (!file) return null;
+    try {
+      const data = fs.readFileSync(file);
+      if (!data.subarray(0, 8).equals(PNG_SIGNATURE)) return null;
+      const now = new Date();
+      fs.promises.utimes(file, now, now).catch(() => undefined);
+      return data;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Every item's PNG: from the cache where an earlier report drew it, else drawn by the threads of
+   * `rasteriser` and kept. The cache is looked in at once, so every picture to draw is handed to
+   * the threads before this returns; `done` is called as each is ready.
+   */
+  drawAll(items: readonly { svg: string; width: number }[], rasteriser: Rasteriser, done: () => void): Promise<Buffer>[] {
+    return items.map((item) => {
+      const found = this.find(item.svg, item.width);
+      if (found) {
+        done();
+        return Promise.resolve(found);
+      }
+      return rasteriser.draw(rasterJob(item.svg, item.width)).then(async (png) => {
+        await this.write(this.fileFor(item.svg, item.width), png);
+        done();
+        return png;
+      });
+    });
   }
 
   /** Keeps the cache within its size, dropping the PNGs used longest ago; only after something was added. */

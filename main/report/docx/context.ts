@@ -42,7 +42,7 @@ export class ReportContext {
 
   constructor(
     readonly input: ReportInput,
-    readonly drawn: { plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> },
+    readonly drawn: { plans: Map<string, DiagramPlan>; standIns: Map<DiagramPart, Buffer> },
     /** The paper the report is printed on: A4 or a firm template's, and A3 maps when asked for. */
     readonly pages: PageSetup,
   ) {

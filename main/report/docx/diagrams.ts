@@ -4,7 +4,7 @@ import { LANE_HEADER_WIDTH, STEP_SIZE } from '../../../core/geometry';
 import type { ProcessView } from '../../../core/model';
 import { routeProcess, routingInput, type Routes } from '../../../core/routing';
 import { clip, oneLine } from '../../../core/xml';
-import { fallbackWidth, type PngCache } from '../images';
+import { fallbackWidth, type PngCache, type Rasteriser } from '../images';
 import { loadAvoid } from '../routes';
 import type { Progress } from './context';
 import { textArea, TWIPS_PER_PX, type PageSetup } from './pages';
@@ -181,29 +181,95 @@ export function planDiagram(view: ProcessView, setup: PageSetup, routes: Routes)
   return { orientation: 'map', overview, parts: diagrams.map((d) => sized(d, scale)) };
 }
 
+const STAND_IN = 'shoshin-diagram-png-';
+
 /**
- * Every process's map, planned and drawn to PNG (the fallback for readers without SVG) before the
- * document is written: the PNGs are the slow part, drawn together they keep every core busy, and a
- * map drawn for an earlier report comes from the cache.
+ * The PNG copies of the report's pictures (for readers without SVG), drawn while the document is
+ * written. Each picture gets a stand-in at once: distinct bytes, so `docx` gives each its own
+ * media part, which `withPngs` fills with the PNG once all are drawn. The PNGs are the slow part:
+ * drawn by threads on every core, and a picture drawn for an earlier report comes from the cache.
  */
-export async function drawDiagrams(
-  views: readonly ProcessView[],
-  setup: PageSetup,
-  cache: PngCache,
-  progress: Progress,
-): Promise<{ plans: Map<string, DiagramPlan>; pngs: Map<DiagramPart, Buffer> }> {
+export class Fallbacks {
+  readonly standIns = new Map<DiagramPart, Buffer>();
+  private readonly drawing: Promise<[string, Buffer]>[] = [];
+  private done = 0;
+  private waiting = false;
+
+  constructor(
+    private readonly cache: PngCache,
+    private readonly rasteriser: Rasteriser,
+    private readonly progress: Progress,
+  ) {}
+
+  private said(): void {
+    const total = Math.max(1, this.drawing.length);
+    this.progress(msg('export.drawingDiagrams', { done: this.done, total: this.drawing.length }), 88 + Math.round((7 * this.done) / total));
+  }
+
+  /** Hands the parts' pictures to the drawing threads, or finds them in the cache. */
+  draw(parts: readonly DiagramPart[]): void {
+    const pngs = this.cache.drawAll(
+      parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
+      this.rasteriser,
+      () => {
+        this.done++;
+        if (this.waiting) this.said();
+      },
+    );
+    parts.forEach((part, i) => {
+      const key = `${STAND_IN}${this.standIns.size}`;
+      this.standIns.set(part, Buffer.from(key));
+      const png = (pngs[i] as Promise<Buffer>).then((data): [string, Buffer] => [key, data]);
+      // Not left unhandled while the document is written; the error is met when the PNGs are awaited.
+      png.catch(() => undefined);
+      this.drawing.push(png);
+    });
+  }
+
+  /** Starts drawing every picture asked for so far, even where it does not fill a thread's batch. */
+  flush(): void {
+    this.rasteriser.flush();
+  }
+
+  /** The PNGs by the text of their stand-ins, once all are drawn; says how many are done meanwhile. */
+  all(): Promise<Map<string, Buffer>> {
+    this.rasteriser.flush();
+    this.waiting = true;
+    this.said();
+    return Promise.all(this.drawing).then((entries) => new Map(entries));
+  }
+}
+
+/** Every process's map planned, its pictures handed to `fallbacks` as each process is planned. */
+export async function drawDiagrams(views: readonly ProcessView[], setup: PageSetup, fallbacks: Fallbacks, progress: Progress): Promise<Map<string, DiagramPlan>> {
   const avoid = await loadAvoid();
-  const plans = new Map(views.map((view) => [view.process.id, planDiagram(view, setup, routeProcess(avoid, routingInput(view)))]));
-  const parts = [...plans.values()].flatMap((plan) => [plan.overview, ...plan.parts]);
-  const pngs = new Map<DiagramPart, Buffer>();
-  await cache.renderAll(
-    parts.map((part) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
-    (i, png) => {
-      pngs.set(parts[i] as DiagramPart, png);
-      progress(msg('export.drawingDiagrams', { done: pngs.size, total: parts.length }), 15 + Math.round((60 * pngs.size) / parts.length));
-    },
-  );
-  return { plans, pngs };
+  const plans = new Map<string, DiagramPlan>();
+  const total = views.reduce((sum, view) => sum + Math.max(1, view.steps.length), 0);
+  let planned = 0;
+  for (const view of views) {
+    const plan = planDiagram(view, setup, routeProcess(avoid, routingInput(view)));
+    plans.set(view.process.id, plan);
+    fallbacks.draw([plan.overview, ...plan.parts]);
+    planned += Math.max(1, view.steps.length);
+    progress(msg('export.layingOut'), 10 + Math.round((65 * planned) / total));
+  }
+  fallbacks.flush();
+  return plans;
+}
+
+/** The package with every picture's stand-in replaced by its PNG. */
+export function withPngs(parts: Map<string, string | Uint8Array>, pngs: Map<string, Buffer>): void {
+  let replaced = 0;
+  for (const [name, data] of parts) {
+    if (typeof data === 'string' || data.length > 64 || !name.startsWith('word/media/')) continue;
+    const png = pngs.get(Buffer.from(data).toString('utf8'));
+    if (png) {
+      parts.set(name, png);
+      replaced++;
+    }
+  }
+  // Every picture drawn is in the document once; one left as its stand-in would be a broken picture.
+  if (replaced !== pngs.size) throw new Error(`Only ${replaced} of ${pngs.size} diagram pictures were placed in the report.`);
 }
 
 export function diagramImage(part: DiagramPart, png: Buffer, title: string, description: string): ImageRun {

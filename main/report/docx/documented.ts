@@ -7,10 +7,9 @@ import { PRINT, wordColor } from '../../../core/palette';
 import { routeProcess, routingInput } from '../../../core/routing';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportData } from '../data';
-import { fallbackWidth, svgToPng, type PngCache } from '../images';
 import { loadAvoid } from '../routes';
 import type { ReportContext } from './context';
-import { diagramImage, diagramInput, SMALLEST_STEP_TEXT_PT, stepTextPt, type DiagramPart } from './diagrams';
+import { diagramImage, diagramInput, SMALLEST_STEP_TEXT_PT, stepTextPt, type DiagramPart, type Fallbacks } from './diagrams';
 import { LANDSCAPE_WIDTH, PORTRAIT_WIDTH, textArea, TWIPS_PER_PX, type Orientation, type PageSetup } from './pages';
 import { MUTED } from './styles';
 import { table } from './tables';
@@ -33,6 +32,7 @@ export interface ComparedPair {
   comparison: Comparison;
   orientation: Orientation;
   figures: { documented: DiagramPart; observed: DiagramPart };
+  /** The stand-ins of the figures' PNGs (Fallbacks). */
   pngs: Map<DiagramPart, Buffer>;
 }
 
@@ -41,7 +41,7 @@ function highlights(ids: readonly string[], roles: readonly string[]): Map<strin
 }
 
 /** Every documented process in the report that is compared with an observed one also in it, compared, with its two figures drawn. */
-export async function drawComparisons(data: ReportData, setup: PageSetup, cache: PngCache): Promise<ComparedPair[]> {
+export async function drawComparisons(data: ReportData, setup: PageSetup, fallbacks: Fallbacks): Promise<ComparedPair[]> {
   const views = new Map(data.processes.map((v) => [v.process.id, v]));
   const linked = data.processes.flatMap((documented) => {
     const observed = documented.process.documented && documented.process.observedId ? views.get(documented.process.observedId) : undefined;
@@ -70,14 +70,11 @@ export async function drawComparisons(data: ReportData, setup: PageSetup, cache:
     const sized = (d: typeof doc): DiagramPart => ({ diagram: d, width: Math.max(1, Math.round(d.width * scale)), height: Math.max(1, Math.round(d.height * scale)) });
     return { documented, observed, comparison, orientation, figures: { documented: sized(doc), observed: sized(obs) }, pngs: new Map<DiagramPart, Buffer>() };
   });
-  const parts = pairs.flatMap((p) => [p.figures.documented, p.figures.observed].map((part) => ({ part, pair: p })));
-  await cache.renderAll(
-    parts.map(({ part }) => ({ svg: part.diagram.svg, width: fallbackWidth(part.width) })),
-    (i, png) => {
-      const item = parts[i];
-      if (item) item.pair.pngs.set(item.part, png);
-    },
-  );
+  for (const pair of pairs) {
+    const figures = [pair.figures.documented, pair.figures.observed];
+    fallbacks.draw(figures);
+    for (const part of figures) pair.pngs.set(part, fallbacks.standIns.get(part) as Buffer);
+  }
   return pairs;
 }
 
@@ -136,7 +133,9 @@ function legend(): Paragraph {
 }
 
 function figure(pair: ComparedPair, part: DiagramPart, title: string, description: string): Paragraph {
-  const png = pair.pngs.get(part) ?? svgToPng(part.diagram.svg, fallbackWidth(part.width));
+  const png = pair.pngs.get(part);
+  // drawComparisons hands both figures of every pair to the drawing threads.
+  if (!png) throw new Error('A comparison figure was written that was never drawn.');
   return new Paragraph({
     children: [diagramImage(part, png, title, description)],
     keepNext: true,

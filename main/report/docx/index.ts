@@ -1,11 +1,11 @@
 import { Document, type ISectionOptions } from 'docx';
 import { clip, oneLine } from '../../../core/xml';
-import type { PngCache } from '../images';
+import type { PngCache, Rasteriser } from '../images';
 import { writeAppendix } from './appendix';
 import { writeComparison } from './comparison';
 import { ReportContext, type Progress, type ReportInput } from './context';
 import { coverSection, writeContents } from './cover';
-import { drawDiagrams } from './diagrams';
+import { drawDiagrams, Fallbacks, withPngs } from './diagrams';
 import { drawComparisons, writeDocumented, type ComparedPair } from './documented';
 import { writeObservations } from './observations';
 import { writeOpportunities } from './opportunities';
@@ -56,12 +56,15 @@ function ownStyles(brandColor: string): string {
  * worked out as the document is written (paging.ts), so Word shows them without asking to update
  * fields and LibreOffice shows them at all.
  */
-export async function buildReport(input: ReportInput, cache: PngCache, progress: Progress): Promise<Parts> {
+export async function buildReport(input: ReportInput, cache: PngCache, rasteriser: Rasteriser, progress: Progress): Promise<Parts> {
   progress(msg('export.layingOut'), 10);
   const { options, template } = input;
   const pages = pageSetup(options, template);
-  const drawn = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, cache, progress) : { plans: new Map(), pngs: new Map() };
-  const compared = options.sections.includes('documented') ? await drawComparisons(input.data, pages, cache) : [];
+  const fallbacks = new Fallbacks(cache, rasteriser, progress);
+  const plans = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, fallbacks, progress) : new Map();
+  const compared = options.sections.includes('documented') ? await drawComparisons(input.data, pages, fallbacks) : [];
+  fallbacks.flush();
+  const drawn = { plans, standIns: fallbacks.standIns };
   const own = ownStyles(options.brandColor);
   const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
   const sections = writingOn(pages, () => writeChapters(new ReportContext(input, drawn, pages), progress, compared));
@@ -81,5 +84,6 @@ export async function buildReport(input: ReportInput, cache: PngCache, progress:
   progress(msg('export.writingDocument'), 88);
   const parts = compileParts(doc);
   finishParts(parts, { styles, language: input.language, template });
+  withPngs(parts, await fallbacks.all());
   return parts;
 }

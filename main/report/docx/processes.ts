@@ -6,7 +6,6 @@ import { formatMinutes, formatPercent, type ProcessMetrics } from '../../../core
 import type { ProcessView, Quote, Step } from '../../../core/model';
 import type { RegisterRow } from '../../../core/register';
 import { clip, oneLine } from '../../../core/xml';
-import { fallbackWidth, svgToPng } from '../images';
 import type { ReportContext } from './context';
 import { diagramImage, OVERVIEW_PAGE_RESERVE, PART_PAGE_RESERVE, type DiagramPart } from './diagrams';
 import { PORTRAIT_WIDTH, textArea, TWIPS_PER_PX } from './pages';
@@ -77,7 +76,9 @@ export function writeProcess(ctx: ReportContext, view: ProcessView): void {
 }
 
 function figure(ctx: ReportContext, part: DiagramPart, title: string, description: string): Paragraph {
-  const png = ctx.drawn.pngs.get(part) ?? svgToPng(part.diagram.svg, fallbackWidth(part.width));
+  const png = ctx.drawn.standIns.get(part);
+  // drawDiagrams hands every part of every plan to the drawing threads.
+  if (!png) throw new Error('A diagram part was written that was never drawn.');
   // Single line spacing: a picture on a line of 1.15 spacing would take 15% more room than it has.
   return new Paragraph({
     children: [diagramImage(part, png, title, description)],
