@@ -98,14 +98,9 @@ export function contentExtent(input: Pick<DiagramInput, 'steps' | 'routes'>): { 
     to = Math.max(to, step.x + width + extra);
   }
   for (const route of Object.values(input.routes)) {
-    for (const p of route.points) {
-      from = Math.min(from, p.x);
-      to = Math.max(to, p.x);
-    }
-    if (route.label) {
-      from = Math.min(from, route.label.x);
-      to = Math.max(to, route.label.x + route.label.width);
-    }
+    const [start, end] = routeExtent(route);
+    from = Math.min(from, start);
+    to = Math.max(to, end);
   }
   return { from: from - BODY_MARGIN, to: to + BODY_MARGIN };
 }

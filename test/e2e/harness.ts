@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -118,4 +118,53 @@ export async function requestsDuring(page: Page, act: () => Promise<void>, ignor
     page.off('request', listener);
   }
   return seen;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const canvasOf = (page: Page) => page.getByRole('application', { name: /Process canvas/ });
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A step on the canvas by its text, whatever its kind ("Step: …", "Decision: …"). */
+export const stepNamed = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(`^[\\w-]+: ${escapeRegExp(text)}$`) });
+
+export async function box(locator: Locator): Promise<Box> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on screen');
+  return found;
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Opens the sample engagement, from home or from the engagement the app reopened. */
+export async function openSample(page: Page): Promise<void> {
+  const home = page.getByRole('button', { name: '← Home' });
+  const sample = page.getByRole('button', { name: 'Open sample engagement' });
+  // The app reopens the last engagement, or starts at home when there is none open.
+  await home.or(sample).first().waitFor();
+  if ((await home.count()) > 0) await home.click();
+  await sample.click();
+  await stepNamed(page, 'Ring the service desk').waitFor();
+}
+
+/** Saves the theme in Settings, from a page of its own (the setting is the app's, not the page's). */
+export async function setTheme(browser: Browser, url: string, theme: 'Light' | 'Dark'): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const home = page.getByRole('button', { name: '← Home' });
+  const settings = page.getByRole('button', { name: 'Settings', exact: true });
+  await home.or(settings).first().waitFor();
+  if ((await home.count()) > 0) await home.click();
+  await settings.click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('radio', { name: theme }).check();
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect.poll(() => dialog.count()).toBe(0);
+  await page.close();
 }

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
+import { box, canvasOf, openApp, openSample, overlaps, screenshotPath, setTheme, sharedHost, stepNamed, waitSaved, type Box } from './harness';
 
 /**
  * What a consultant notices on a projector: notices that go by themselves and never cover the
@@ -9,50 +9,7 @@ import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const canvasOf = (page: Page) => page.getByRole('application', { name: /Process canvas/ });
 const details = (page: Page) => page.getByRole('complementary', { name: 'Step details' });
-const stepNamed = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(`^[\\w-]+: ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
-
-async function box(locator: Locator): Promise<Box> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('not on screen');
-  return found;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-}
-
-async function openSample(page: Page): Promise<void> {
-  const home = page.getByRole('button', { name: '← Home' });
-  const sample = page.getByRole('button', { name: 'Open sample engagement' });
-  await home.or(sample).first().waitFor();
-  if ((await home.count()) > 0) await home.click();
-  await sample.click();
-  await stepNamed(page, 'Ring the service desk').waitFor();
-}
-
-async function setTheme(browser: Browser, url: string, theme: 'Light' | 'Dark'): Promise<void> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  const home = page.getByRole('button', { name: '← Home' });
-  const settings = page.getByRole('button', { name: 'Settings', exact: true });
-  await home.or(settings).first().waitFor();
-  if ((await home.count()) > 0) await home.click();
-  await settings.click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByRole('radio', { name: theme }).check();
-  await dialog.getByRole('button', { name: 'Save settings' }).click();
-  await expect.poll(() => dialog.count()).toBe(0);
-  await page.close();
-}
 
 /** Types "@Lane: text" as a new step after the selected one, which makes the lane and says so. */
 async function newLaneNotice(page: Page, lane: string, text: string): Promise<Locator> {

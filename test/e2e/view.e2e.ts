@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { storyOrder } from '../../core/navigation';
 import { processSummaries, processView as viewOf, snapshotOf } from '../../core/views';
-import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
+import { box, canvasOf, openApp, openSample, overlaps, screenshotPath, setTheme, sharedHost, stepNamed, waitSaved, type Box } from './harness';
 
 /**
  * Seeing the whole process, following the selection, and the projector: Fit at any size, lane
@@ -13,31 +13,10 @@ import { openApp, screenshotPath, sharedHost, waitSaved } from './harness';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const canvasOf = (page: Page) => page.getByRole('application', { name: /Process canvas/ });
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A step on the canvas by its text, whatever its kind ("Step: …", "Decision: …"). */
-const stepNamed = (page: Page, text: string) => page.getByRole('group', { name: new RegExp(`^[\\w-]+: ${escape(text)}$`) });
 const allSteps = (page: Page) => page.getByRole('group', { name: /^(Step|Decision|Start|End|Wait|Sub-process): / });
-
-async function box(locator: Locator): Promise<Box> {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('not on screen');
-  return found;
-}
 
 function inside(inner: Box, outer: Box, slack = 0.5): boolean {
   return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.width <= outer.x + outer.width + slack && inner.y + inner.height <= outer.y + outer.height + slack;
-}
-
-function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** What floats over the canvas: the zoom and Fit controls, the minimap (when shown) and the lane name column. */
@@ -81,16 +60,6 @@ async function smallestText(step: Locator): Promise<number> {
 /** The zoom a step is drawn at. */
 async function zoomOf(step: Locator): Promise<number> {
   return step.evaluate((el) => el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth);
-}
-
-async function openSample(page: Page): Promise<void> {
-  const home = page.getByRole('button', { name: '← Home' });
-  const sample = page.getByRole('button', { name: 'Open sample engagement' });
-  // The app reopens the last engagement, or starts at home when there is none open.
-  await home.or(sample).first().waitFor();
-  if ((await home.count()) > 0) await home.click();
-  await sample.click();
-  await stepNamed(page, 'Ring the service desk').waitFor();
 }
 
 async function addProcess(page: Page, name: string, lines: string[]): Promise<void> {
@@ -140,21 +109,6 @@ async function zoomTo(page: Page, step: Locator, wanted: number): Promise<number
     await page.waitForTimeout(100);
   }
   return zoomOf(step);
-}
-
-async function setTheme(browser: Browser, url: string, theme: 'Light' | 'Dark'): Promise<void> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  const home = page.getByRole('button', { name: '← Home' });
-  const settings = page.getByRole('button', { name: 'Settings', exact: true });
-  await home.or(settings).first().waitFor();
-  if ((await home.count()) > 0) await home.click();
-  await settings.click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByRole('radio', { name: theme }).check();
-  await dialog.getByRole('button', { name: 'Save settings' }).click();
-  await expect.poll(() => dialog.count()).toBe(0);
-  await page.close();
 }
 
 describe('seeing the whole process and presenting it', () => {
