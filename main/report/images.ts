@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { withoutBodyClip } from '../../core/diagram';
 import { ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
@@ -54,18 +54,40 @@ function fontsFor(svg: string) {
     : { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' };
 }
 
+const RESVG = '@resvg/resvg-js';
+const requireHere = createRequire(import.meta.url);
+let resvgModule: typeof import('@resvg/resvg-js') | null = null;
+
+/**
+ * resvg's allocator (mimalloc) hands memory back to the system as soon as it is freed, so every
+ * picture faults its pages in again: a quarter of a report's drawing time. It reads this setting
+ * once, when resvg is first loaded in the process, from the real environment, of which a worker
+ * thread's \`process.env\` is only a copy: the main thread sets it before any thread loads resvg.
+ * Memory kept this way is reused by the next picture; drawing threads end after a few pictures.
+ */
+export function keepDrawingMemory(): void {
+  process.env['MIMALLOC_PURGE_DELAY'] ??= '-1';
+}
+
+/** resvg, loaded on first use, after its allocator is told to keep memory. */
+function resvg(): typeof import('@resvg/resvg-js') {
+  keepDrawingMemory();
+  resvgModule ??= requireHere(RESVG) as typeof import('@resvg/resvg-js');
+  return resvgModule;
+}
+
 /** Renders an SVG to PNG at `widthPx` pixels wide (height follows the aspect ratio). */
 export function svgToPng(svg: string, widthPx: number): Buffer {
+  const { Resvg } = resvg();
   const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
   const font = fontsFor(svg);
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font });
-  const { height } = resvg;
+  const drawing = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: '#ffffff', font });
   // Very tall and narrow drawings: cap the height too.
-  if ((height / resvg.width) * width > MAX_PNG_SIDE) {
+  if ((drawing.height / drawing.width) * width > MAX_PNG_SIDE) {
     const capped = new Resvg(svg, { fitTo: { mode: 'height', value: MAX_PNG_SIDE }, background: '#ffffff', font });
     return capped.render().asPng();
   }
-  return resvg.render().asPng();
+  return drawing.render().asPng();
 }
 
 interface Drawn {
@@ -78,6 +100,27 @@ interface Drawn {
 export interface RasterJob {
   svg: string;
   options: ResvgRenderOptions;
+  /** How many pixels the PNG has: what drawing it costs its thread in memory. */
+  pixels: number;
+}
+
+/** Text drawn fewer pixels tall than this is a grey smudge in the picture, not words. */
+const LEGIBLE_TEXT_PX = 2;
+/** One of our diagrams' text elements: plain escaped text, no markup inside. */
+const TEXT_ELEMENT = /<text\b[^>]*>[^<]*<\/text>/g;
+/** SVG's default font size, for text that does not give its own. */
+const MEDIUM_FONT_PX = 16;
+
+/**
+ * The drawing without the text that would come out too small to read at `scale`: in the overview
+ * of a long process the words are specks, yet shaping them is a third of the picture's drawing
+ * time. The SVG the document carries keeps every word, for a reader who zooms in.
+ */
+function withoutIllegibleText(svg: string, scale: number): string {
+  return svg.replace(TEXT_ELEMENT, (element) => {
+    const size = Number(/\bfont-size="([\d.]+)"/.exec(element)?.[1] ?? MEDIUM_FONT_PX);
+    return size * scale < LEGIBLE_TEXT_PX ? '' : element;
+  });
 }
 
 /** The drawing of one of our own diagrams at `widthPx` pixels wide, as `svgToPng` would draw it. */
@@ -86,33 +129,49 @@ export function rasterJob(svg: string, widthPx: number): RasterJob {
   const size = sizeOf(svg);
   const tall = (size.height / size.width) * width > MAX_PNG_SIDE;
   const fitTo = tall ? ({ mode: 'height', value: MAX_PNG_SIDE } as const) : ({ mode: 'width', value: width } as const);
-  return { svg: withoutBodyClip(svg), options: { fitTo, background: '#ffffff', font: fontsFor(svg) } };
+  const scale = fitTo.value / (tall ? size.height : size.width);
+  const drawn = withoutIllegibleText(withoutBodyClip(svg), scale);
+  const font = drawn.includes('<text') ? fontsFor(drawn) : { loadSystemFonts: false };
+  return { svg: drawn, options: { fitTo, background: '#ffffff', font }, pixels: Math.ceil(size.width * scale) * Math.ceil(size.height * scale) };
 }
 
 /**
  * A drawing thread: draws SVG to PNG for the report while the report's own thread writes the
  * document. Plain JavaScript, so it runs the same from the sources and from the bundled app; resvg
  * is loaded from where the report's thread resolves it.
+ *
+ * resvg-js frees a picture's pixels (5 MB for a map part) only once the garbage collector has
+ * collected the picture and the thread's event loop has turned, and V8 does not count those
+ * pixels towards its heap, so it seldom collects: a thread left to itself holds every picture it
+ * ever drew (thx/resvg-js#216). So the thread collects after each picture and draws the next one
+ * on a later turn of its loop.
  */
 const DRAWING_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 const { Resvg } = require(workerData.resvg);
-parentPort.on('message', ({ id, svg, options }) => {
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc');
+const waiting = [];
+function drawNext() {
+  const job = waiting.shift();
+  if (!job) return;
+  let drawn;
   try {
-    parentPort.postMessage({ id, png: new Resvg(svg, options).render().asPng() });
+    drawn = { id: job.id, png: new Resvg(job.svg, job.options).render().asPng() };
   } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+    drawn = { id: job.id, error: String((error && error.message) || error) };
   }
+  collect();
+  parentPort.postMessage(drawn);
+  if (waiting.length > 0) setImmediate(drawNext);
+}
+parentPort.on('message', (job) => {
+  waiting.push(job);
+  if (waiting.length === 1) setImmediate(drawNext);
 });
 `;
-
-/**
- * How many pictures a drawing thread draws before it is ended and a fresh one takes over. resvg-js
- * 2 keeps about a picture's pixels (5 MB for a map part) for every picture it draws, whatever the
- * garbage collector does (thx/resvg-js#216), until its thread ends: a thread per core drawing a
- * whole report would hold a gigabyte.
- */
-const PICTURES_PER_THREAD = 8;
 
 interface Job {
   id: number;
@@ -121,76 +180,73 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+interface DrawingThread {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  /** Pixels handed to it and not yet drawn: how long it will be busy. */
+  pixels: number;
+}
+
 /**
- * Threads that draw PNGs, one per core. Each is handed its whole batch of pictures at once, so it
- * keeps drawing while the report's thread is busy writing the document.
+ * Threads that draw PNGs, one per core, for the whole report. Each picture goes to the thread with
+ * the fewest pixels still to draw the moment it is asked for, so the threads keep drawing while
+ * the report's thread is busy writing the document and cannot hand out work.
  */
 export class Rasteriser {
-  private readonly queue: Job[] = [];
-  private running = 0;
+  private readonly threads: DrawingThread[] = [];
   private next = 0;
-  private flushed = false;
+  private closed = false;
   private resvg: string | null = null;
 
-  constructor(private readonly threads = availableParallelism()) {}
+  constructor(private readonly cores = availableParallelism()) {}
 
-  /** Draws a picture; drawing starts once a thread's batch is full, or `flush` says no more are coming for now. */
+  /** Draws a picture on a drawing thread. */
   draw(raster: RasterJob): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new Error('The report was stopped before its diagrams were drawn.'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, raster, resolve, reject });
-      this.pump();
+      const job = { id: this.next++, raster, resolve, reject };
+      const thread = this.threads.length < Math.max(1, this.cores) ? this.startThread() : this.leastBusy();
+      thread.jobs.set(job.id, job);
+      thread.pixels += raster.pixels;
+      thread.worker.postMessage({ id: job.id, svg: raster.svg, options: raster.options });
     });
   }
 
-  /** Starts drawing what is asked for even where it does not fill a batch. */
-  flush(): void {
-    this.flushed = true;
-    this.pump();
+  private leastBusy(): DrawingThread {
+    return this.threads.reduce((best, thread) => (thread.pixels < best.pixels ? thread : best));
   }
 
-  private pump(): void {
-    while (this.running < Math.max(1, this.threads) && (this.queue.length >= PICTURES_PER_THREAD || (this.flushed && this.queue.length > 0))) {
-      this.startThread(this.queue.splice(0, PICTURES_PER_THREAD));
-    }
-  }
-
-  private startThread(batch: Job[]): void {
-    this.resvg ??= createRequire(import.meta.url).resolve('@resvg/resvg-js');
-    this.running++;
-    const jobs = new Map(batch.map((job) => [job.id, job]));
-    const worker = new Worker(DRAWING_THREAD, { eval: true, workerData: { resvg: this.resvg } });
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      this.running--;
-      void worker.terminate();
-      this.pump();
+  private startThread(): DrawingThread {
+    keepDrawingMemory();
+    this.resvg ??= requireHere.resolve(RESVG);
+    const thread: DrawingThread = { worker: new Worker(DRAWING_THREAD, { eval: true, workerData: { resvg: this.resvg } }), jobs: new Map(), pixels: 0 };
+    this.threads.push(thread);
+    const failAll = (error: Error) => {
+      for (const job of thread.jobs.values()) job.reject(error);
+      thread.jobs.clear();
+      thread.pixels = 0;
     };
-    worker.on('message', ({ id, png, error }: Drawn) => {
-      const job = jobs.get(id);
-      jobs.delete(id);
-      if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
-      else job?.reject(new Error(error ?? 'The diagram could not be drawn.'));
-      if (jobs.size === 0) end();
+    thread.worker.on('message', ({ id, png, error }: Drawn) => {
+      const job = thread.jobs.get(id);
+      if (!job) return;
+      thread.jobs.delete(id);
+      thread.pixels -= job.raster.pixels;
+      if (png) job.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+      else job.reject(new Error(error ?? 'The diagram could not be drawn.'));
     });
-    worker.on('error', (error) => {
-      for (const job of jobs.values()) job.reject(error);
-      jobs.clear();
-      end();
-    });
-    worker.on('exit', () => {
-      for (const job of jobs.values()) job.reject(new Error('The drawing thread stopped.'));
-      jobs.clear();
-      end();
-    });
-    for (const job of batch) worker.postMessage({ id: job.id, ...job.raster });
+    thread.worker.on('error', failAll);
+    thread.worker.on('exit', () => failAll(new Error('The drawing thread stopped.')));
+    return thread;
   }
 
-  /** Ends the drawing; pictures not yet drawn are refused. */
+  /** Ends the drawing threads; pictures not yet drawn are refused. */
   close(): void {
-    const left = this.queue.splice(0);
-    for (const job of left) job.reject(new Error('The report was stopped before its diagrams were drawn.'));
+    this.closed = true;
+    for (const thread of this.threads.splice(0)) {
+      void thread.worker.terminate();
+      for (const job of thread.jobs.values()) job.reject(new Error('The report was stopped before its diagrams were drawn.'));
+      thread.jobs.clear();
+    }
   }
 }
 
@@ -203,7 +259,7 @@ function sizeOf(svg: string): { width: number; height: number } {
 }
 
 /** Changes whenever the drawing of a PNG from the same SVG changes, so old cache entries are not used. */
-const RENDERER = 'resvg-2.6/2';
+const RENDERER = 'resvg-2.6/3';
 /** The cache keeps the PNGs used most recently within this many bytes. */
 const CACHE_BYTES = 256 * 1024 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -343,8 +399,8 @@ export function readLogo(file: string): LogoImage {
   const text = data.subarray(0, 4096).toString('utf8');
   if (/<svg[\s>]/i.test(text)) {
     try {
-      const resvg = new Resvg(data, { font: { loadSystemFonts: false } });
-      const { width, height } = resvg;
+      const { Resvg } = resvg();
+      const { width, height } = new Resvg(data, { font: { loadSystemFonts: false } });
       if (width > 0 && height > 0) return { type: 'svg', data, fallback: svgToPng(data.toString('utf8'), Math.min(2000, width * 4)), width, height };
     } catch {
       throw new ShoshinError('invalid_input', msg('error.logo.bad'));

@@ -8,6 +8,7 @@ import { ShoshinError } from '../../core/errors';
 import { msg, type Message } from '../../core/messages';
 import type { ExportFormat } from '../../core/ipc/report';
 import type { ExportTask } from './exports';
+import { keepDrawingMemory } from './images';
 import type { WorkerMessage } from './worker';
 
 /**
@@ -36,6 +37,7 @@ export function runExportInWorker(task: ExportTask, options: RunOptions = {}): P
   const entry = workerEntry();
   if (!fs.existsSync(entry)) return Promise.reject(new ShoshinError('internal', msg('error.export.workerMissing', { path: entry })));
   return new Promise((resolve, reject) => {
+    keepDrawingMemory();
     // No inherited flags: the worker loads what it needs itself (tsx for sources, nothing for the build).
     const worker = new Worker(entry, { workerData: task, execArgv: [] });
     let settled = false;

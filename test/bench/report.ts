@@ -8,7 +8,7 @@ import type { ExportTask } from '../../main/report/exports';
 import { processViewOf } from '../helpers';
 import { EngagementStore } from '../../db/store';
 import { writeSample } from '../../main/sample';
-import { svgToPng } from '../../main/report/images';
+import { keepDrawingMemory, svgToPng } from '../../main/report/images';
 import { loadAvoid } from '../../main/report/routes';
 import { generateEngagement } from './generate';
 import { elapsedMs, figure, median, type Figure } from './stats';
@@ -25,6 +25,8 @@ interface Run {
 
 /** One Word report of `file`, exported in a child process by the app's own report worker; the cache folder, if any, is the app's PNG cache. */
 function exportOnce(file: string, out: string, cacheDir?: string): Run {
+  // As main does before it starts a report worker; the child inherits this process's environment.
+  keepDrawingMemory();
   const task: ExportTask = { engagementPath: file, format: 'docx', options: DEFAULT_REPORT_OPTIONS, out, ...(cacheDir ? { cacheDir } : {}) };
   const said = execFileSync(process.execPath, [CHILD, WORKER, JSON.stringify(task)], { encoding: 'utf8' });
   return JSON.parse(said.trim().split('\n').pop() ?? '{}') as Run;

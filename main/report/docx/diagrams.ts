@@ -226,14 +226,8 @@ export class Fallbacks {
     });
   }
 
-  /** Starts drawing every picture asked for so far, even where it does not fill a thread's batch. */
-  flush(): void {
-    this.rasteriser.flush();
-  }
-
   /** The PNGs by the text of their stand-ins, once all are drawn; says how many are done meanwhile. */
   all(): Promise<Map<string, Buffer>> {
-    this.rasteriser.flush();
     this.waiting = true;
     this.said();
     return Promise.all(this.drawing).then((entries) => new Map(entries));
@@ -253,7 +247,6 @@ export async function drawDiagrams(views: readonly ProcessView[], setup: PageSet
     planned += Math.max(1, view.steps.length);
     progress(msg('export.layingOut'), 10 + Math.round((65 * planned) / total));
   }
-  fallbacks.flush();
   return plans;
 }
 

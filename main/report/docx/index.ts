@@ -63,7 +63,6 @@ export async function buildReport(input: ReportInput, cache: PngCache, rasterise
   const fallbacks = new Fallbacks(cache, rasteriser, progress);
   const plans = options.sections.includes('processes') ? await drawDiagrams(input.data.processes, pages, fallbacks, progress) : new Map();
   const compared = options.sections.includes('documented') ? await drawComparisons(input.data, pages, fallbacks) : [];
-  fallbacks.flush();
   const drawn = { plans, standIns: fallbacks.standIns };
   const own = ownStyles(options.brandColor);
   const styles = withLanguage(template ? mergeStyles(template.styles, own) : own, input.language);
