@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 const [entry, taskJson] = process.argv.slice(2);
 if (!entry || !taskJson) throw new Error('usage: report-child.mjs <reportWorker.js> <task as JSON>');
 const start = process.hrtime.bigint();
-const worker = new Worker(entry, { workerData: JSON.parse(taskJson), execArgv: [], resourceLimits: process.env.YG ? { maxYoungGenerationSizeMb: Number(process.env.YG) } : undefined });
+const worker = new Worker(entry, { workerData: JSON.parse(taskJson), execArgv: [] });
 worker.on('message', (message) => {
   if (message.type === 'progress') return;
   if (message.type === 'error') {
