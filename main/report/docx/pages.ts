@@ -1,9 +1,10 @@
-import { BorderStyle, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, Table, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { BorderStyle, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { messages, say } from '../../../core/messages';
 import { clip, oneLine } from '../../../core/xml';
 import type { ReportContext } from './context';
 import { MUTED, PAIN, RULE } from './styles';
 import { run } from './text';
+import { isTable } from './writtenTable';
 
 /**
  * Pages: the paper and margins of the text pages (A4 with 2.2 cm sides and 2.5 cm top and bottom,
@@ -140,7 +141,7 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
     properties: { page: sectionPage(ctx.pages, block.orientation) },
     headers: firm?.header ? {} : { default: header },
     footers: firm?.footer ? {} : { default: footer },
-    children: block.children.at(-1) instanceof Table ? [...block.children, sectionEnd()] : block.children,
+    children: block.children.length > 0 && isTable(block.children.at(-1) as FileChild) ? [...block.children, sectionEnd()] : block.children,
   };
 }
 

@@ -8,7 +8,7 @@ import { MUTED } from './styles';
 
 /** User text into runs and paragraphs, safely (characters Word cannot store removed, right-to-left kept), and the small formats the chapters share. */
 
-function firstStrong(text: string): 'rtl' | 'ltr' | null {
+export function firstStrong(text: string): 'rtl' | 'ltr' | null {
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
     if ((code >= 0x0590 && code <= 0x08ff) || (code >= 0xfb1d && code <= 0xfdff) || (code >= 0xfe70 && code <= 0xfeff)) return 'rtl';
