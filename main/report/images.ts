@@ -153,8 +153,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 const { Resvg } = require(workerData.resvg);
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc');
+let collect = () => {};
+try {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  if (typeof gc === 'function') collect = () => gc({ type: 'minor' });
+} catch {
+  // A runtime that will not expose the collector still draws; the thread then keeps its pictures' pixels.
+}
 const waiting = [];
 function drawNext() {
   const job = waiting.shift();
@@ -165,7 +171,7 @@ function drawNext() {
   } catch (error) {
     drawn = { id: job.id, error: String((error && error.message) || error) };
   }
-  collect({ type: 'minor' });
+  collect();
   parentPort.postMessage(drawn);
   if (waiting.length > 0) setImmediate(drawNext);
 }
