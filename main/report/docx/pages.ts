@@ -141,7 +141,7 @@ export function pageSection(ctx: ReportContext, block: Block): ISectionOptions {
     properties: { page: sectionPage(ctx.pages, block.orientation) },
     headers: firm?.header ? {} : { default: header },
     footers: firm?.footer ? {} : { default: footer },
-    children: block.children.length > 0 && isTable(block.children.at(-1) as FileChild) ? [...block.children, sectionEnd()] : block.children,
+    children: endsInTable(block.children) ? [...block.children, sectionEnd()] : block.children,
   };
 }
 
@@ -155,6 +155,11 @@ function pageOfPages(lead: string): (string | (typeof PageNumber)[keyof typeof P
     .split(/(\{page\}|\{pages\})/)
     .filter(Boolean)
     .map((part) => (part === '{page}' || part === '{pages}' ? fields[part] : part));
+}
+
+function endsInTable(children: readonly FileChild[]): boolean {
+  const last = children.at(-1);
+  return last !== undefined && isTable(last);
 }
 
 /**
