@@ -102,7 +102,7 @@ interface Drawn {
 export interface RasterJob {
   svg: string;
   options: ResvgRenderOptions;
-  /** How many pixels the PNG has: what drawing it costs its thread in memory. */
+  /** How many pixels the PNG has: how long the picture keeps a thread busy, near enough. */
   pixels: number;
 }
 
@@ -125,7 +125,7 @@ function withoutIllegibleText(svg: string, scale: number): string {
   });
 }
 
-/** The drawing of one of our own diagrams at `widthPx` pixels wide, as `svgToPng` would draw it. */
+/** What a drawing thread needs to draw the fallback PNG of one of our own diagrams, `widthPx` pixels wide. */
 export function rasterJob(svg: string, widthPx: number): RasterJob {
   const width = Math.max(1, Math.min(MAX_PNG_SIDE, Math.round(widthPx)));
   const size = sizeOf(svg);
