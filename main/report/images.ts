@@ -188,6 +188,14 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+const stopped = () => new Error('The report was stopped before its diagrams were drawn.');
+
+function refuseAll(thread: DrawingThread, error: Error): void {
+  for (const job of thread.jobs.values()) job.reject(error);
+  thread.jobs.clear();
+  thread.pixels = 0;
+}
+
 interface DrawingThread {
   worker: Worker;
   jobs: Map<number, Job>;
@@ -210,7 +218,7 @@ export class Rasteriser {
 
   /** Draws a picture on a drawing thread. */
   draw(raster: RasterJob): Promise<Buffer> {
-    if (this.closed) return Promise.reject(new Error('The report was stopped before its diagrams were drawn.'));
+    if (this.closed) return Promise.reject(stopped());
     return new Promise((resolve, reject) => {
       const job = { id: this.next++, raster, resolve, reject };
       const thread = this.threads.length < Math.max(1, this.cores) ? this.startThread() : this.leastBusy();
@@ -229,10 +237,11 @@ export class Rasteriser {
     this.resvg ??= requireHere.resolve(RESVG);
     const thread: DrawingThread = { worker: new Worker(DRAWING_THREAD, { eval: true, workerData: { resvg: this.resvg } }), jobs: new Map(), pixels: 0 };
     this.threads.push(thread);
+    // A thread that failed or stopped refuses what it held and takes no more: the next picture starts a fresh one.
     const failAll = (error: Error) => {
-      for (const job of thread.jobs.values()) job.reject(error);
-      thread.jobs.clear();
-      thread.pixels = 0;
+      const at = this.threads.indexOf(thread);
+      if (at >= 0) this.threads.splice(at, 1);
+      refuseAll(thread, error);
     };
     thread.worker.on('message', ({ id, png, error }: Drawn) => {
       const job = thread.jobs.get(id);
@@ -252,8 +261,7 @@ export class Rasteriser {
     this.closed = true;
     for (const thread of this.threads.splice(0)) {
       void thread.worker.terminate();
-      for (const job of thread.jobs.values()) job.reject(new Error('The report was stopped before its diagrams were drawn.'));
-      thread.jobs.clear();
+      refuseAll(thread, stopped());
     }
   }
 }

@@ -58,6 +58,19 @@ describe('the drawing threads', () => {
     }
   });
 
+  it('refuse only what a thread held when it stops, and draw the next picture on a fresh one', async () => {
+    const rasteriser = new Rasteriser(1);
+    try {
+      const held = rasteriser.draw(rasterJob(wideMap(2_000), 4_000));
+      const [thread] = (rasteriser as unknown as { threads: { worker: { terminate(): Promise<number> } }[] }).threads;
+      await thread?.worker.terminate();
+      await expect(held).rejects.toThrow(/stopped/);
+      expect(pngWidth(await rasteriser.draw(rasterJob(wideMap(2_000), 300)))).toBe(300);
+    } finally {
+      rasteriser.close();
+    }
+  });
+
   it('refuse pictures once the report is stopped', async () => {
     const rasteriser = new Rasteriser(1);
     const pending = rasteriser.draw(rasterJob(wideMap(2_000), 4_000));
