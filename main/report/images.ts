@@ -8,6 +8,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { withoutBodyClip } from '../../core/diagram';
 import { ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
+import { withGlyphOutlines } from './glyphs';
 
 /**
  * Resolution of the PNG copies of diagrams, on paper: they are what a reader without SVG sees
@@ -132,7 +133,7 @@ export function rasterJob(svg: string, widthPx: number): RasterJob {
   const tall = (size.height / size.width) * width > MAX_PNG_SIDE;
   const fitTo = tall ? ({ mode: 'height', value: MAX_PNG_SIDE } as const) : ({ mode: 'width', value: width } as const);
   const scale = fitTo.value / (tall ? size.height : size.width);
-  const drawn = withoutIllegibleText(withoutBodyClip(svg), scale);
+  const drawn = withGlyphOutlines(withoutIllegibleText(withoutBodyClip(svg), scale));
   const font = drawn.includes('<text') ? fontsFor(drawn) : { loadSystemFonts: false };
   return { svg: drawn, options: { fitTo, background: '#ffffff', font }, pixels: Math.ceil(size.width * scale) * Math.ceil(size.height * scale) };
 }
@@ -275,7 +276,7 @@ function sizeOf(svg: string): { width: number; height: number } {
 }
 
 /** Changes whenever the drawing of a PNG from the same SVG changes, so old cache entries are not used. */
-const RENDERER = 'resvg-2.6/3';
+const RENDERER = 'resvg-2.6/4';
 /** The cache keeps the PNGs used most recently within this many bytes. */
 const CACHE_BYTES = 256 * 1024 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
