@@ -12,6 +12,7 @@ interface Target {
 interface BuilderConfig {
   appId: string;
   productName: string;
+  files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
   electronFuses: Record<string, boolean>;
@@ -27,6 +28,13 @@ describe('electron-builder.yml', () => {
   it('names the product and its app id', () => {
     expect(config.productName).toBe('Shoshin');
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+  });
+
+  it('ships the license of the glyph outlines the report draws its pictures with', () => {
+    expect(config.files).toContain('resources/report-glyphs-OFL.txt');
+    const license = fs.readFileSync(path.join(ROOT, 'resources/report-glyphs-OFL.txt'), 'utf8');
+    expect(license).toContain('Reserved Font Name Liberation');
+    expect(license).toContain('SIL OPEN FONT LICENSE Version 1.1');
   });
 
   it('sets the Electron fuses that close the Node back doors', () => {
