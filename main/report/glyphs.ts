@@ -30,7 +30,8 @@ function loadFaces(): { regular: Face; bold: Face } {
   return faces;
 }
 
-const TEXT_ELEMENT = /<text\b([^>]*)>([^<]*)<\/text>/g;
+/** One of our diagrams' text elements, with its attributes and its escaped text: no markup inside. */
+export const TEXT_ELEMENT = /<text\b([^>]*)>([^<]*)<\/text>/g;
 const ATTRIBUTE = /\s([\w-]+)="([^"]*)"/g;
 /** The attributes our diagrams give their text (core/diagram): anything else is left to resvg. */
 const KNOWN = new Set(['x', 'y', 'font-size', 'font-weight', 'text-anchor', 'fill']);

@@ -8,7 +8,7 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { withoutBodyClip } from '../../core/diagram';
 import { ShoshinError } from '../../core/errors';
 import { msg } from '../../core/messages';
-import { withGlyphOutlines } from './glyphs';
+import { TEXT_ELEMENT, withGlyphOutlines } from './glyphs';
 
 /**
  * Resolution of the PNG copies of diagrams, on paper: they are what a reader without SVG sees
@@ -109,8 +109,6 @@ export interface RasterJob {
 
 /** Text drawn fewer pixels tall than this is a grey smudge in the picture, not words. */
 const LEGIBLE_TEXT_PX = 2;
-/** One of our diagrams' text elements: plain escaped text, no markup inside. */
-const TEXT_ELEMENT = /<text\b[^>]*>[^<]*<\/text>/g;
 /** SVG's default font size, for text that does not give its own. */
 const MEDIUM_FONT_PX = 16;
 
